@@ -1,0 +1,119 @@
+/**
+ * `npm run --silent capacity -- --subnet <cidr> [--pod-cidr <cidr>] [--max-pods N]
+ *   [--network-plugin kubenet|azure] [--network-plugin-mode overlay] [--nodes N]
+ *   [--max-surge 10%] [--routes N] [--json]`
+ *
+ * The kubenet guide's address arithmetic, offline.
+ */
+import { parseArgs } from "node:util";
+import {
+    CapacityReport,
+    DEFAULT_MAX_SURGE,
+    DEFAULT_POD_CIDR,
+    Problem,
+    capacityReport,
+    checkCidr,
+    checkDisjoint,
+    checkMaxPods,
+    checkNotReserved,
+    checkPodCidrSize,
+    checkSubnetSize,
+    defaultMaxPods,
+    formatProblem,
+    parseMaxSurge,
+    podNetworkingOf,
+} from "../../components/address";
+import { renderCapacity } from "./render-capacity";
+
+const USAGE = "usage: capacity --subnet <cidr> [--pod-cidr <cidr>] [--max-pods N] [--network-plugin kubenet|azure] [--network-plugin-mode overlay] [--nodes N] [--max-surge N|N%] [--routes N] [--json]";
+
+function wholeNumber(flag: string, text: string | undefined, min: number, problems: Problem[]): number | undefined {
+    if (text === undefined) return undefined;
+    if (!/^\d+$/.test(text) || Number(text) < min) {
+        problems.push({ path: flag, message: `${JSON.stringify(text)} is not a whole number of at least ${min}` });
+        return undefined;
+    }
+    return Number(text);
+}
+
+/** Parses and checks the flags; returns the report or every problem found. */
+export function runCapacity(argv: string[]): { report?: CapacityReport; json: boolean; problems: Problem[] } {
+    const { values } = parseArgs({
+        args: argv,
+        options: {
+            subnet: { type: "string" },
+            "pod-cidr": { type: "string" },
+            "max-pods": { type: "string" },
+            "network-plugin": { type: "string", default: "kubenet" },
+            "network-plugin-mode": { type: "string" },
+            nodes: { type: "string" },
+            "max-surge": { type: "string", default: DEFAULT_MAX_SURGE },
+            routes: { type: "string", default: "0" },
+            json: { type: "boolean", default: false },
+        },
+        strict: true,
+    });
+    const problems: Problem[] = [];
+    const plugin = values["network-plugin"];
+    const mode = values["network-plugin-mode"];
+    if (plugin !== "kubenet" && plugin !== "azure") {
+        problems.push({ path: "--network-plugin", message: `${JSON.stringify(plugin)} is not one of kubenet, azure` });
+    }
+    if (mode !== undefined && (mode !== "overlay" || plugin !== "azure")) {
+        problems.push({ path: "--network-plugin-mode", message: "the only mode is overlay, and only with --network-plugin azure" });
+    }
+    const podNetworking = podNetworkingOf(plugin === "azure" ? "azure" : "kubenet", mode === "overlay" ? "overlay" : undefined);
+
+    if (values.subnet === undefined) problems.push({ path: "--subnet", message: "is required" });
+    const subnet = values.subnet === undefined ? undefined : checkCidr(values.subnet, "--subnet");
+    const podCidrText = podNetworking === "azure" ? values["pod-cidr"] : values["pod-cidr"] ?? DEFAULT_POD_CIDR;
+    const pod = podCidrText === undefined ? undefined : checkCidr(podCidrText, "--pod-cidr");
+    if (podNetworking === "azure" && pod) {
+        problems.push({ path: "--pod-cidr", message: "classic Azure CNI gives pods subnet addresses; a pod CIDR applies to kubenet and overlay" });
+    }
+    problems.push(...(subnet?.problems ?? []), ...(pod?.problems ?? []));
+    if (subnet?.cidr) {
+        const named = { path: "--subnet", cidr: subnet.cidr };
+        problems.push(...checkNotReserved(named), ...checkSubnetSize(named));
+        if (pod?.cidr) problems.push(...checkDisjoint({ path: "--pod-cidr", cidr: pod.cidr }, named, "pods take addresses outside the vnet"));
+    }
+    if (pod?.cidr) {
+        const named = { path: "--pod-cidr", cidr: pod.cidr };
+        problems.push(...checkNotReserved(named), ...checkPodCidrSize(named));
+    }
+    const maxPods = wholeNumber("--max-pods", values["max-pods"], 0, problems) ?? defaultMaxPods(podNetworking);
+    problems.push(...checkMaxPods(maxPods, "--max-pods"));
+    const nodes = wholeNumber("--nodes", values.nodes, 1, problems);
+    const customRoutes = wholeNumber("--routes", values.routes, 0, problems);
+    const surge = parseMaxSurge(values["max-surge"]!);
+    if (!surge.ok) problems.push({ path: "--max-surge", message: surge.error });
+
+    if (problems.length > 0 || !subnet?.cidr || !surge.ok) return { json: values.json!, problems };
+    const report = capacityReport({
+        subnet: subnet.cidr,
+        podNetworking,
+        podCidr: pod?.cidr,
+        maxPods,
+        customRoutes,
+        nodes,
+        maxSurge: { text: values["max-surge"]!, value: surge.value },
+    });
+    return { report, json: values.json!, problems };
+}
+
+function main(): void {
+    let result: ReturnType<typeof runCapacity>;
+    try {
+        result = runCapacity(process.argv.slice(2));
+    } catch (error) {
+        process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+        process.exit(2);
+    }
+    if (!result.report) {
+        process.stderr.write(result.problems.map(formatProblem).join("\n") + "\n");
+        process.exit(1);
+    }
+    process.stdout.write(result.json ? JSON.stringify(result.report, null, 2) + "\n" : renderCapacity(result.report));
+}
+
+if (require.main === module) main();
