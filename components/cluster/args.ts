@@ -1,0 +1,107 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkAddressing } from "../address";
+
+export const NETWORK_PLUGINS = ["kubenet", "azure"] as const;
+export const NETWORK_PLUGIN_MODES = ["overlay"] as const;
+export const NETWORK_POLICIES = ["none", "calico", "azure", "cilium"] as const;
+export const OUTBOUND_TYPES = ["loadBalancer", "userDefinedRouting"] as const;
+export const SKU_TIERS = ["Free", "Standard", "Premium"] as const;
+export const UPGRADE_CHANNELS = ["none", "patch", "stable", "rapid", "node-image"] as const;
+export const NODE_OS_UPGRADE_CHANNELS = ["None", "Unmanaged", "NodeImage", "SecurityPatch"] as const;
+export const POOL_MODES = ["System", "User"] as const;
+export const OS_TYPES = ["Linux", "Windows"] as const;
+export const AVAILABILITY_ZONES = ["1", "2", "3"] as const;
+
+export interface NodePoolArgs {
+    /** `^[a-z][a-z0-9]{0,11}$`, unique in the cluster. */
+    name: string;
+    /** At least one System pool; System pools run Linux and never scale to zero. */
+    mode: (typeof POOL_MODES)[number];
+    /** Default Standard_DS2_v2. */
+    vmSize?: string;
+    /** Default Linux; Windows needs Azure CNI (rejected with kubenet). */
+    osType?: (typeof OS_TYPES)[number];
+    /** Fixed size, or the initial size when autoscaling (default minCount). */
+    count?: number;
+    enableAutoScaling?: boolean;
+    minCount?: number;
+    maxCount?: number;
+    /** Pods per node, 10–250; default 110. */
+    maxPods?: number;
+    availabilityZones?: string[];
+    /** Upgrade surge, a node count ("1") or percentage ("33%"); default AKS's 10%. */
+    maxSurge?: string;
+    nodeLabels?: Record<string, string>;
+    nodeTaints?: string[];
+}
+
+export interface ApiServerArgs {
+    /** Public endpoint restricted to these ranges. */
+    authorizedIPRanges?: string[];
+    /** Endpoint reachable only from the vnet; can't be combined with authorized ranges. */
+    enablePrivateCluster?: boolean;
+}
+
+export interface AadArgs {
+    /** Entra ID groups that get cluster-admin. */
+    adminGroupObjectIDs?: string[];
+    /** Authorize Kubernetes requests with Azure RBAC role assignments. */
+    enableAzureRBAC?: boolean;
+    tenantID?: pulumi.Input<string>;
+}
+
+/** The network a cluster lands in: `KubenetNetwork` satisfies it. */
+export interface ClusterNetworkRef {
+    subnetId: pulumi.Input<string>;
+    /** Resources the cluster must wait for: the subnet with its route-table association, routes. */
+    readyResources?: pulumi.Resource[];
+    /** The network's ranges, so the cluster's ranges and capacity are checked against them. */
+    addressing?: NetworkAddressing;
+}
+
+/** The control-plane identity: `ClusterIdentity` satisfies it. */
+export interface ClusterIdentityRef {
+    identityId: pulumi.Input<string>;
+    /** Network Contributor grants; the cluster is created only after all of them. */
+    roleAssignments: pulumi.Resource[];
+}
+
+export interface KubenetClusterArgs {
+    resourceGroupName: pulumi.Input<string>;
+    location?: pulumi.Input<string>;
+    network: ClusterNetworkRef;
+    identity: ClusterIdentityRef;
+    /** Cluster resource name; auto-named when omitted. */
+    clusterName?: string;
+    /** DNS prefix of the API server FQDN; default the cluster name or the component name. */
+    dnsPrefix?: string;
+    kubernetesVersion?: string;
+    /** Default kubenet; `azure` with `networkPluginMode: overlay` is the migration path. */
+    networkPlugin?: (typeof NETWORK_PLUGINS)[number];
+    networkPluginMode?: (typeof NETWORK_PLUGIN_MODES)[number];
+    /** Default 10.244.0.0/16. */
+    podCidr?: string;
+    /** Default 10.0.0.0/16. */
+    serviceCidr?: string;
+    /** Default 10.0.0.10. */
+    dnsServiceIP?: string;
+    /** Default none; kubenet supports calico, not azure. */
+    networkPolicy?: (typeof NETWORK_POLICIES)[number];
+    /** Default loadBalancer; userDefinedRouting needs a 0.0.0.0/0 route in the table. */
+    outboundType?: (typeof OUTBOUND_TYPES)[number];
+    /** Default Free (no SLA); Standard for production. */
+    skuTier?: (typeof SKU_TIERS)[number];
+    upgradeChannel?: (typeof UPGRADE_CHANNELS)[number];
+    nodeOSUpgradeChannel?: (typeof NODE_OS_UPGRADE_CHANNELS)[number];
+    apiServer?: ApiServerArgs;
+    /** Entra ID integration (managed). */
+    aad?: AadArgs;
+    /** Turn off local (certificate) accounts; needs Entra ID. */
+    disableLocalAccounts?: boolean;
+    /** Name of the node resource group; settable only at creation. */
+    nodeResourceGroup?: string;
+    nodePools: NodePoolArgs[];
+    tags?: Record<string, string>;
+    /** Pulumi `protect` on the cluster and its node pools. */
+    protect?: boolean;
+}

@@ -1,0 +1,167 @@
+import {
+    DEFAULT_DNS_SERVICE_IP,
+    DEFAULT_POD_CIDR,
+    DEFAULT_SERVICE_CIDR,
+    KUBENET_DEFAULT_MAX_PODS,
+    PathOf,
+    PoolSizing,
+    Problem,
+    checkCidr,
+    podNetworkingOf,
+    validateClusterAddressing,
+} from "../address";
+import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
+
+const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
+/** AKS limits Windows pool names to six characters. */
+const WINDOWS_POOL_NAME = /^[a-z][a-z0-9]{0,5}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_NODES_PER_POOL = 1000;
+const NETWORK_FIELDS = new Set(["vnetCidr", "subnetCidr", "reservedCidrs", "routes"]);
+
+/** The component's own key paths: network ranges live under `network.addressing`. */
+export const clusterArgsPath: PathOf = (field) =>
+    NETWORK_FIELDS.has(field.split(/[.[]/)[0]) ? `network.addressing.${field}` : field;
+
+const isWholeNumber = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
+
+/** A pool's smallest and largest size, for the capacity rules. */
+export function poolSizing(pool: NodePoolArgs): PoolSizing {
+    const autoscaling = pool.enableAutoScaling === true;
+    return {
+        maxPods: pool.maxPods ?? KUBENET_DEFAULT_MAX_PODS,
+        minNodes: (autoscaling ? pool.minCount : pool.count) ?? 0,
+        maxNodes: (autoscaling ? pool.maxCount : pool.count) ?? 0,
+        maxSurge: pool.maxSurge,
+    };
+}
+
+/** Sizes: whole numbers, count alone for a fixed pool, min ≤ count ≤ max when autoscaling. */
+export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
+    const problems: Problem[] = [];
+    const at = (key: string) => pathOf(`${field}.${key}`);
+    for (const key of ["count", "minCount", "maxCount"] as const) {
+        const value = pool[key];
+        if (value !== undefined && (!isWholeNumber(value) || value < 0 || value > MAX_NODES_PER_POOL)) {
+            problems.push({ path: at(key), message: `${value} is not a node count: use a whole number from 0 to ${MAX_NODES_PER_POOL}` });
+        }
+    }
+    if (problems.length > 0) return problems;
+    if (pool.enableAutoScaling) {
+        if (pool.minCount === undefined) problems.push({ path: at("minCount"), message: "is required when enableAutoScaling is true" });
+        if (pool.maxCount === undefined) problems.push({ path: at("maxCount"), message: "is required when enableAutoScaling is true" });
+        if (pool.minCount !== undefined && pool.maxCount !== undefined) {
+            if (pool.minCount > pool.maxCount) {
+                problems.push({ path: at("minCount"), message: `${pool.minCount} is more than maxCount ${pool.maxCount}` });
+            } else if (pool.count !== undefined && (pool.count < pool.minCount || pool.count > pool.maxCount)) {
+                problems.push({ path: at("count"), message: `${pool.count} is outside minCount ${pool.minCount} to maxCount ${pool.maxCount}` });
+            }
+        }
+    } else {
+        if (pool.count === undefined) problems.push({ path: at("count"), message: "is required unless enableAutoScaling is true" });
+        for (const key of ["minCount", "maxCount"] as const) {
+            if (pool[key] !== undefined) problems.push({ path: at(key), message: "is only used with enableAutoScaling: true; set enableAutoScaling or remove it" });
+        }
+    }
+    return problems;
+}
+
+function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const field = `nodePools[${i}]`;
+    const at = (key: string) => pathOf(`${field}.${key}`);
+    const problems: Problem[] = [];
+    const kubenet = (args.networkPlugin ?? "kubenet") === "kubenet";
+    const windows = pool.osType === "Windows";
+    if (typeof pool.name !== "string" || !POOL_NAME.test(pool.name)) {
+        problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is not a node pool name: a lowercase letter, then up to 11 lowercase letters or digits` });
+    } else if (windows && !kubenet && !WINDOWS_POOL_NAME.test(pool.name)) {
+        problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is too long for a Windows pool: at most 6 characters` });
+    }
+    if (windows && kubenet) {
+        problems.push({ path: at("osType"), message: "Windows node pools need Azure CNI; kubenet supports Linux only" });
+    }
+    if (pool.mode === "System") {
+        if (windows) problems.push({ path: at("osType"), message: "System pools must run Linux" });
+        const smallest = pool.enableAutoScaling ? pool.minCount : pool.count;
+        if (smallest === 0) problems.push({ path: at(pool.enableAutoScaling ? "minCount" : "count"), message: "a System pool can't scale to 0; use at least 1 node" });
+    }
+    problems.push(...checkPoolCounts(pool, field, pathOf));
+    const zones = pool.availabilityZones ?? [];
+    zones.forEach((zone, z) => {
+        if (!(AVAILABILITY_ZONES as readonly string[]).includes(zone)) {
+            problems.push({ path: at(`availabilityZones[${z}]`), message: `${JSON.stringify(zone)} is not an availability zone: use "1", "2" or "3"` });
+        } else if (zones.indexOf(zone) !== z) {
+            problems.push({ path: at(`availabilityZones[${z}]`), message: `zone ${zone} is listed twice` });
+        }
+    });
+    return problems;
+}
+
+function checkNetworkModel(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const problems: Problem[] = [];
+    const plugin = args.networkPlugin ?? "kubenet";
+    const policy = args.networkPolicy ?? "none";
+    if (args.networkPluginMode !== undefined && plugin !== "azure") {
+        problems.push({ path: pathOf("networkPluginMode"), message: "is only used with networkPlugin: azure" });
+    }
+    if (plugin === "azure" && args.networkPluginMode !== "overlay") {
+        problems.push({ path: pathOf("networkPluginMode"), message: "must be overlay with networkPlugin: azure (classic Azure CNI gives every pod a subnet address, which this project doesn't plan)" });
+    }
+    if (!(NETWORK_POLICIES as readonly string[]).includes(policy)) {
+        problems.push({ path: pathOf("networkPolicy"), message: `${JSON.stringify(policy)} is not one of ${NETWORK_POLICIES.join(", ")}` });
+    } else if (plugin === "kubenet" && (policy === "azure" || policy === "cilium")) {
+        problems.push({ path: pathOf("networkPolicy"), message: `${policy} network policy isn't supported with kubenet; use calico or none` });
+    }
+    return problems;
+}
+
+function checkAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const problems: Problem[] = [];
+    const ranges = args.apiServer?.authorizedIPRanges ?? [];
+    if (args.apiServer?.enablePrivateCluster && ranges.length > 0) {
+        problems.push({ path: pathOf("apiServer.authorizedIPRanges"), message: "can't be combined with enablePrivateCluster: a private API server has no public endpoint to restrict" });
+    }
+    ranges.forEach((range, i) => problems.push(...checkCidr(range, pathOf(`apiServer.authorizedIPRanges[${i}]`)).problems));
+    (args.aad?.adminGroupObjectIDs ?? []).forEach((id, i) => {
+        if (typeof id !== "string" || !GUID.test(id)) {
+            problems.push({ path: pathOf(`aad.adminGroupObjectIDs[${i}]`), message: `${JSON.stringify(id)} is not an Entra ID object id (a GUID)` });
+        }
+    });
+    if (args.disableLocalAccounts && args.aad === undefined) {
+        problems.push({ path: pathOf("disableLocalAccounts"), message: "needs Entra ID (aad): without local accounts, Entra ID is the only way in" });
+    }
+    return problems;
+}
+
+/** Every problem with a cluster's arguments, under the caller's key paths. */
+export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath): Problem[] {
+    const problems: Problem[] = [...checkNetworkModel(args, pathOf)];
+    const pools = args.nodePools ?? [];
+    if (pools.length === 0) {
+        problems.push({ path: pathOf("nodePools"), message: "needs at least one node pool, with mode System" });
+    } else if (!pools.some((pool) => pool.mode === "System")) {
+        problems.push({ path: pathOf("nodePools"), message: "needs at least one pool with mode System: AKS runs its system pods there" });
+    }
+    const firstIndex = new Map<string, number>();
+    pools.forEach((pool, i) => {
+        problems.push(...checkPool(pool, i, args, pathOf));
+        if (firstIndex.has(pool.name)) {
+            problems.push({ path: pathOf(`nodePools[${i}].name`), message: `${JSON.stringify(pool.name)} is already the name of nodePools[${firstIndex.get(pool.name)}]` });
+        } else {
+            firstIndex.set(pool.name, i);
+        }
+    });
+    problems.push(...checkAccess(args, pathOf));
+    problems.push(...validateClusterAddressing({
+        podNetworking: podNetworkingOf(args.networkPlugin ?? "kubenet", args.networkPluginMode),
+        podCidr: args.podCidr ?? DEFAULT_POD_CIDR,
+        serviceCidr: args.serviceCidr ?? DEFAULT_SERVICE_CIDR,
+        dnsServiceIP: args.dnsServiceIP ?? DEFAULT_DNS_SERVICE_IP,
+        // A pool with unsound sizes counts as empty: its count problems above say what is wrong.
+        nodePools: pools.map((pool, i) => checkPoolCounts(pool, `nodePools[${i}]`, pathOf).length === 0
+            ? poolSizing(pool)
+            : { ...poolSizing(pool), minNodes: 0, maxNodes: 0 }),
+        network: args.network?.addressing,
+    }, pathOf));
+    return problems;
+}

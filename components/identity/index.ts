@@ -1,0 +1,89 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import { Problem, samePath, PathOf } from "../address";
+import { childOptions, throwIfProblems } from "../common/problems";
+
+/** Built-in Network Contributor role. */
+export const NETWORK_CONTRIBUTOR_ROLE_ID = "4d97b98b-1d4f-4787-a291-c67834d212e7";
+
+export const ROLE_SCOPES = ["vnet", "subnet"] as const;
+export type RoleScope = (typeof ROLE_SCOPES)[number];
+
+export interface ClusterIdentityArgs {
+    resourceGroupName: pulumi.Input<string>;
+    location?: pulumi.Input<string>;
+    /** Name of the user-assigned identity; auto-named when omitted. */
+    identityName?: string;
+    /** The vnet holding the cluster subnet (`KubenetNetwork.vnetScopeId`). */
+    vnetId: pulumi.Input<string>;
+    subnetId: pulumi.Input<string>;
+    /** The route table AKS writes pod routes into; omit only when AKS creates its own. */
+    routeTableId?: pulumi.Input<string>;
+    /**
+     * Where Network Contributor is granted: `vnet` as the kubenet guide does, or `subnet` for
+     * least privilege. The route table is granted either way. Default `vnet`.
+     */
+    roleScope?: RoleScope;
+    tags?: Record<string, string>;
+    /** Pulumi `protect` on the identity. */
+    protect?: boolean;
+}
+
+export function validateIdentityArgs(args: ClusterIdentityArgs, pathOf: PathOf = samePath): Problem[] {
+    return args.roleScope === undefined || ROLE_SCOPES.includes(args.roleScope)
+        ? []
+        : [{ path: pathOf("roleScope"), message: `${JSON.stringify(args.roleScope)} is not one of ${ROLE_SCOPES.join(", ")}` }];
+}
+
+/**
+ * The cluster's control-plane identity. A system-assigned identity doesn't exist until the
+ * cluster does, so outside the Azure CLI the identity must be user-assigned and granted Network
+ * Contributor before the cluster is created: on the vnet (or subnet) and on the route table,
+ * which a role on the vnet does not cover.
+ */
+export class ClusterIdentity extends pulumi.ComponentResource {
+    public readonly identity: managedidentity.UserAssignedIdentity;
+    /** The identity's resource id, for the cluster's `userAssignedIdentities`. */
+    public readonly identityId: pulumi.Output<string>;
+    public readonly principalId: pulumi.Output<string>;
+    public readonly clientId: pulumi.Output<string>;
+    /** The cluster must wait for all of these. */
+    public readonly roleAssignments: authorization.RoleAssignment[];
+
+    constructor(name: string, args: ClusterIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("aks-kubenet:identity:ClusterIdentity", name, {}, opts);
+        throwIfProblems(validateIdentityArgs(args), this, "ClusterIdentity");
+
+        this.identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            resourceName: args.identityName,
+            tags: args.tags,
+        }, childOptions(this, args.protect));
+        this.identityId = this.identity.id;
+        this.principalId = this.identity.principalId;
+        this.clientId = this.identity.clientId;
+
+        const client = authorization.getClientConfigOutput({ parent: this });
+        const roleDefinitionId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${NETWORK_CONTRIBUTOR_ROLE_ID}`;
+        const grant = (role: string, scope: pulumi.Input<string>, description: string) =>
+            new authorization.RoleAssignment(`${name}-${role}`, {
+                principalId: this.identity.principalId,
+                // Without it a fresh identity can fail with PrincipalNotFound (replication delay).
+                principalType: "ServicePrincipal",
+                roleDefinitionId,
+                scope,
+                description,
+            }, childOptions(this, undefined));
+
+        const networkScope = args.roleScope === "subnet" ? args.subnetId : args.vnetId;
+        this.roleAssignments = [
+            grant(`network-contributor-${args.roleScope ?? "vnet"}`, networkScope, "AKS kubenet: join and read the cluster subnet"),
+        ];
+        if (args.routeTableId !== undefined) {
+            this.roleAssignments.push(grant("network-contributor-route-table", args.routeTableId, "AKS kubenet: write pod routes into the route table"));
+        }
+        this.registerOutputs({ identityId: this.identityId, principalId: this.principalId, clientId: this.clientId });
+    }
+}

@@ -1,0 +1,105 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import { throwIfProblems, childOptions } from "../common/problems";
+import { parseRouteTableId, parseSubnetId } from "../common/resource-id";
+import { KubenetNetworkArgs } from "./args";
+import { validateNetworkArgs } from "./validate";
+
+export * from "./args";
+export { validateNetworkArgs, checkRoute } from "./validate";
+
+/**
+ * The network a kubenet cluster lands in: a vnet and cluster subnet (or yours), and a route
+ * table associated on the subnet resource, so the association exists before any cluster.
+ *
+ * AKS writes a /24 route per node into the route table. The table is declared without inline
+ * routes and ignores changes to `routes`, so a later `pulumi up` never deletes them; each custom
+ * route is its own `Route` resource.
+ */
+export class KubenetNetwork extends pulumi.ComponentResource {
+    /** The vnet's id; undefined when the subnet is yours (see `vnetScopeId`). */
+    public readonly vnetId?: pulumi.Output<string>;
+    /** The vnet that holds the cluster subnet, created or derived from `existingSubnetId`. */
+    public readonly vnetScopeId: pulumi.Output<string>;
+    public readonly subnetId: pulumi.Output<string>;
+    /** The route table's id; undefined when AKS will create its own (a subnet of yours without a table). */
+    public readonly routeTableId?: pulumi.Output<string>;
+    public readonly routeTable?: network.RouteTable;
+    public readonly subnet?: network.Subnet;
+    public readonly routes: network.Route[];
+    /** What a cluster in this network must wait for: the subnet with its association, and the routes. */
+    public readonly readyResources: pulumi.Resource[];
+    /** The address ranges, for clusters that check their own ranges against this network. */
+    public readonly addressing: Pick<KubenetNetworkArgs, "vnetCidr" | "subnetCidr" | "reservedCidrs" | "routes">;
+
+    constructor(name: string, args: KubenetNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("aks-kubenet:network:KubenetNetwork", name, {}, opts);
+        throwIfProblems(validateNetworkArgs(args), this, "KubenetNetwork");
+
+        const { resourceGroupName, location, tags } = args;
+        const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, args.protect, extra);
+        this.addressing = { vnetCidr: args.vnetCidr, subnetCidr: args.subnetCidr, reservedCidrs: args.reservedCidrs, routes: args.routes };
+
+        let routeTableName: pulumi.Input<string> | undefined;
+        let routeTableResourceGroup: pulumi.Input<string> | undefined;
+        if (args.existingRouteTableId !== undefined) {
+            const existing = parseRouteTableId(args.existingRouteTableId)!;
+            this.routeTableId = pulumi.output(args.existingRouteTableId);
+            routeTableName = existing.routeTableName;
+            routeTableResourceGroup = existing.resourceGroupName;
+        } else if (args.existingSubnetId === undefined) {
+            this.routeTable = new network.RouteTable(`${name}-routes`, {
+                resourceGroupName,
+                location,
+                routeTableName: args.routeTableName,
+                tags,
+                // Kubenet routes pod traffic through these UDRs; BGP-learned routes must not override them.
+                disableBgpRoutePropagation: false,
+            }, childOpts({ ignoreChanges: ["routes"] }));
+            this.routeTableId = this.routeTable.id;
+            routeTableName = this.routeTable.name;
+            routeTableResourceGroup = resourceGroupName;
+        }
+
+        this.routes = (args.routes ?? []).map((route) => new network.Route(`${name}-route-${route.name}`, {
+            resourceGroupName: routeTableResourceGroup!,
+            routeTableName: routeTableName!,
+            routeName: route.name,
+            addressPrefix: route.addressPrefix,
+            nextHopType: route.nextHopType,
+            nextHopIpAddress: route.nextHopIpAddress,
+        }, childOpts({ dependsOn: this.routeTable ? [this.routeTable] : [] })));
+
+        if (args.existingSubnetId !== undefined) {
+            this.subnetId = pulumi.output(args.existingSubnetId);
+            this.vnetScopeId = pulumi.output(parseSubnetId(args.existingSubnetId)!.vnetId);
+        } else {
+            const vnet = new network.VirtualNetwork(`${name}-vnet`, {
+                resourceGroupName,
+                location,
+                virtualNetworkName: args.vnetName,
+                addressSpace: { addressPrefixes: [args.vnetCidr!] },
+                tags,
+                // The subnet is its own resource; the vnet must never own (and so remove) it.
+            }, childOpts({ ignoreChanges: ["subnets"] }));
+            this.subnet = new network.Subnet(`${name}-subnet`, {
+                resourceGroupName,
+                virtualNetworkName: vnet.name,
+                subnetName: args.subnetName,
+                addressPrefix: args.subnetCidr,
+                // The association lives on the subnet, so it exists before the cluster does.
+                routeTable: this.routeTableId ? { id: this.routeTableId } : undefined,
+            }, childOpts());
+            this.vnetId = vnet.id;
+            this.vnetScopeId = vnet.id;
+            this.subnetId = this.subnet.id;
+        }
+
+        this.readyResources = [...(this.subnet ? [this.subnet] : []), ...this.routes];
+        this.registerOutputs({
+            vnetId: this.vnetId,
+            subnetId: this.subnetId,
+            routeTableId: this.routeTableId,
+        });
+    }
+}

@@ -1,0 +1,67 @@
+import { PathOf, Problem, parseIPv4, samePath, validateNetworkAddressing } from "../address";
+import { checkRouteTableId, checkSubnetId } from "../common/resource-id";
+import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
+
+const ROUTE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$/;
+
+/** Checks one custom route's name and next hop. */
+export function checkRoute(route: CustomRouteArgs, field: string, pathOf: PathOf): Problem[] {
+    const problems: Problem[] = [];
+    if (typeof route.name !== "string" || !ROUTE_NAME.test(route.name)) {
+        problems.push({ path: pathOf(`${field}.name`), message: `${JSON.stringify(route.name)} is not a route name: 1–80 letters, digits, '.', '-' or '_', starting with a letter or digit and not ending with '.' or '-'` });
+    }
+    if (!ROUTE_NEXT_HOP_TYPES.includes(route.nextHopType)) {
+        problems.push({ path: pathOf(`${field}.nextHopType`), message: `${JSON.stringify(route.nextHopType)} is not one of ${ROUTE_NEXT_HOP_TYPES.join(", ")}` });
+    } else if (route.nextHopType === "VirtualAppliance") {
+        if (route.nextHopIpAddress === undefined) {
+            problems.push({ path: pathOf(`${field}.nextHopIpAddress`), message: "is required when nextHopType is VirtualAppliance: the appliance's (e.g. the firewall's) private IP" });
+        } else {
+            const ip = parseIPv4(route.nextHopIpAddress);
+            if (!ip.ok) problems.push({ path: pathOf(`${field}.nextHopIpAddress`), message: ip.error });
+        }
+    } else if (route.nextHopIpAddress !== undefined) {
+        problems.push({ path: pathOf(`${field}.nextHopIpAddress`), message: `is only allowed when nextHopType is VirtualAppliance, not ${route.nextHopType}` });
+    }
+    return problems;
+}
+
+/** Every problem with the network's arguments, under the caller's key paths. */
+export function validateNetworkArgs(args: KubenetNetworkArgs, pathOf: PathOf = samePath): Problem[] {
+    const problems: Problem[] = [];
+    const creatingSubnet = args.existingSubnetId === undefined;
+    if (creatingSubnet) {
+        if (args.vnetCidr === undefined) problems.push({ path: pathOf("vnetCidr"), message: "is required to create the vnet (or give existingSubnetId)" });
+        if (args.subnetCidr === undefined) problems.push({ path: pathOf("subnetCidr"), message: "is required to create the cluster subnet (or give existingSubnetId)" });
+    } else {
+        problems.push(...checkSubnetId(args.existingSubnetId!, pathOf("existingSubnetId")));
+    }
+    if (args.existingRouteTableId !== undefined) {
+        problems.push(...checkRouteTableId(args.existingRouteTableId, pathOf("existingRouteTableId")));
+    }
+    const routes = args.routes ?? [];
+    if (routes.length > 0 && !creatingSubnet && args.existingRouteTableId === undefined) {
+        problems.push({
+            path: pathOf("routes"),
+            message: "custom routes need a route table: with existingSubnetId, give existingRouteTableId (the table associated with that subnet); otherwise AKS creates and owns the table",
+        });
+    }
+    routes.forEach((route, i) => problems.push(...checkRoute(route, `routes[${i}]`, pathOf)));
+    const seen = new Map<string, number>();
+    routes.forEach((route, i) => {
+        for (const [key, value] of [["name", String(route.name).toLowerCase()], ["addressPrefix", String(route.addressPrefix)]] as const) {
+            const id = `${key}:${value}`;
+            if (seen.has(id)) {
+                problems.push({ path: pathOf(`routes[${i}].${key}`), message: `${JSON.stringify(route[key])} repeats routes[${seen.get(id)}].${key}; a route table takes each ${key === "name" ? "name" : "prefix"} once` });
+            } else {
+                seen.set(id, i);
+            }
+        }
+    });
+    problems.push(...validateNetworkAddressing({
+        vnetCidr: args.vnetCidr,
+        subnetCidr: args.subnetCidr,
+        reservedCidrs: args.reservedCidrs,
+        routes,
+    }, pathOf));
+    return problems;
+}

@@ -1,0 +1,92 @@
+/**
+ * What Azure would answer for the resources and functions this program uses, so the program
+ * runs offline under Pulumi's mocks with realistic ids and names flowing between resources.
+ */
+
+export const MOCK_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+export const MOCK_TENANT_ID = "11111111-1111-1111-1111-111111111111";
+export const MOCK_CLIENT_OBJECT_ID = "22222222-2222-2222-2222-222222222222";
+
+type Inputs = Record<string, unknown>;
+
+/** Where each Azure type keeps its name among its inputs, and how its resource id is built. */
+const AZURE_RESOURCES: Record<string, { nameKey: string; id: (name: string, inputs: Inputs) => string }> = {
+    "azure-native:resources:ResourceGroup": { nameKey: "resourceGroupName", id: (name) => `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${name}` },
+    "azure-native:network:VirtualNetwork": { nameKey: "virtualNetworkName", id: (name, i) => `${rg(i)}/providers/Microsoft.Network/virtualNetworks/${name}` },
+    "azure-native:network:Subnet": { nameKey: "subnetName", id: (name, i) => `${rg(i)}/providers/Microsoft.Network/virtualNetworks/${i.virtualNetworkName}/subnets/${name}` },
+    "azure-native:network:RouteTable": { nameKey: "routeTableName", id: (name, i) => `${rg(i)}/providers/Microsoft.Network/routeTables/${name}` },
+    "azure-native:network:Route": { nameKey: "routeName", id: (name, i) => `${rg(i)}/providers/Microsoft.Network/routeTables/${i.routeTableName}/routes/${name}` },
+    "azure-native:managedidentity:UserAssignedIdentity": { nameKey: "resourceName", id: (name, i) => `${rg(i)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}` },
+    "azure-native:authorization:RoleAssignment": { nameKey: "roleAssignmentName", id: (name, i) => `${i.scope}/providers/Microsoft.Authorization/roleAssignments/${name}` },
+    "azure-native:containerservice:ManagedCluster": { nameKey: "resourceName", id: (name, i) => `${rg(i)}/providers/Microsoft.ContainerService/managedClusters/${name}` },
+    "azure-native:containerservice:AgentPool": { nameKey: "agentPoolName", id: (name, i) => `${rg(i)}/providers/Microsoft.ContainerService/managedClusters/${i.resourceName}/agentPools/${name}` },
+};
+
+function rg(inputs: Inputs): string {
+    return `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${inputs.resourceGroupName}`;
+}
+
+/** A stable GUID-shaped value from a name, for role assignment names and principal ids. */
+export function stableGuid(seed: string): string {
+    let hash = 2166136261;
+    const hex: string[] = [];
+    for (let round = 0; round < 4; round++) {
+        for (const char of `${round}:${seed}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+        hex.push(hash.toString(16).padStart(8, "0"));
+    }
+    const h = hex.join("");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The state Azure returns for a created resource: its inputs plus name, id and computed outputs. */
+export function azureState(type: string, logicalName: string, inputs: Inputs): { id: string; state: Inputs } {
+    const known = AZURE_RESOURCES[type];
+    if (!known) {
+        // Kubernetes objects and providers: echo the inputs, as the engine would after creation.
+        const metadataName = (inputs.metadata as { name?: string } | undefined)?.name;
+        return { id: metadataName ?? logicalName, state: inputs };
+    }
+    // azure-native auto-names an omitted name from the logical name; GUIDs for role assignments.
+    const name = (inputs[known.nameKey] as string | undefined)
+        ?? (type.endsWith("RoleAssignment") ? stableGuid(logicalName) : logicalName);
+    const withName = { ...inputs, [known.nameKey]: name };
+    const id = known.id(name, withName);
+    const state: Inputs = { ...withName, name, id };
+    if (type.endsWith("UserAssignedIdentity")) {
+        Object.assign(state, { principalId: stableGuid(`principal:${id}`), clientId: stableGuid(`client:${id}`), tenantId: MOCK_TENANT_ID });
+    }
+    if (type.endsWith("ManagedCluster")) {
+        state.nodeResourceGroup = inputs.nodeResourceGroup ?? `MC_${inputs.resourceGroupName}_${name}_${inputs.location ?? "location"}`;
+        state.fqdn = `${inputs.dnsPrefix}.hcp.${inputs.location ?? "location"}.azmk8s.io`;
+    }
+    return { id, state };
+}
+
+/** Kubeconfig as AKS returns it from list credentials (base64), pointing at the mock cluster. */
+function mockKubeconfig(clusterName: string): string {
+    const yaml = [
+        "apiVersion: v1",
+        "kind: Config",
+        `clusters: [{ name: ${clusterName}, cluster: { server: "https://${clusterName}.hcp.mock.azmk8s.io:443" } }]`,
+        `contexts: [{ name: ${clusterName}, context: { cluster: ${clusterName}, user: clusterUser } }]`,
+        `current-context: ${clusterName}`,
+        "users: [{ name: clusterUser, user: { token: mock-token-not-a-secret } }]",
+    ].join("\n");
+    return Buffer.from(yaml).toString("base64");
+}
+
+/** The functions (invokes) this program calls; any other token is a mistake worth failing on. */
+export const AZURE_FUNCTIONS: Record<string, (inputs: Inputs) => Inputs> = {
+    "azure-native:authorization:getClientConfig": () => ({
+        clientId: stableGuid("client"),
+        objectId: MOCK_CLIENT_OBJECT_ID,
+        subscriptionId: MOCK_SUBSCRIPTION_ID,
+        tenantId: MOCK_TENANT_ID,
+    }),
+    "azure-native:containerservice:listManagedClusterUserCredentials": (inputs) => ({
+        kubeconfigs: [{ name: "clusterUser", value: mockKubeconfig(String(inputs.resourceName)) }],
+    }),
+    "azure-native:containerservice:listManagedClusterAdminCredentials": (inputs) => ({
+        kubeconfigs: [{ name: "clusterAdmin", value: mockKubeconfig(String(inputs.resourceName)) }],
+    }),
+};

@@ -1,0 +1,124 @@
+import * as pulumi from "@pulumi/pulumi";
+import { getMonitor, waitForRPCs } from "@pulumi/pulumi/runtime/settings";
+import { AZURE_FUNCTIONS, azureState } from "./azure-state";
+
+/** One resource as the engine received its RegisterResource request. */
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent: string | null;
+    /** Every resource this one waits for, explicit (dependsOn) and implicit (inputs), as sent. */
+    dependencies: string[];
+    protect: boolean;
+    ignoreChanges: string[];
+    deleteBeforeReplace: boolean;
+    /** Inputs with secrets masked as "[secret]" and resource references as their URNs. */
+    inputs: Record<string, unknown>;
+}
+
+export interface RecordedInvoke {
+    token: string;
+    inputs: Record<string, unknown>;
+}
+
+// The wire format's markers (Pulumi's RPC "signature" keys).
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export const SECRET_MASK = "[secret]";
+
+/** Inputs as plain JSON: secrets masked, unknowns marked, resource references as URNs. */
+export function plainInputs(value: unknown): unknown {
+    if (value === UNKNOWN) return "[unknown]";
+    if (Array.isArray(value)) return value.map(plainInputs);
+    if (value && typeof value === "object") {
+        const object = value as Record<string, unknown>;
+        if (object[SIG] === SECRET_SIG) return SECRET_MASK;
+        if (object[SIG] === RESOURCE_SIG) return object.urn;
+        return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, plainInputs(v)]));
+    }
+    return value;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getCustom(): boolean;
+    getParent(): string;
+    getDependenciesList(): string[];
+    getProtect(): boolean;
+    getIgnorechangesList(): string[];
+    getDeletebeforereplace(): boolean;
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+type Callback = (err: unknown, response?: { getUrn(): string }) => void;
+
+/**
+ * Pulumi's mocks, recording every RegisterResource request and invoke the program makes. Unknown
+ * invokes throw, so a new Azure call can't slip through untested.
+ */
+export class MockEngine {
+    readonly resources: RecordedResource[] = [];
+    readonly invokes: RecordedInvoke[] = [];
+
+    private constructor() {}
+
+    static async install(options: { project?: string; stack?: string; preview?: boolean } = {}): Promise<MockEngine> {
+        const engine = new MockEngine();
+        await pulumi.runtime.setMocks({
+            newResource: (args) => azureState(args.type, args.name, args.inputs),
+            call: (args) => {
+                engine.invokes.push({ token: args.token, inputs: plainInputs(args.inputs) as Record<string, unknown> });
+                const answer = AZURE_FUNCTIONS[args.token];
+                if (!answer) throw new Error(`the mock engine does not know the invoke ${args.token}`);
+                return answer(args.inputs);
+            },
+        }, options.project ?? "aks-kubenet", options.stack ?? "test", options.preview ?? false);
+        engine.wrapMonitor();
+        return engine;
+    }
+
+    private wrapMonitor(): void {
+        const monitor = getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: Callback): void };
+        const register = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req, callback) => {
+            const record: RecordedResource = {
+                urn: "",
+                type: req.getType(),
+                name: req.getName(),
+                custom: req.getCustom(),
+                parent: req.getParent() || null,
+                dependencies: [...req.getDependenciesList()].sort(),
+                protect: req.getProtect(),
+                ignoreChanges: req.getIgnorechangesList(),
+                deleteBeforeReplace: req.getDeletebeforereplace(),
+                inputs: plainInputs(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+            };
+            this.resources.push(record);
+            register(req, (err, response) => {
+                if (response) record.urn = response.getUrn();
+                callback(err, response);
+            });
+        };
+    }
+
+    /** Resolves once every registration and invoke the program started has been answered. */
+    async settle(): Promise<void> {
+        await waitForRPCs();
+    }
+
+    byType(type: string): RecordedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The one resource of a type (and name, if given); throws when there isn't exactly one. */
+    one(type: string, name?: string): RecordedResource {
+        const found = this.byType(type).filter((r) => name === undefined || r.name === name);
+        if (found.length !== 1) throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}`);
+        return found[0];
+    }
+}
