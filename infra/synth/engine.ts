@@ -1,5 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { getMonitor, waitForRPCs } from "@pulumi/pulumi/runtime/settings";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+
+// Exported by the SDK's runtime but marked internal, so absent from its typings: it resolves
+// once every outstanding registration and invoke has been answered.
+const { waitForRPCs } = settings as unknown as { waitForRPCs(): Promise<void> };
 import { AZURE_FUNCTIONS, azureState } from "./azure-state";
 
 /** One resource as the engine received its RegisterResource request. */
@@ -83,7 +87,7 @@ export class MockEngine {
     }
 
     private wrapMonitor(): void {
-        const monitor = getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: Callback): void };
+        const monitor = settings.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: Callback): void };
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req, callback) => {
             const record: RecordedResource = {

@@ -1,0 +1,255 @@
+import { strict as assert } from "node:assert";
+import { KubenetClusterArgs, validateClusterArgs } from "../../components";
+import { MockEngine } from "../../infra/synth/engine";
+import { buildStack } from "./fixtures";
+
+const CLUSTER = "azure-native:containerservice:ManagedCluster";
+const POOL = "azure-native:containerservice:AgentPool";
+const ROLE = "azure-native:authorization:RoleAssignment";
+
+const basePools: KubenetClusterArgs["nodePools"] = [
+    { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], maxSurge: "33%" },
+    { name: "apps", mode: "User", enableAutoScaling: true, minCount: 0, maxCount: 10, maxPods: 50 },
+];
+
+describe("components/cluster: KubenetCluster", () => {
+    let engine: MockEngine;
+    beforeEach(async () => {
+        engine = await MockEngine.install();
+    });
+
+    it("declares a kubenet network profile with every range explicit", async () => {
+        buildStack();
+        await engine.settle();
+        assert.deepEqual(engine.one(CLUSTER).inputs.networkProfile, {
+            networkPlugin: "kubenet",
+            podCidr: "10.244.0.0/16",
+            serviceCidr: "10.0.0.0/16",
+            dnsServiceIP: "10.0.0.10",
+            outboundType: "loadBalancer",
+            loadBalancerSku: "standard",
+        });
+    });
+
+    it("uses the user-assigned identity", async () => {
+        buildStack();
+        await engine.settle();
+        const identity = engine.one(CLUSTER).inputs.identity as { type: string; userAssignedIdentities: string[] };
+        assert.equal(identity.type, "UserAssigned");
+        assert.deepEqual(identity.userAssignedIdentities, ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-identity"]);
+    });
+
+    it("is created after every role assignment, the subnet and the routes", async () => {
+        buildStack();
+        await engine.settle();
+        const deps = engine.one(CLUSTER).dependencies;
+        const roles = engine.byType(ROLE);
+        assert.equal(roles.length, 2);
+        for (const role of roles) assert.ok(deps.includes(role.urn), `cluster waits for ${role.name}`);
+        assert.ok(deps.includes(engine.one("azure-native:network:Subnet").urn));
+        assert.ok(deps.includes(engine.one("azure-native:network:Route").urn));
+    });
+
+    it("declares the first System pool inline and ignores later changes to inline pools", async () => {
+        buildStack({ cluster: { nodePools: basePools } });
+        await engine.settle();
+        const cluster = engine.one(CLUSTER);
+        const profiles = cluster.inputs.agentPoolProfiles as Record<string, unknown>[];
+        assert.equal(profiles.length, 1);
+        assert.deepEqual(profiles[0], {
+            name: "system",
+            mode: "System",
+            vmSize: "Standard_DS2_v2",
+            osType: "Linux",
+            type: "VirtualMachineScaleSets",
+            vnetSubnetID: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets/snet-aks",
+            count: 3,
+            enableAutoScaling: false,
+            maxPods: 110,
+            availabilityZones: ["1", "2", "3"],
+            upgradeSettings: { maxSurge: "33%" },
+            tags: { env: "test" },
+        });
+        assert.deepEqual(cluster.ignoreChanges, ["agentPoolProfiles"]);
+    });
+
+    it("makes every other pool its own AgentPool that ignores the autoscaler's count", async () => {
+        buildStack({ cluster: { nodePools: [...basePools, { name: "batch", mode: "User", count: 2 }] } });
+        await engine.settle();
+        const pools = engine.byType(POOL).sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(pools.map((p) => p.inputs.agentPoolName), ["apps", "batch"]);
+        const [apps, batch] = pools;
+        assert.equal(apps.inputs.resourceName, "aks-test");
+        assert.equal(apps.inputs.enableAutoScaling, true);
+        assert.equal(apps.inputs.minCount, 0);
+        assert.equal(apps.inputs.maxCount, 10);
+        assert.equal(apps.inputs.count, 0, "starts at minCount");
+        assert.equal(apps.inputs.maxPods, 50);
+        assert.deepEqual(apps.ignoreChanges, ["count"]);
+        assert.deepEqual(batch.ignoreChanges, []);
+        assert.equal(batch.inputs.count, 2);
+        for (const pool of pools) {
+            assert.ok(pool.dependencies.includes(engine.one(CLUSTER).urn), "pool waits for the cluster");
+            assert.equal(pool.deleteBeforeReplace, true);
+            assert.equal(pool.inputs.vnetSubnetID, (engine.one(CLUSTER).inputs.agentPoolProfiles as { vnetSubnetID: string }[])[0].vnetSubnetID);
+        }
+    });
+
+    it("keeps a pool change out of the cluster's inputs", async () => {
+        buildStack({ cluster: { nodePools: basePools } });
+        await engine.settle();
+        const before = JSON.stringify(engine.one(CLUSTER).inputs);
+        engine = await MockEngine.install();
+        buildStack({ cluster: { nodePools: [basePools[0], { ...basePools[1], maxCount: 20, vmSize: "Standard_D4s_v5" }] } });
+        await engine.settle();
+        assert.equal(JSON.stringify(engine.one(CLUSTER).inputs), before);
+        assert.equal(engine.one(POOL).inputs.vmSize, "Standard_D4s_v5");
+    });
+
+    it("sets tier, upgrade channels, API server access, Entra ID and local accounts", async () => {
+        buildStack({ cluster: {
+            skuTier: "Standard",
+            upgradeChannel: "patch",
+            nodeOSUpgradeChannel: "NodeImage",
+            apiServer: { authorizedIPRanges: ["203.0.113.0/24"] },
+            aad: { adminGroupObjectIDs: ["6f1d2c1e-8e2b-4b7a-9c1d-2a3b4c5d6e7f"], enableAzureRBAC: true },
+            disableLocalAccounts: true,
+            nodeResourceGroup: "MC_custom",
+            networkPolicy: "calico",
+            outboundType: "userDefinedRouting",
+            kubernetesVersion: "1.33",
+        } });
+        await engine.settle();
+        const inputs = engine.one(CLUSTER).inputs;
+        assert.deepEqual(inputs.sku, { name: "Base", tier: "Standard" });
+        assert.deepEqual(inputs.autoUpgradeProfile, { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" });
+        assert.deepEqual(inputs.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24"] });
+        assert.deepEqual(inputs.aadProfile, { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: ["6f1d2c1e-8e2b-4b7a-9c1d-2a3b4c5d6e7f"] });
+        assert.equal(inputs.disableLocalAccounts, true);
+        assert.equal(inputs.nodeResourceGroup, "MC_custom");
+        assert.equal(inputs.kubernetesVersion, "1.33");
+        assert.equal(inputs.enableRBAC, true);
+        assert.equal(inputs.dnsPrefix, "aks-test");
+        const profile = inputs.networkProfile as Record<string, unknown>;
+        assert.equal(profile.networkPolicy, "calico");
+        assert.equal(profile.outboundType, "userDefinedRouting");
+    });
+
+    it("protects the cluster and its pools when asked", async () => {
+        buildStack({ cluster: { nodePools: basePools, protect: true } });
+        await engine.settle();
+        assert.equal(engine.one(CLUSTER).protect, true);
+        assert.equal(engine.one(POOL).protect, true);
+    });
+
+    it("rejects invalid arguments with every problem and creates no child", async () => {
+        assert.throws(() => buildStack({ cluster: {
+            podCidr: "172.30.0.0/16",
+            networkPolicy: "azure",
+            nodePools: [{ name: "win", mode: "User", osType: "Windows", count: 1 }],
+        } }), (err: Error) => {
+            assert.equal(err.message, [
+                "invalid KubenetCluster arguments:",
+                "networkPolicy: azure network policy isn't supported with kubenet; use calico or none",
+                "nodePools: needs at least one pool with mode System: AKS runs its system pods there",
+                "nodePools[0].osType: Windows node pools need Azure CNI; kubenet supports Linux only",
+                "podCidr: 172.30.0.0/16 overlaps 172.30.0.0/16, a range AKS reserves",
+            ].join("\n"));
+            return true;
+        });
+        await engine.settle();
+        assert.equal(engine.byType(CLUSTER).length, 0);
+        assert.equal(engine.byType(POOL).length, 0);
+        assert.deepEqual(engine.byType("aks-kubenet:cluster:KubenetCluster").length, 1, "only the component itself");
+    });
+
+    it("checks its ranges against the network it lands in", async () => {
+        assert.throws(() => buildStack({ cluster: { podCidr: "192.168.0.0/16" } }), /podCidr: 192.168.0.0\/16 overlaps network.addressing.vnetCidr 192.168.0.0\/16; pods take addresses outside the vnet/);
+    });
+});
+
+describe("components/cluster: validateClusterArgs", () => {
+    const base: KubenetClusterArgs = {
+        resourceGroupName: "rg",
+        network: { subnetId: "s", addressing: { vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24" } },
+        identity: { identityId: "i", roleAssignments: [] },
+        nodePools: basePools,
+    };
+    const messages = (overrides: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, ...overrides }).map((p) => `${p.path}: ${p.message}`);
+    const pool = (overrides: Record<string, unknown>) => [{ ...basePools[0], ...overrides }] as KubenetClusterArgs["nodePools"];
+
+    it("accepts a realistic cluster", () => {
+        assert.deepEqual(messages({}), []);
+    });
+
+    it("rejects pool names AKS won't take, and repeats", () => {
+        assert.deepEqual(messages({ nodePools: [basePools[0], { ...basePools[1], name: "Apps-1" }, { ...basePools[1], name: "system" }] }), [
+            "nodePools[1].name: \"Apps-1\" is not a node pool name: a lowercase letter, then up to 11 lowercase letters or digits",
+            "nodePools[2].name: \"system\" is already the name of nodePools[0]",
+        ]);
+        assert.equal(messages({ nodePools: pool({ name: "abcdefghijklm" }) }).length, 1, "13 characters");
+    });
+
+    it("requires a System pool, on Linux, with at least one node", () => {
+        assert.deepEqual(messages({ nodePools: [] }), ["nodePools: needs at least one node pool, with mode System"]);
+        assert.deepEqual(messages({ nodePools: pool({ count: 0 }) }), ["nodePools[0].count: a System pool can't scale to 0; use at least 1 node"]);
+        assert.deepEqual(messages({ nodePools: pool({ count: undefined, enableAutoScaling: true, minCount: 0, maxCount: 3 }) }), [
+            "nodePools[0].minCount: a System pool can't scale to 0; use at least 1 node",
+        ]);
+    });
+
+    it("rejects Windows pools with kubenet", () => {
+        assert.deepEqual(messages({ nodePools: [basePools[0], { name: "win", mode: "User", osType: "Windows", count: 1 }] }), [
+            "nodePools[1].osType: Windows node pools need Azure CNI; kubenet supports Linux only",
+        ]);
+    });
+
+    it("rejects Azure network policy with kubenet, and unknown policies", () => {
+        assert.deepEqual(messages({ networkPolicy: "azure" }), ["networkPolicy: azure network policy isn't supported with kubenet; use calico or none"]);
+        assert.deepEqual(messages({ networkPolicy: "weave" as never }), ["networkPolicy: \"weave\" is not one of none, calico, azure, cilium"]);
+        assert.deepEqual(messages({ networkPolicy: "calico" }), []);
+    });
+
+    it("takes networkPluginMode only with azure, and azure only with overlay", () => {
+        assert.deepEqual(messages({ networkPluginMode: "overlay" }), ["networkPluginMode: is only used with networkPlugin: azure"]);
+        assert.match(messages({ networkPlugin: "azure" })[0], /^networkPluginMode: must be overlay with networkPlugin: azure/);
+    });
+
+    it("checks counts: whole numbers, count alone when fixed, min ≤ count ≤ max when autoscaling", () => {
+        assert.deepEqual(messages({ nodePools: pool({ count: 2.5 }) }), ["nodePools[0].count: 2.5 is not a node count: use a whole number from 0 to 1000"]);
+        assert.deepEqual(messages({ nodePools: pool({ count: undefined }) }), ["nodePools[0].count: is required unless enableAutoScaling is true"]);
+        assert.deepEqual(messages({ nodePools: pool({ minCount: 1 }) }), ["nodePools[0].minCount: is only used with enableAutoScaling: true; set enableAutoScaling or remove it"]);
+        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, minCount: 5, maxCount: 3 }) }), ["nodePools[0].minCount: 5 is more than maxCount 3"]);
+        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: 9, minCount: 3, maxCount: 5 }) }), ["nodePools[0].count: 9 is outside minCount 3 to maxCount 5"]);
+        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: undefined }) }), [
+            "nodePools[0].minCount: is required when enableAutoScaling is true",
+            "nodePools[0].maxCount: is required when enableAutoScaling is true",
+        ]);
+    });
+
+    it("takes zones 1, 2 and 3, once each", () => {
+        assert.deepEqual(messages({ nodePools: pool({ availabilityZones: ["1", "4", "1"] }) }), [
+            "nodePools[0].availabilityZones[1]: \"4\" is not an availability zone: use \"1\", \"2\" or \"3\"",
+            "nodePools[0].availabilityZones[2]: zone 1 is listed twice",
+        ]);
+    });
+
+    it("rejects a private cluster with authorized ranges, and malformed ranges", () => {
+        assert.deepEqual(messages({ apiServer: { enablePrivateCluster: true, authorizedIPRanges: ["203.0.113.7/24"] } }), [
+            "apiServer.authorizedIPRanges: can't be combined with enablePrivateCluster: a private API server has no public endpoint to restrict",
+            "apiServer.authorizedIPRanges[0]: 203.0.113.7/24: host bits set; did you mean 203.0.113.0/24?",
+        ]);
+    });
+
+    it("requires Entra ID to disable local accounts, and GUIDs for admin groups", () => {
+        assert.deepEqual(messages({ disableLocalAccounts: true }), ["disableLocalAccounts: needs Entra ID (aad): without local accounts, Entra ID is the only way in"]);
+        assert.deepEqual(messages({ aad: { adminGroupObjectIDs: ["platform-admins"] } }), ["aad.adminGroupObjectIDs[0]: \"platform-admins\" is not an Entra ID object id (a GUID)"]);
+    });
+
+    it("applies the address rules: DNS IP, maxPods and capacity with surge", () => {
+        assert.deepEqual(messages({ dnsServiceIP: "10.0.0.1" }), ["dnsServiceIP: 10.0.0.1 is the first usable address of 10.0.0.0/16, which the kubernetes service takes; use 10.0.0.10"]);
+        assert.deepEqual(messages({ nodePools: pool({ maxPods: 251 }) }), ["nodePools[0].maxPods: 251 is out of range: max pods per node must be a whole number from 10 to 250"]);
+        const tooMany = messages({ nodePools: [basePools[0], { ...basePools[1], maxCount: 400 }] });
+        assert.deepEqual(tooMany.map((m) => m.split(":")[0]), ["network.addressing.subnetCidr", "podCidr", "nodePools"]);
+    });
+});
