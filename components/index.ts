@@ -7,3 +7,4 @@ export * from "./network";
 export * from "./identity";
 export * from "./cluster";
 export * as address from "./address";
+export * from "./bootstrap";

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import {
+    AVAILABILITY_ZONES,
+    NETWORK_PLUGINS,
+    NETWORK_PLUGIN_MODES,
+    NETWORK_POLICIES,
+    NODE_OS_UPGRADE_CHANNELS,
+    OS_TYPES,
+    OUTBOUND_TYPES,
+    POOL_MODES,
+    ROLE_SCOPES,
+    ROUTE_NEXT_HOP_TYPES,
+    SKU_TIERS,
+    UPGRADE_CHANNELS,
+} from "../../components";
+import { POD_SECURITY_LEVELS } from "../../components/bootstrap";
+import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../../components/address";
+
+/**
+ * The stack configuration of contract.md, keys without the `aks-kubenet:` namespace. Objects are
+ * strict, so a misspelt key is reported instead of silently ignored. Cross-field rules live in
+ * `validate.ts`; this layer only settles types, enums and defaults.
+ */
+
+/** YAML writes `1` where a string is meant (zones, surge); accept both, keep the string. */
+const stringish = z.union([z.string(), z.number()]).transform(String);
+const wholeNumber = z.number().int();
+
+export const KUBELOGIN_MODES = ["azurecli", "workloadidentity", "spn", "devicecode", "msi"] as const;
+
+const routeSchema = z.strictObject({
+    name: z.string(),
+    addressPrefix: z.string(),
+    nextHopType: z.enum(ROUTE_NEXT_HOP_TYPES),
+    nextHopIpAddress: z.string().optional(),
+});
+
+const networkSchema = z.strictObject({
+    vnetCidr: z.string(),
+    subnetCidr: z.string(),
+    vnetName: z.string().optional(),
+    subnetName: z.string().optional(),
+    routeTableName: z.string().optional(),
+    existingSubnetId: z.string().optional(),
+    existingRouteTableId: z.string().optional(),
+    routes: z.array(routeSchema).default([]),
+    reservedCidrs: z.array(z.string()).default([]),
+});
+
+const identitySchema = z.strictObject({
+    name: z.string().optional(),
+    roleScope: z.enum(ROLE_SCOPES).default("vnet"),
+});
+
+const nodePoolSchema = z.strictObject({
+    name: z.string(),
+    mode: z.enum(POOL_MODES),
+    vmSize: z.string().optional(),
+    osType: z.enum(OS_TYPES).default("Linux"),
+    count: wholeNumber.optional(),
+    enableAutoScaling: z.boolean().default(false),
+    minCount: wholeNumber.optional(),
+    maxCount: wholeNumber.optional(),
+    maxPods: z.number().optional(),
+    availabilityZones: z.array(stringish.pipe(z.enum(AVAILABILITY_ZONES))).optional(),
+    maxSurge: stringish.optional(),
+    nodeLabels: z.record(z.string(), z.string()).optional(),
+    nodeTaints: z.array(z.string()).optional(),
+});
+
+const clusterSchema = z.strictObject({
+    name: z.string().optional(),
+    dnsPrefix: z.string().optional(),
+    kubernetesVersion: stringish.optional(),
+    networkPlugin: z.enum(NETWORK_PLUGINS).default("kubenet"),
+    networkPluginMode: z.enum(NETWORK_PLUGIN_MODES).optional(),
+    podCidr: z.string().default(DEFAULT_POD_CIDR),
+    serviceCidr: z.string().default(DEFAULT_SERVICE_CIDR),
+    dnsServiceIP: z.string().default(DEFAULT_DNS_SERVICE_IP),
+    networkPolicy: z.enum(NETWORK_POLICIES).default("none"),
+    outboundType: z.enum(OUTBOUND_TYPES).default("loadBalancer"),
+    skuTier: z.enum(SKU_TIERS).default("Free"),
+    upgradeChannel: z.enum(UPGRADE_CHANNELS).optional(),
+    nodeOSUpgradeChannel: z.enum(NODE_OS_UPGRADE_CHANNELS).optional(),
+    apiServer: z.strictObject({
+        authorizedIPRanges: z.array(z.string()).optional(),
+        enablePrivateCluster: z.boolean().optional(),
+    }).optional(),
+    aad: z.strictObject({
+        adminGroupObjectIDs: z.array(z.string()).optional(),
+        enableAzureRBAC: z.boolean().optional(),
+    }).optional(),
+    disableLocalAccounts: z.boolean().default(false),
+    nodeResourceGroup: z.string().optional(),
+    kubeloginMode: z.enum(KUBELOGIN_MODES).default("azurecli"),
+    nodePools: z.array(nodePoolSchema).min(1),
+});
+
+const quotaSchema = z.strictObject({
+    requestsCpu: stringish.optional(),
+    requestsMemory: stringish.optional(),
+    limitsCpu: stringish.optional(),
+    limitsMemory: stringish.optional(),
+    pods: wholeNumber.optional(),
+});
+
+const namespaceSchema = z.strictObject({
+    name: z.string(),
+    podSecurity: z.enum(POD_SECURITY_LEVELS).default("restricted"),
+    quota: quotaSchema.optional(),
+    defaultLimits: z.strictObject({
+        cpu: stringish.optional(),
+        memory: stringish.optional(),
+        requestsCpu: stringish.optional(),
+        requestsMemory: stringish.optional(),
+    }).optional(),
+    defaultDenyIngress: z.boolean().default(false),
+    admins: z.array(z.string()).default([]),
+    editors: z.array(z.string()).default([]),
+    viewers: z.array(z.string()).default([]),
+});
+
+export const stackConfigSchema = z.strictObject({
+    resourceGroupName: z.string().optional(),
+    tags: z.record(z.string(), stringish).default({}),
+    protect: z.boolean().default(false),
+    network: networkSchema,
+    identity: identitySchema.default({ roleScope: "vnet" }),
+    cluster: clusterSchema,
+    namespaces: z.array(namespaceSchema).default([]),
+    defaultNamespacePodSecurity: z.enum(POD_SECURITY_LEVELS).default("baseline"),
+});
+
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+export type NamespaceConfig = z.infer<typeof namespaceSchema>;
+export type ClusterConfig = z.infer<typeof clusterSchema>;

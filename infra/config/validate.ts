@@ -1,0 +1,156 @@
+import * as pulumi from "@pulumi/pulumi";
+import {
+    KubenetClusterArgs,
+    KubenetNetworkArgs,
+    validateClusterArgs,
+    validateIdentityArgs,
+    validateNetworkArgs,
+    validateNamespaces,
+} from "../../components";
+import {
+    KUBENET_RETIREMENT_DATE,
+    PathOf,
+    Problem,
+    clusterAddressingWarnings,
+    podNetworkingOf,
+} from "../../components/address";
+import { poolSizing } from "../../components/cluster";
+import { problemsFromZod } from "./issues";
+import { StackConfig, stackConfigSchema } from "./schema";
+
+/** The validated stack: the parsed config and what the program derives from it. */
+export interface StackModel {
+    stack: string;
+    location: string;
+    resourceGroupName: string;
+    config: StackConfig;
+    warnings: Problem[];
+}
+
+export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
+
+const NETWORK_FIELDS = new Set(["vnetCidr", "subnetCidr", "reservedCidrs", "routes"]);
+
+/** Key paths of the component validators, in the config's names. */
+const clusterPath: PathOf = (field) => (NETWORK_FIELDS.has(field.split(/[.[]/)[0]) ? `network.${field}` : `cluster.${field}`);
+const networkPath: PathOf = (field) => `network.${field}`;
+
+export function networkArgsFrom(config: StackConfig, resourceGroupName: pulumi.Input<string>): KubenetNetworkArgs {
+    const { network } = config;
+    return {
+        resourceGroupName,
+        vnetCidr: network.vnetCidr,
+        subnetCidr: network.subnetCidr,
+        vnetName: network.vnetName,
+        subnetName: network.subnetName,
+        routeTableName: network.routeTableName,
+        existingSubnetId: network.existingSubnetId,
+        existingRouteTableId: network.existingRouteTableId,
+        routes: network.routes,
+        reservedCidrs: network.reservedCidrs,
+        tags: config.tags,
+        protect: config.protect,
+    };
+}
+
+/** The cluster's arguments from config; the network and identity are filled in by the program. */
+export function clusterArgsFrom(config: StackConfig, resourceGroupName: pulumi.Input<string>): Omit<KubenetClusterArgs, "network" | "identity"> {
+    const { cluster } = config;
+    return {
+        resourceGroupName,
+        clusterName: cluster.name,
+        dnsPrefix: cluster.dnsPrefix,
+        kubernetesVersion: cluster.kubernetesVersion,
+        networkPlugin: cluster.networkPlugin,
+        networkPluginMode: cluster.networkPluginMode,
+        podCidr: cluster.podCidr,
+        serviceCidr: cluster.serviceCidr,
+        dnsServiceIP: cluster.dnsServiceIP,
+        networkPolicy: cluster.networkPolicy,
+        outboundType: cluster.outboundType,
+        skuTier: cluster.skuTier,
+        upgradeChannel: cluster.upgradeChannel,
+        nodeOSUpgradeChannel: cluster.nodeOSUpgradeChannel,
+        apiServer: cluster.apiServer,
+        aad: cluster.aad,
+        disableLocalAccounts: cluster.disableLocalAccounts,
+        nodeResourceGroup: cluster.nodeResourceGroup,
+        nodePools: cluster.nodePools,
+        tags: config.tags,
+        protect: config.protect,
+    };
+}
+
+function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: Problem[] } {
+    const problems: Problem[] = [];
+    const warnings: Problem[] = [];
+    const { network, cluster } = config;
+    if (cluster.outboundType === "userDefinedRouting" && !network.routes.some((r) => r.addressPrefix === "0.0.0.0/0")) {
+        if (network.existingRouteTableId === undefined) {
+            problems.push({ path: "cluster.outboundType", message: "userDefinedRouting needs a 0.0.0.0/0 route in network.routes (e.g. to your firewall); without one the nodes have no way out" });
+        } else {
+            warnings.push({ path: "cluster.outboundType", message: "userDefinedRouting needs a 0.0.0.0/0 route: make sure network.existingRouteTableId has one" });
+        }
+    }
+    config.namespaces.forEach((ns, i) => {
+        for (const role of ["admins", "editors", "viewers"] as const) {
+            if (ns[role].length > 0 && cluster.aad === undefined) {
+                problems.push({ path: `namespaces[${i}].${role}`, message: "binds Entra ID groups, which needs cluster.aad" });
+            }
+        }
+        if (ns.defaultDenyIngress && cluster.networkPolicy === "none") {
+            warnings.push({ path: `namespaces[${i}].defaultDenyIngress`, message: "the NetworkPolicy is created but not enforced: set cluster.networkPolicy to calico" });
+        }
+    });
+    return { problems, warnings };
+}
+
+function stackWarnings(config: StackConfig, stack: string, today: Date): Problem[] {
+    const warnings: Problem[] = [];
+    if (/^prod/i.test(stack) && config.cluster.skuTier === "Free") {
+        warnings.push({ path: "cluster.skuTier", message: `Free has no uptime SLA; use Standard for the ${stack} stack` });
+    }
+    if (config.cluster.networkPlugin === "kubenet") {
+        const retirement = new Date(`${KUBENET_RETIREMENT_DATE}T00:00:00Z`);
+        const days = Math.ceil((retirement.getTime() - today.getTime()) / 86_400_000);
+        warnings.push({
+            path: "cluster.networkPlugin",
+            message: `AKS retires kubenet on 31 March 2028 (${days} days from ${today.toISOString().slice(0, 10)}); plan the move to Azure CNI Overlay (networkPlugin: azure, networkPluginMode: overlay)`,
+        });
+    }
+    warnings.push(...clusterAddressingWarnings({
+        podNetworking: podNetworkingOf(config.cluster.networkPlugin, config.cluster.networkPluginMode),
+        podCidr: config.cluster.podCidr,
+        serviceCidr: config.cluster.serviceCidr,
+        dnsServiceIP: config.cluster.dnsServiceIP,
+        nodePools: config.cluster.nodePools.map(poolSizing),
+        network: config.network,
+    }, clusterPath));
+    return warnings;
+}
+
+/**
+ * Parses and checks a whole stack configuration (keys without the project namespace) and
+ * returns every problem at once, or the model the program builds from.
+ */
+export function validateStackConfig(raw: Record<string, unknown>, context: { stack: string; location?: string; today?: Date }): Validation {
+    const problems: Problem[] = [];
+    if (!context.location) problems.push({ path: "azure-native:location", message: "is required (e.g. pulumi config set azure-native:location koreacentral)" });
+    const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) return { ok: false, problems: [...problems, ...problemsFromZod(parsed.error)], warnings: [] };
+
+    const config = parsed.data;
+    const resourceGroupName = config.resourceGroupName ?? `rg-aks-${context.stack}`;
+    const placeholder = { subnetId: "", addressing: config.network };
+    problems.push(
+        ...validateNetworkArgs(networkArgsFrom(config, resourceGroupName), networkPath),
+        ...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: config.identity.roleScope }, (f) => `identity.${f}`),
+        ...validateClusterArgs({ ...clusterArgsFrom(config, resourceGroupName), network: placeholder, identity: { identityId: "", roleAssignments: [] } }, clusterPath),
+        ...validateNamespaces(config.namespaces),
+    );
+    const cross = crossFieldRules(config);
+    problems.push(...cross.problems);
+    if (problems.length > 0) return { ok: false, problems, warnings: cross.warnings };
+    const warnings = [...cross.warnings, ...stackWarnings(config, context.stack, context.today ?? new Date())];
+    return { ok: true, model: { stack: context.stack, location: context.location!, resourceGroupName, config, warnings } };
+}

@@ -1,0 +1,65 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes/provider";
+import * as resources from "@pulumi/azure-native/resources";
+import { ClusterIdentity, KubenetCluster, KubenetNetwork, NamespaceBootstrap } from "../components";
+import { stackCapacity } from "./capacity-summary";
+import { StackModel, clusterArgsFrom, networkArgsFrom } from "./config/validate";
+import { clusterAccess } from "./kubeconfig";
+
+/**
+ * The stack: a resource group, then the network, the identity and its grants, the cluster
+ * (after the grants), and the namespace bootstrap through the cluster's own API.
+ */
+export function defineStack(model: StackModel) {
+    const { config, location } = model;
+    const resourceGroup = new resources.ResourceGroup("rg", {
+        resourceGroupName: model.resourceGroupName,
+        location,
+        tags: config.tags,
+    }, { protect: config.protect });
+    const resourceGroupName = resourceGroup.name;
+
+    const network = new KubenetNetwork("network", { ...networkArgsFrom(config, resourceGroupName), location });
+    const identity = new ClusterIdentity("control-plane", {
+        resourceGroupName,
+        location,
+        identityName: config.identity.name,
+        vnetId: network.vnetScopeId,
+        subnetId: network.subnetId,
+        routeTableId: network.routeTableId,
+        roleScope: config.identity.roleScope,
+        tags: config.tags,
+        protect: config.protect,
+    });
+    const cluster = new KubenetCluster("cluster", {
+        ...clusterArgsFrom(config, resourceGroupName),
+        clusterName: config.cluster.name ?? `aks-${model.stack}`,
+        location,
+        network,
+        identity,
+    });
+
+    const access = clusterAccess(cluster, resourceGroupName, config.cluster);
+    const kubernetes = new k8s.Provider("kubernetes", {
+        kubeconfig: access.kubeconfig,
+        enableServerSideApply: true,
+    }, { dependsOn: access.readyResources });
+    new NamespaceBootstrap("bootstrap", {
+        namespaces: config.namespaces,
+        defaultNamespacePodSecurity: config.defaultNamespacePodSecurity,
+    }, { providers: { kubernetes } });
+
+    return {
+        resourceGroupName,
+        clusterName: cluster.clusterName,
+        clusterId: cluster.clusterId,
+        nodeResourceGroup: cluster.nodeResourceGroup,
+        vnetId: network.vnetScopeId,
+        subnetId: network.subnetId,
+        routeTableId: network.routeTableId ?? pulumi.output("created by AKS"),
+        identityId: identity.identityId,
+        identityPrincipalId: identity.principalId,
+        kubeconfig: access.kubeconfig,
+        capacity: stackCapacity(config),
+    };
+}

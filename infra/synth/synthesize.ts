@@ -1,0 +1,81 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Problem, formatWarning } from "../../components/address";
+import { StackCapacity, stackCapacity } from "../capacity-summary";
+import { PROJECT, projectConfig } from "../config/load";
+import { validateStackConfig } from "../config/validate";
+import { defineStack } from "../stack";
+import { MockEngine, RecordedResource, SECRET_MASK } from "./engine";
+import { StackFileConfig } from "./stack-file";
+
+export interface SynthResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent: string | null;
+    dependencies: string[];
+    protect: boolean;
+    ignoreChanges: string[];
+    deleteBeforeReplace: boolean;
+    inputs: Record<string, unknown>;
+}
+
+export interface SynthOutput {
+    stack: string;
+    resources: SynthResource[];
+    outputs: Record<string, unknown>;
+    warnings: string[];
+    capacity: StackCapacity;
+}
+
+export type SynthResult = { ok: true; output: SynthOutput } | { ok: false; problems: Problem[] };
+
+async function resolveOutput(value: unknown): Promise<unknown> {
+    if (pulumi.Output.isInstance(value)) {
+        if (await pulumi.isSecret(value)) return SECRET_MASK;
+        return new Promise((resolve) => value.apply((v) => resolve(v)));
+    }
+    return value;
+}
+
+function toSynthResource(r: RecordedResource): SynthResource {
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        parent: r.parent,
+        dependencies: r.dependencies,
+        protect: r.protect,
+        ignoreChanges: r.ignoreChanges,
+        deleteBeforeReplace: r.deleteBeforeReplace,
+        inputs: r.inputs,
+    };
+}
+
+/**
+ * Runs the program offline: the stack's config is validated exactly as `pulumi up` validates
+ * it, then the stack is declared under Pulumi's mocks and every registration is recorded as
+ * the engine would receive it.
+ */
+export async function synthesize(stack: string, file: StackFileConfig, today?: Date): Promise<SynthResult> {
+    const validation = validateStackConfig(projectConfig(file.all), { stack, location: file.all["azure-native:location"], today });
+    if (!validation.ok) return { ok: false, problems: validation.problems };
+    const { model } = validation;
+
+    const engine = await MockEngine.install({ project: PROJECT, stack });
+    pulumi.runtime.setAllConfig(file.all, file.secretKeys);
+    const outputs = (await pulumi.runtime.runInPulumiStack(async () => defineStack(model))) ?? {};
+    await engine.settle();
+
+    const resolved: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(outputs)) resolved[key] = await resolveOutput(value);
+    return {
+        ok: true,
+        output: {
+            stack,
+            resources: engine.resources.map(toSynthResource),
+            outputs: resolved,
+            warnings: model.warnings.map(formatWarning),
+            capacity: stackCapacity(model.config),
+        },
+    };
+}
