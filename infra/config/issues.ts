@@ -20,7 +20,8 @@ export function problemsFromZod(error: z.ZodError): Problem[] {
         const input = (issue as { input?: unknown }).input;
         switch (issue.code) {
             case "invalid_type":
-                return [{ path, message: input === undefined ? "is required" : `expected ${issue.expected}, got ${describe(input)}` }];
+                if (input === undefined) return [{ path, message: "is required" }];
+                return [{ path, message: `expected ${issue.expected === "int" ? "a whole number" : issue.expected}, got ${describe(input)}` }];
             case "invalid_value":
                 return [{ path, message: `${JSON.stringify(input)} is not one of ${issue.values.map(String).join(", ")}` }];
             case "unrecognized_keys":

@@ -63,7 +63,9 @@ export async function synthesize(stack: string, file: StackFileConfig, today?: D
 
     const engine = await MockEngine.install({ project: PROJECT, stack });
     pulumi.runtime.setAllConfig(file.all, file.secretKeys);
-    const outputs = (await pulumi.runtime.runInPulumiStack(async () => defineStack(model))) ?? {};
+    // Keep the program's own outputs: the stack hands back plain values, secrets unmarked.
+    let outputs: Record<string, unknown> = {};
+    await pulumi.runtime.runInPulumiStack(async () => (outputs = defineStack(model)));
     await engine.settle();
 
     const resolved: Record<string, unknown> = {};

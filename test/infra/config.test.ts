@@ -1,0 +1,279 @@
+import { strict as assert } from "node:assert";
+import { formatProblem } from "../../components/address";
+import { validateStackConfig } from "../../infra/config/validate";
+import { RawConfig, stackConfig } from "./fixtures";
+
+const context = { stack: "dev", location: "koreacentral", today: new Date("2026-11-22T00:00:00Z") };
+
+/** The problem lines for a config derived from the dev (or another) stack. */
+function problems(change: (config: RawConfig) => void, base = "dev", ctx = context): string[] {
+    const config = stackConfig(base);
+    change(config);
+    const result = validateStackConfig(config, ctx);
+    return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+function warnings(change: (config: RawConfig) => void, base = "dev", ctx = context): string[] {
+    const config = stackConfig(base);
+    change(config);
+    const result = validateStackConfig(config, ctx);
+    assert.ok(result.ok, `expected a valid config, got ${result.ok ? "" : result.problems.map(formatProblem).join("; ")}`);
+    return result.ok ? result.model.warnings.map(formatProblem) : [];
+}
+
+describe("infra/config: accepted configurations", () => {
+    for (const stack of ["dev", "staging", "prod"]) {
+        it(`accepts the shipped ${stack} stack`, () => {
+            const result = validateStackConfig(stackConfig(stack), { ...context, stack });
+            assert.deepEqual(result.ok ? [] : result.problems.map(formatProblem), []);
+        });
+    }
+
+    it("fills the guide's defaults into a minimal config", () => {
+        const result = validateStackConfig({
+            network: { vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24" },
+            cluster: { nodePools: [{ name: "system", mode: "System", count: 1, maxPods: 30 }] },
+        }, context);
+        assert.ok(result.ok);
+        if (!result.ok) return;
+        const { cluster } = result.model.config;
+        assert.equal(result.model.resourceGroupName, "rg-aks-dev");
+        assert.equal(cluster.networkPlugin, "kubenet");
+        assert.equal(cluster.podCidr, "10.244.0.0/16");
+        assert.equal(cluster.serviceCidr, "10.0.0.0/16");
+        assert.equal(cluster.dnsServiceIP, "10.0.0.10");
+        assert.equal(cluster.networkPolicy, "none");
+        assert.equal(cluster.skuTier, "Free");
+        assert.equal(result.model.config.identity.roleScope, "vnet");
+    });
+
+    it("accepts your own subnet and route table", () => {
+        assert.deepEqual(problems((c) => {
+            c.network.existingSubnetId = "/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
+            c.network.existingRouteTableId = "/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/routeTables/rt-aks";
+        }), []);
+    });
+
+    it("accepts YAML numbers where strings are meant (zones, surge)", () => {
+        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { availabilityZones: [1, 2, 3], maxSurge: 1 })), []);
+    });
+});
+
+describe("infra/config: every rule rejects with its key path", () => {
+    it("reports every problem at once, one per line", () => {
+        const lines = problems((c) => {
+            c.cluster.podCidr = "172.30.0.0/16";
+            c.cluster.nodePools.push({ name: "win", mode: "User", osType: "Windows", count: 1 });
+        });
+        assert.deepEqual(lines, [
+            "cluster.nodePools[1].osType: Windows node pools need Azure CNI; kubenet supports Linux only",
+            "cluster.podCidr: 172.30.0.0/16 overlaps 172.30.0.0/16, a range AKS reserves",
+        ]);
+    });
+
+    it("requires the location", () => {
+        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: "" }), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
+    });
+
+    it("gives wrong types a clear message", () => {
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].count = "three"; c.protect = "yes"; }), [
+            "protect: expected boolean, got string \"yes\"",
+            "cluster.nodePools[0].count: expected number, got string \"three\"",
+        ]);
+        assert.deepEqual(problems((c) => { delete c.network; }), ["network: is required"]);
+    });
+
+    it("rejects unknown keys", () => {
+        assert.deepEqual(problems((c) => { c.cluster.podCIDR = "10.244.0.0/16"; }), ["cluster.podCIDR: is not a known key (see the configuration reference)"]);
+    });
+
+    it("rejects unknown enum values with the allowed list", () => {
+        assert.deepEqual(problems((c) => {
+            c.cluster.skuTier = "Paid";
+            c.cluster.nodePools[0].mode = "system";
+            c.namespaces[0].podSecurity = "strict";
+        }), [
+            "cluster.skuTier: \"Paid\" is not one of Free, Standard, Premium",
+            "cluster.nodePools[0].mode: \"system\" is not one of System, User",
+            "namespaces[0].podSecurity: \"strict\" is not one of privileged, baseline, restricted",
+        ]);
+    });
+
+    it("rejects Azure network policy with kubenet", () => {
+        assert.deepEqual(problems((c) => { c.cluster.networkPolicy = "azure"; }), ["cluster.networkPolicy: azure network policy isn't supported with kubenet; use calico or none"]);
+    });
+
+    it("takes networkPluginMode only with networkPlugin azure", () => {
+        assert.deepEqual(problems((c) => { c.cluster.networkPluginMode = "overlay"; }), ["cluster.networkPluginMode: is only used with networkPlugin: azure"]);
+    });
+
+    it("needs a System pool, on Linux, with at least one node", () => {
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].mode = "User"; }), ["cluster.nodePools: needs at least one pool with mode System: AKS runs its system pods there"]);
+        assert.deepEqual(problems((c) => { c.cluster.nodePools = []; }), ["cluster.nodePools: needs at least 1 entry"]);
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].count = 0; }), ["cluster.nodePools[0].count: a System pool can't scale to 0; use at least 1 node"]);
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].osType = "Windows"; }), [
+            "cluster.nodePools[0].osType: Windows node pools need Azure CNI; kubenet supports Linux only",
+            "cluster.nodePools[0].osType: System pools must run Linux",
+        ]);
+    });
+
+    it("checks pool names and their uniqueness", () => {
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].name = "System_1"; }), [
+            "cluster.nodePools[0].name: \"System_1\" is not a node pool name: a lowercase letter, then up to 11 lowercase letters or digits",
+        ]);
+        assert.deepEqual(problems((c) => { c.cluster.nodePools.push({ ...c.cluster.nodePools[0] }); }), [
+            "cluster.nodePools[1].name: \"system\" is already the name of nodePools[0]",
+        ]);
+    });
+
+    it("takes zones 1 to 3", () => {
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].availabilityZones = ["1", "4"]; }), ["cluster.nodePools[0].availabilityZones[1]: \"4\" is not one of 1, 2, 3"]);
+    });
+
+    it("takes whole-number counts with min ≤ count ≤ max", () => {
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].count = 2.5; }), ["cluster.nodePools[0].count: expected a whole number, got number 2.5"]);
+        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { enableAutoScaling: true, count: 6, minCount: 1, maxCount: 5 })), [
+            "cluster.nodePools[0].count: 6 is outside minCount 1 to maxCount 5",
+        ]);
+        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { enableAutoScaling: true, minCount: 4, maxCount: 3 })), [
+            "cluster.nodePools[0].minCount: 4 is more than maxCount 3",
+        ]);
+    });
+
+    it("needs a 0.0.0.0/0 route for userDefinedRouting", () => {
+        assert.deepEqual(problems((c) => { c.cluster.outboundType = "userDefinedRouting"; }), [
+            "cluster.outboundType: userDefinedRouting needs a 0.0.0.0/0 route in network.routes (e.g. to your firewall); without one the nodes have no way out",
+        ]);
+    });
+
+    it("needs nextHopIpAddress for VirtualAppliance routes, and only for them", () => {
+        assert.deepEqual(problems((c) => { c.network.routes = [{ name: "fw", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance" }]; }), [
+            "network.routes[0].nextHopIpAddress: is required when nextHopType is VirtualAppliance: the appliance's (e.g. the firewall's) private IP",
+        ]);
+        assert.deepEqual(problems((c) => { c.network.routes = [{ name: "out", addressPrefix: "0.0.0.0/0", nextHopType: "Internet", nextHopIpAddress: "172.16.0.4" }]; }), [
+            "network.routes[0].nextHopIpAddress: is only allowed when nextHopType is VirtualAppliance, not Internet",
+        ]);
+        assert.deepEqual(problems((c) => { c.network.routes = [{ name: "x", addressPrefix: "0.0.0.0/0", nextHopType: "Firewall" }]; }), [
+            "network.routes[0].nextHopType: \"Firewall\" is not one of VirtualNetworkGateway, VnetLocal, Internet, VirtualAppliance, None",
+        ]);
+    });
+
+    it("rejects custom routes inside the pod CIDR but not broader ones", () => {
+        assert.deepEqual(problems((c) => { c.network.routes = [{ name: "pods", addressPrefix: "10.244.5.0/24", nextHopType: "None" }]; }), [
+            "network.routes[0].addressPrefix: 10.244.5.0/24 is inside cluster.podCidr 10.244.0.0/16 and would compete with the per-node routes AKS writes; route a broader prefix or none",
+        ]);
+        assert.deepEqual(problems((c) => { c.network.routes = [{ name: "wide", addressPrefix: "10.0.0.0/8", nextHopType: "VirtualNetworkGateway" }]; }), []);
+        assert.deepEqual(problems((c) => { c.network.routes = [{ name: "pods", addressPrefix: "10.244.0.0/16", nextHopType: "None" }]; }).length, 1, "equal to the pod CIDR");
+    });
+
+    it("rejects a private cluster with authorized IP ranges", () => {
+        assert.deepEqual(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, authorizedIPRanges: ["203.0.113.0/24"] }; }), [
+            "cluster.apiServer.authorizedIPRanges: can't be combined with enablePrivateCluster: a private API server has no public endpoint to restrict",
+        ]);
+    });
+
+    it("needs Entra ID to disable local accounts or bind groups", () => {
+        assert.deepEqual(problems((c) => { c.cluster.disableLocalAccounts = true; }), ["cluster.disableLocalAccounts: needs Entra ID (aad): without local accounts, Entra ID is the only way in"]);
+        assert.deepEqual(problems((c) => { c.namespaces[0].viewers = ["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"]; }), ["namespaces[0].viewers: binds Entra ID groups, which needs cluster.aad"]);
+    });
+
+    it("keeps reservedCidrs clear of the vnet, pods and services", () => {
+        assert.deepEqual(problems((c) => { c.network.reservedCidrs = ["172.16.0.0/12", "10.0.0.0/8"]; }), [
+            "network.vnetCidr: 172.16.0.0/16 overlaps network.reservedCidrs[0] 172.16.0.0/12; the vnet must not overlap networks reached from it",
+            "cluster.podCidr: 10.244.0.0/16 overlaps network.reservedCidrs[1] 10.0.0.0/8; the range is in use elsewhere in the network",
+            "cluster.serviceCidr: 10.0.0.0/16 overlaps network.reservedCidrs[1] 10.0.0.0/8; the range is in use elsewhere in the network",
+        ]);
+    });
+
+    it("checks namespaces: RFC 1123 names, not Kubernetes' own, quantities, group ids", () => {
+        assert.deepEqual(problems((c) => {
+            c.namespaces.push({ name: "Team_B" }, { name: "kube-system" }, { name: "team-a" });
+            c.namespaces[0].quota.limitsMemory = "8 GB";
+        }), [
+            "namespaces[0].quota.limitsMemory: \"8 GB\" is not a Kubernetes quantity (e.g. \"500m\", \"4\", \"8Gi\")",
+            "namespaces[1].name: \"Team_B\" is not a namespace name: an RFC 1123 label of up to 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
+            "namespaces[2].name: kube-system belongs to Kubernetes; choose another name",
+            "namespaces[3].name: team-a is already the name of namespaces[0]",
+        ]);
+    });
+
+    describe("address rules through the config's key paths", () => {
+        it("reserved ranges", () => {
+            assert.deepEqual(problems((c) => { c.network.vnetCidr = "169.254.0.0/16"; c.network.subnetCidr = "169.254.1.0/24"; }), [
+                "network.vnetCidr: 169.254.0.0/16 overlaps 169.254.0.0/16, a range AKS reserves",
+                "network.subnetCidr: 169.254.1.0/24 overlaps 169.254.0.0/16, a range AKS reserves",
+            ]);
+            assert.deepEqual(problems((c) => { c.cluster.serviceCidr = "192.0.2.0/24"; c.cluster.dnsServiceIP = "192.0.2.10"; }), [
+                "cluster.serviceCidr: 192.0.2.0/24 overlaps 192.0.2.0/24, a range AKS reserves",
+            ]);
+        });
+
+        it("malformed CIDRs and host bits", () => {
+            assert.deepEqual(problems((c) => { c.cluster.podCidr = "10.244.1.0/16"; }), ["cluster.podCidr: 10.244.1.0/16: host bits set; did you mean 10.244.0.0/16?"]);
+        });
+
+        it("subnet inside the vnet", () => {
+            assert.deepEqual(problems((c) => { c.network.subnetCidr = "172.17.1.0/24"; }), ["network.subnetCidr: 172.17.1.0/24 is not inside network.vnetCidr 172.16.0.0/16"]);
+        });
+
+        it("pod and service ranges outside the vnet and apart", () => {
+            assert.deepEqual(problems((c) => { c.cluster.podCidr = "172.16.0.0/16"; }), ["cluster.podCidr: 172.16.0.0/16 overlaps network.vnetCidr 172.16.0.0/16; pods take addresses outside the vnet"]);
+            assert.deepEqual(problems((c) => { c.cluster.serviceCidr = "10.244.0.0/16"; c.cluster.dnsServiceIP = "10.244.0.10"; }), [
+                "cluster.serviceCidr: 10.244.0.0/16 overlaps cluster.podCidr 10.244.0.0/16; the service and pod CIDRs must be disjoint",
+            ]);
+        });
+
+        it("DNS service IP placement", () => {
+            assert.deepEqual(problems((c) => { c.cluster.dnsServiceIP = "10.1.0.10"; }), ["cluster.dnsServiceIP: 10.1.0.10 is outside cluster.serviceCidr 10.0.0.0/16; use an address inside it, by convention 10.0.0.10"]);
+        });
+
+        it("service CIDR size", () => {
+            assert.deepEqual(problems((c) => { c.cluster.serviceCidr = "10.0.0.0/12"; }), ["cluster.serviceCidr: 10.0.0.0/12 is too large: the service CIDR must be smaller than /12 (use /13 or a longer prefix)"]);
+        });
+
+        it("max pods 10–250 and 30 pods per pool", () => {
+            assert.deepEqual(problems((c) => { c.cluster.nodePools[0].maxPods = 300; }), ["cluster.nodePools[0].maxPods: 300 is out of range: max pods per node must be a whole number from 10 to 250"]);
+            assert.deepEqual(problems((c) => { c.cluster.nodePools[0].maxPods = 10; }), ["cluster.nodePools[0].maxPods: 2 node(s) × 10 pods = 20: a node pool needs room for at least 30 pods; raise maxPods or the node count"]);
+        });
+
+        it("subnet and pod CIDR capacity with upgrade surge", () => {
+            assert.deepEqual(problems((c) => { c.network.subnetCidr = "172.16.1.0/29"; c.cluster.nodePools[0].count = 3; }), [
+                "network.subnetCidr: 172.16.1.0/29 has 3 usable addresses but the node pools need 4 for 4 nodes at maximum scale with upgrade surge (3 + 1)",
+            ]);
+            assert.deepEqual(problems((c) => { c.cluster.podCidr = "10.244.0.0/24"; }), ["cluster.podCidr: 10.244.0.0/24 has 1 /24 node ranges but the node pools need 3 nodes at maximum scale with upgrade surge (2 + 1)"]);
+        });
+
+        it("the 400-node route-table limit", () => {
+            // 2 + 400 nodes, surge 10% each: 1 + 40. A /20 and a /9 pod CIDR hold them; the table can't.
+            assert.deepEqual(problems((c) => {
+                c.network.subnetCidr = "172.16.0.0/20";
+                c.cluster.podCidr = "10.128.0.0/9";
+                c.cluster.nodePools.push({ name: "big", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 400 });
+            }), [
+                "cluster.nodePools: 443 nodes at maximum scale with upgrade surge (402 + 41) exceed the 400 node routes a route table can hold (400 routes); kubenet clusters can't exceed 400 nodes",
+            ]);
+        });
+    });
+});
+
+describe("infra/config: warnings", () => {
+    it("names the kubenet retirement date and the days left", () => {
+        assert.ok(warnings(() => undefined).includes(
+            "cluster.networkPlugin: AKS retires kubenet on 31 March 2028 (495 days from 2026-11-22); plan the move to Azure CNI Overlay (networkPlugin: azure, networkPluginMode: overlay)",
+        ));
+    });
+
+    it("warns about Free tier in a prod stack", () => {
+        assert.ok(warnings((c) => { c.cluster.skuTier = "Free"; }, "prod", { ...context, stack: "prod" }).includes("cluster.skuTier: Free has no uptime SLA; use Standard for the prod stack"));
+        assert.ok(!warnings(() => undefined, "prod", { ...context, stack: "prod" }).some((w) => w.startsWith("cluster.skuTier")));
+    });
+
+    it("warns when the subnet has under 20% headroom at maximum scale", () => {
+        const lines = warnings((c) => { c.network.subnetCidr = "172.16.1.0/27"; c.cluster.nodePools[0].count = 20; });
+        assert.ok(lines.includes("network.subnetCidr: the node pools at maximum scale with upgrade surge use 22 of 27 usable addresses (81%); leave at least 20% headroom, as the subnet can't grow under a running cluster"), lines.join("\n"));
+    });
+
+    it("warns that a deny-ingress policy needs a policy engine", () => {
+        assert.ok(warnings((c) => { c.namespaces[0].defaultDenyIngress = true; }).includes("namespaces[0].defaultDenyIngress: the NetworkPolicy is created but not enforced: set cluster.networkPolicy to calico"));
+    });
+});

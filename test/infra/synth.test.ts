@@ -1,0 +1,164 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { readStackFile } from "../../infra/synth/stack-file";
+import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
+import { ROOT, stackFile } from "./fixtures";
+
+async function synth(stack: string): Promise<SynthOutput> {
+    const result = await synthesize(stack, readStackFile(stackFile(stack)), new Date("2026-11-22T00:00:00Z"));
+    assert.ok(result.ok, result.ok ? "" : result.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+    return result.output;
+}
+
+const ofType = (output: SynthOutput, type: string) => output.resources.filter((r) => r.type === type);
+const one = (output: SynthOutput, type: string, name?: string) => {
+    const found = ofType(output, type).filter((r) => name === undefined || r.name === name);
+    assert.equal(found.length, 1, `one ${type} ${name ?? ""}`);
+    return found[0];
+};
+
+describe("synth", () => {
+    for (const stack of ["dev", "staging", "prod"]) {
+        it(`synthesizes the shipped ${stack} stack`, async () => {
+            const output = await synth(stack);
+            assert.equal(output.stack, stack);
+            assert.equal(one(output, "pulumi:pulumi:Stack").name, `aks-kubenet-${stack}`);
+            for (const type of ["azure-native:resources:ResourceGroup", "azure-native:network:Subnet", "azure-native:network:RouteTable", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:containerservice:ManagedCluster", "pulumi:providers:kubernetes"]) {
+                assert.equal(ofType(output, type).length, 1, type);
+            }
+            assert.ok(ofType(output, "kubernetes:core/v1:Namespace").length >= 1, "bootstraps a namespace");
+            for (const r of output.resources) {
+                assert.ok(r.urn.startsWith(`urn:pulumi:${stack}::aks-kubenet::`), r.urn);
+                if (r.type !== "pulumi:pulumi:Stack") assert.ok(r.parent, `${r.name} has a parent`);
+            }
+        });
+    }
+
+    it("shows the cluster created after both role assignments, the subnet and the routes", async () => {
+        const output = await synth("prod");
+        const cluster = one(output, "azure-native:containerservice:ManagedCluster");
+        const roles = ofType(output, "azure-native:authorization:RoleAssignment").filter((r) => r.name.startsWith("control-plane-"));
+        assert.equal(roles.length, 2);
+        for (const dep of [...roles, one(output, "azure-native:network:Subnet"), one(output, "azure-native:network:Route")]) {
+            assert.ok(cluster.dependencies.includes(dep.urn), `cluster waits for ${dep.name}`);
+        }
+        const subnet = one(output, "azure-native:network:Subnet");
+        assert.ok(subnet.dependencies.includes(one(output, "azure-native:network:RouteTable").urn), "subnet waits for its route table");
+    });
+
+    it("never shows a secret: the kubeconfig output and the provider's input are masked", async () => {
+        const output = await synth("staging");
+        assert.equal(output.outputs.kubeconfig, "[secret]");
+        assert.equal(one(output, "pulumi:providers:kubernetes").inputs.kubeconfig, "[secret]");
+        assert.ok(!JSON.stringify(output).includes("mock-token"), "no credential in the output");
+    });
+
+    it("protects the network, identity and cluster in prod only", async () => {
+        const prod = await synth("prod");
+        for (const type of ["azure-native:network:VirtualNetwork", "azure-native:network:Subnet", "azure-native:network:RouteTable", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:containerservice:ManagedCluster"]) {
+            assert.equal(one(prod, type).protect, true, type);
+        }
+        const dev = await synth("dev");
+        assert.ok(dev.resources.every((r) => !r.protect));
+    });
+
+    it("bootstraps namespaces with Pod Security labels, quota, limits, bindings and deny-ingress", async () => {
+        const output = await synth("prod");
+        const teamA = one(output, "kubernetes:core/v1:Namespace", "bootstrap-team-a");
+        assert.deepEqual((teamA.inputs.metadata as { labels: Record<string, string> }).labels, {
+            "pod-security.kubernetes.io/enforce": "restricted",
+            "pod-security.kubernetes.io/enforce-version": "latest",
+            "pod-security.kubernetes.io/audit": "restricted",
+            "pod-security.kubernetes.io/audit-version": "latest",
+            "pod-security.kubernetes.io/warn": "restricted",
+            "pod-security.kubernetes.io/warn-version": "latest",
+        });
+        const ingress = one(output, "kubernetes:core/v1:Namespace", "bootstrap-ingress");
+        assert.equal((ingress.inputs.metadata as { labels: Record<string, string> }).labels["pod-security.kubernetes.io/enforce"], "baseline");
+        const defaultNs = one(output, "kubernetes:core/v1:NamespacePatch");
+        assert.deepEqual((defaultNs.inputs.metadata as { name: string; labels: Record<string, string> }).name, "default");
+        assert.equal((defaultNs.inputs.metadata as { labels: Record<string, string> }).labels["pod-security.kubernetes.io/enforce"], "baseline");
+
+        const quota = one(output, "kubernetes:core/v1:ResourceQuota", "bootstrap-team-a-quota");
+        assert.deepEqual((quota.inputs.spec as { hard: unknown }).hard, { "requests.cpu": "16", "requests.memory": "32Gi", "limits.cpu": "32", "limits.memory": "64Gi", pods: "200" });
+        assert.ok(quota.dependencies.includes(teamA.urn), "quota waits for its namespace");
+        const limits = one(output, "kubernetes:core/v1:LimitRange", "bootstrap-team-a-limits");
+        assert.deepEqual((limits.inputs.spec as { limits: unknown[] }).limits, [{ type: "Container", default: { cpu: "500m", memory: "512Mi" }, defaultRequest: { cpu: "100m", memory: "128Mi" } }]);
+
+        const bindings = ofType(output, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding").filter((r) => r.name.startsWith("bootstrap-team-a-"));
+        const roleOf = (name: string) => bindings.find((b) => b.name === name)!;
+        assert.deepEqual(roleOf("bootstrap-team-a-admins").inputs.roleRef, { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "admin" });
+        assert.deepEqual(roleOf("bootstrap-team-a-editors").inputs.roleRef, { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" });
+        assert.deepEqual(roleOf("bootstrap-team-a-viewers").inputs.subjects, [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" }]);
+        assert.deepEqual(one(output, "kubernetes:networking.k8s.io/v1:NetworkPolicy").inputs.spec, { podSelector: {}, policyTypes: ["Ingress"] });
+
+        const provider = one(output, "pulumi:providers:kubernetes");
+        for (const r of [teamA, quota, limits, ...bindings]) assert.equal(r.parent, one(output, "aks-kubenet:bootstrap:NamespaceBootstrap").urn);
+        assert.ok(provider.dependencies.includes(one(output, "azure-native:containerservice:ManagedCluster").urn));
+    });
+
+    it("grants the deploying principal RBAC Cluster Admin with Azure RBAC, before the bootstrap", async () => {
+        const output = await synth("prod");
+        const grant = one(output, "azure-native:authorization:RoleAssignment", "deployer-cluster-admin");
+        assert.match(String(grant.inputs.roleDefinitionId), /\/roleDefinitions\/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b$/);
+        assert.equal(grant.inputs.scope, output.outputs.clusterId);
+        assert.equal(grant.inputs.principalType, "ServicePrincipal", "prod signs in with workload identity");
+        assert.ok(one(output, "pulumi:providers:kubernetes").dependencies.includes(grant.urn));
+        const dev = await synth("dev");
+        assert.equal(ofType(dev, "azure-native:authorization:RoleAssignment").filter((r) => r.name === "deployer-cluster-admin").length, 0);
+    });
+
+    it("reports the address plan and the warnings", async () => {
+        const output = await synth("prod");
+        assert.equal(output.capacity.subnet.cidr, "172.18.0.0/22");
+        assert.equal(output.capacity.subnet.usable, 1019);
+        assert.equal(output.capacity.limitedBy, "podCidr"); // 100.64.0.0/16: 256 /24s
+        assert.equal(output.capacity.maxNodes, 256);
+        assert.deepEqual(output.capacity.planned, { nodes: 35, surgeNodes: 2 + 3, subnetAddresses: 40 });
+        assert.deepEqual(output.outputs.capacity, output.capacity);
+        assert.ok(output.warnings.some((w) => w.startsWith("warning: cluster.networkPlugin: AKS retires kubenet on 31 March 2028")));
+    });
+});
+
+describe("synth command", () => {
+    const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "infra/cli/synth.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+
+    it("prints one JSON document for a stack", function () {
+        this.timeout(60000);
+        const result = run(["--stack", "prod", "--json"]);
+        assert.equal(result.status, 0, result.stderr);
+        const output = JSON.parse(result.stdout);
+        assert.equal(output.stack, "prod");
+        assert.ok(output.resources.length > 20);
+    });
+
+    it("fails with every problem on stderr and nothing on stdout", function () {
+        this.timeout(60000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+        const file = path.join(dir, "bad.yaml");
+        fs.writeFileSync(file, fs.readFileSync(stackFile("dev"), "utf8")
+            .replace("podCidr: 10.244.0.0/16", "podCidr: 172.30.0.0/16")
+            .replace("maxPods: 110", "maxPods: 300"));
+        const result = run(["--stack", "dev", "--config-file", file, "--json"]);
+        assert.equal(result.status, 1);
+        assert.equal(result.stdout, "");
+        assert.equal(result.stderr, [
+            "cluster.podCidr: 172.30.0.0/16 overlaps 172.30.0.0/16, a range AKS reserves",
+            "cluster.nodePools[0].maxPods: 300 is out of range: max pods per node must be a whole number from 10 to 250",
+            "",
+        ].join("\n"));
+    });
+
+    it("masks secure config values", function () {
+        this.timeout(60000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+        const file = path.join(dir, "secret.yaml");
+        fs.writeFileSync(file, fs.readFileSync(stackFile("dev"), "utf8") + "  aks-kubenet:notificationWebhook:\n    secure: v1:abc123\n");
+        const parsed = readStackFile(file);
+        assert.equal(parsed.all["aks-kubenet:notificationWebhook"], "[secret]");
+        assert.deepEqual(parsed.secretKeys, ["aks-kubenet:notificationWebhook"]);
+    });
+});
