@@ -7,17 +7,8 @@ import { defineStack } from "../stack";
 import { MockEngine, RecordedResource, SECRET_MASK } from "./engine";
 import { StackFileConfig } from "./stack-file";
 
-export interface SynthResource {
-    urn: string;
-    type: string;
-    name: string;
-    parent: string | null;
-    dependencies: string[];
-    protect: boolean;
-    ignoreChanges: string[];
-    deleteBeforeReplace: boolean;
-    inputs: Record<string, unknown>;
-}
+/** A resource as synth prints it: what the engine received, less bookkeeping. */
+export type SynthResource = Omit<RecordedResource, "custom">;
 
 export interface SynthOutput {
     stack: string;
@@ -37,18 +28,8 @@ async function resolveOutput(value: unknown): Promise<unknown> {
     return value;
 }
 
-function toSynthResource(r: RecordedResource): SynthResource {
-    return {
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        parent: r.parent,
-        dependencies: r.dependencies,
-        protect: r.protect,
-        ignoreChanges: r.ignoreChanges,
-        deleteBeforeReplace: r.deleteBeforeReplace,
-        inputs: r.inputs,
-    };
+function toSynthResource({ custom: _custom, ...resource }: RecordedResource): SynthResource {
+    return resource;
 }
 
 /**
