@@ -1,9 +1,9 @@
 import { PathOf, Problem, samePath } from "../address";
+import { ENTRA_OBJECT_ID } from "../common/entra";
 import { NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
 const RFC1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Namespaces Kubernetes itself owns; `default` is labelled by the bootstrap, not created. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
@@ -45,7 +45,7 @@ export function validateNamespaces(specs: NamespaceSpec[], pathOf: PathOf = same
         }
         for (const role of ["admins", "editors", "viewers"] as const) {
             (spec[role] ?? []).forEach((id, g) => {
-                if (typeof id !== "string" || !GUID.test(id)) {
+                if (typeof id !== "string" || !ENTRA_OBJECT_ID.test(id)) {
                     problems.push({ path: at(`${role}[${g}]`), message: `${JSON.stringify(id)} is not an Entra ID group object id (a GUID)` });
                 }
             });

@@ -7,7 +7,7 @@ import { inlinePoolIndex, poolProfile } from "./pools";
 import { validateClusterArgs } from "./validate";
 
 export * from "./args";
-export { validateClusterArgs, clusterArgsPath, checkPoolCounts, poolSizing } from "./validate";
+export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, poolSizing } from "./validate";
 
 /**
  * An AKS cluster with kubenet networking in the caller's subnet, created only after the

@@ -10,18 +10,25 @@ import {
     podNetworkingOf,
     validateClusterAddressing,
 } from "../address";
+import { ENTRA_OBJECT_ID } from "../common/entra";
 import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /** AKS limits Windows pool names to six characters. */
 const WINDOWS_POOL_NAME = /^[a-z][a-z0-9]{0,5}$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_NODES_PER_POOL = 1000;
 const NETWORK_FIELDS = new Set(["vnetCidr", "subnetCidr", "reservedCidrs", "routes"]);
 
+/**
+ * Key paths for the cluster's problems: the network's ranges (vnetCidr, routes, …) under one
+ * prefix, the cluster's own fields under another.
+ */
+export function clusterPaths(networkPrefix: string, clusterPrefix: string): PathOf {
+    return (field) => `${NETWORK_FIELDS.has(field.split(/[.[]/)[0]) ? networkPrefix : clusterPrefix}${field}`;
+}
+
 /** The component's own key paths: network ranges live under `network.addressing`. */
-export const clusterArgsPath: PathOf = (field) =>
-    NETWORK_FIELDS.has(field.split(/[.[]/)[0]) ? `network.addressing.${field}` : field;
+export const clusterArgsPath: PathOf = clusterPaths("network.addressing.", "");
 
 const isWholeNumber = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
 
@@ -123,7 +130,7 @@ function checkAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     }
     ranges.forEach((range, i) => problems.push(...checkCidr(range, pathOf(`apiServer.authorizedIPRanges[${i}]`)).problems));
     (args.aad?.adminGroupObjectIDs ?? []).forEach((id, i) => {
-        if (typeof id !== "string" || !GUID.test(id)) {
+        if (typeof id !== "string" || !ENTRA_OBJECT_ID.test(id)) {
             problems.push({ path: pathOf(`aad.adminGroupObjectIDs[${i}]`), message: `${JSON.stringify(id)} is not an Entra ID object id (a GUID)` });
         }
     });

@@ -14,7 +14,7 @@ import {
     clusterAddressingWarnings,
     podNetworkingOf,
 } from "../../components/address";
-import { poolSizing } from "../../components/cluster";
+import { clusterPaths, poolSizing } from "../../components/cluster";
 import { problemsFromZod } from "./issues";
 import { StackConfig, stackConfigSchema } from "./schema";
 
@@ -29,10 +29,8 @@ export interface StackModel {
 
 export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-const NETWORK_FIELDS = new Set(["vnetCidr", "subnetCidr", "reservedCidrs", "routes"]);
-
 /** Key paths of the component validators, in the config's names. */
-const clusterPath: PathOf = (field) => (NETWORK_FIELDS.has(field.split(/[.[]/)[0]) ? `network.${field}` : `cluster.${field}`);
+const clusterPath: PathOf = clusterPaths("network.", "cluster.");
 const networkPath: PathOf = (field) => `network.${field}`;
 
 export function networkArgsFrom(config: StackConfig, resourceGroupName: pulumi.Input<string>): KubenetNetworkArgs {
