@@ -86,7 +86,4 @@ export const AZURE_FUNCTIONS: Record<string, (inputs: Inputs) => Inputs> = {
     "azure-native:containerservice:listManagedClusterUserCredentials": (inputs) => ({
         kubeconfigs: [{ name: "clusterUser", value: mockKubeconfig(String(inputs.resourceName)) }],
     }),
-    "azure-native:containerservice:listManagedClusterAdminCredentials": (inputs) => ({
-        kubeconfigs: [{ name: "clusterAdmin", value: mockKubeconfig(String(inputs.resourceName)) }],
-    }),
 };

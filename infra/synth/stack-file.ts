@@ -1,7 +1,6 @@
 import * as fs from "node:fs";
 import { parse } from "yaml";
-
-export const SECRET_PLACEHOLDER = "[secret]";
+import { SECRET_MASK } from "./engine";
 
 export interface StackFileConfig {
     /** Every key as the engine holds it ("namespace:key"), values as strings, objects as JSON. */
@@ -18,7 +17,7 @@ function maskSecure(value: unknown): { value: unknown; secret: boolean } {
     }
     if (value && typeof value === "object") {
         const entries = Object.entries(value as Record<string, unknown>);
-        if (entries.length === 1 && entries[0][0] === "secure") return { value: SECRET_PLACEHOLDER, secret: true };
+        if (entries.length === 1 && entries[0][0] === "secure") return { value: SECRET_MASK, secret: true };
         const masked = entries.map(([k, v]) => [k, maskSecure(v)] as const);
         return { value: Object.fromEntries(masked.map(([k, m]) => [k, m.value])), secret: masked.some(([, m]) => m.secret) };
     }
