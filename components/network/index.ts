@@ -68,7 +68,7 @@ export class KubenetNetwork extends pulumi.ComponentResource {
             addressPrefix: route.addressPrefix,
             nextHopType: route.nextHopType,
             nextHopIpAddress: route.nextHopIpAddress,
-        }, childOpts({ dependsOn: this.routeTable ? [this.routeTable] : [] })));
+        }, childOpts()));
 
         if (args.existingSubnetId !== undefined) {
             this.subnetId = pulumi.output(args.existingSubnetId);
