@@ -102,6 +102,18 @@ export interface KubenetClusterArgs {
     nodeResourceGroup?: string;
     nodePools: NodePoolArgs[];
     tags?: Record<string, string>;
-    /** Pulumi `protect` on the cluster and its node pools. */
+    /** Pulumi `protect` on the node pools. The cluster itself is protected unless `allowReplacement`. */
     protect?: boolean;
+    /**
+     * Let Pulumi replace the cluster. Off by default: the cluster is protected, so a change that
+     * azure-native can only make by deleting and recreating it (network plugin, pod CIDR, …; see
+     * `CLUSTER_REPLACEMENT_PROPERTIES`) fails the preview instead of destroying the cluster.
+     */
+    allowReplacement?: boolean;
+    /**
+     * The cluster was created with kubenet and moves to Azure CNI Overlay in place, with
+     * `az aks update`. Needs networkPlugin azure with overlay, and enforces Microsoft's
+     * pre-conditions: no network policy during the move, Kubernetes 1.27 or later.
+     */
+    migrateFromKubenet?: boolean;
 }

@@ -8,6 +8,7 @@ import { validateClusterArgs } from "./validate";
 
 export * from "./args";
 export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, poolSizing } from "./validate";
+export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 
 /**
  * An AKS cluster with kubenet networking in the caller's subnet, created only after the
@@ -18,6 +19,10 @@ export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, po
  * AKS can't add pools, and editing one puts every pool into Scaling. Every other pool is its own
  * AgentPool resource, so changing it never touches the cluster; autoscaled pools ignore `count`
  * so `pulumi up` doesn't fight the cluster autoscaler.
+ *
+ * The cluster is protected unless `allowReplacement` is set: azure-native replaces a cluster for
+ * a new network plugin or pod CIDR, and the engine refuses to replace a protected resource, so
+ * such a change fails the preview instead of deleting the running cluster.
  */
 export class KubenetCluster extends pulumi.ComponentResource {
     public readonly cluster: containerservice.ManagedCluster;
@@ -71,9 +76,11 @@ export class KubenetCluster extends pulumi.ComponentResource {
             disableLocalAccounts: args.disableLocalAccounts ?? false,
             nodeResourceGroup: args.nodeResourceGroup,
             tags: args.tags,
-        }, childOptions(this, args.protect, {
+        }, childOptions(this, !args.allowReplacement, {
             dependsOn: [...args.identity.roleAssignments, ...(args.network.readyResources ?? [])],
             ignoreChanges: ["agentPoolProfiles"],
+            // An allowed replacement reuses the cluster's name, so the old cluster must go first.
+            deleteBeforeReplace: true,
         }));
 
         this.agentPools = pools

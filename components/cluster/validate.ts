@@ -12,6 +12,7 @@ import {
 } from "../address";
 import { ENTRA_OBJECT_ID } from "../common/entra";
 import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
+import { OVERLAY_MIGRATION_MIN_VERSION, parseKubernetesVersion } from "./replacement";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /** AKS limits Windows pool names to six characters. */
@@ -86,6 +87,8 @@ function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, path
     }
     if (windows && kubenet) {
         problems.push({ path: at("osType"), message: "Windows node pools need Azure CNI; kubenet supports Linux only" });
+    } else if (windows && args.networkPolicy === "cilium") {
+        problems.push({ path: at("osType"), message: "Windows node pools can't run with networkPolicy cilium: Azure CNI powered by Cilium supports Linux only" });
     }
     if (pool.mode === "System") {
         if (windows) problems.push({ path: at("osType"), message: "System pools must run Linux" });
@@ -122,6 +125,27 @@ function checkNetworkModel(args: KubenetClusterArgs, pathOf: PathOf): Problem[] 
     return problems;
 }
 
+/** Microsoft's pre-conditions for moving a running kubenet cluster to Azure CNI Overlay in place. */
+function checkMigration(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    if (!args.migrateFromKubenet) return [];
+    const problems: Problem[] = [];
+    if (args.networkPlugin !== "azure" || args.networkPluginMode !== "overlay") {
+        problems.push({ path: pathOf("migrateFromKubenet"), message: "moves the cluster to Azure CNI Overlay: set networkPlugin: azure and networkPluginMode: overlay" });
+    }
+    if ((args.networkPolicy ?? "none") !== "none") {
+        problems.push({ path: pathOf("networkPolicy"), message: `must be none while migrating from kubenet: Microsoft requires network policy off for the move (uninstall ${args.networkPolicy} first, turn a policy on once the cluster runs Overlay)` });
+    }
+    const version = args.kubernetesVersion === undefined ? undefined : parseKubernetesVersion(args.kubernetesVersion);
+    const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
+    if (args.kubernetesVersion !== undefined && (version === undefined || version.major < major || (version.major === major && version.minor < minor))) {
+        problems.push({ path: pathOf("kubernetesVersion"), message: `${JSON.stringify(args.kubernetesVersion)} can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes ${major}.${minor} or later; upgrade first` });
+    }
+    if (args.allowReplacement) {
+        problems.push({ path: pathOf("allowReplacement"), message: "can't be combined with migrateFromKubenet: the migration keeps the running cluster, and allowing replacement would let Pulumi delete it instead" });
+    }
+    return problems;
+}
+
 function checkAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const ranges = args.apiServer?.authorizedIPRanges ?? [];
@@ -142,7 +166,7 @@ function checkAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
 
 /** Every problem with a cluster's arguments, under the caller's key paths. */
 export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath): Problem[] {
-    const problems: Problem[] = [...checkNetworkModel(args, pathOf)];
+    const problems: Problem[] = [...checkNetworkModel(args, pathOf), ...checkMigration(args, pathOf)];
     const pools = args.nodePools ?? [];
     if (pools.length === 0) {
         problems.push({ path: pathOf("nodePools"), message: "needs at least one node pool, with mode System" });

@@ -93,6 +93,8 @@ const clusterSchema = z.strictObject({
     disableLocalAccounts: z.boolean().default(false),
     nodeResourceGroup: z.string().optional(),
     kubeloginMode: z.enum(KUBELOGIN_MODES).default("azurecli"),
+    allowReplacement: z.boolean().default(false),
+    migrateFromKubenet: z.boolean().default(false),
     nodePools: z.array(nodePoolSchema).min(1),
 });
 

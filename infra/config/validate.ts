@@ -14,7 +14,7 @@ import {
     clusterAddressingWarnings,
     podNetworkingOf,
 } from "../../components/address";
-import { clusterPaths, poolSizing } from "../../components/cluster";
+import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/cluster";
 import { problemsFromZod } from "./issues";
 import { StackConfig, stackConfigSchema } from "./schema";
 
@@ -76,6 +76,8 @@ export function clusterArgsFrom(config: StackConfig, resourceGroupName: pulumi.I
         nodePools: cluster.nodePools,
         tags: config.tags,
         protect: config.protect,
+        allowReplacement: cluster.allowReplacement,
+        migrateFromKubenet: cluster.migrateFromKubenet,
     };
 }
 
@@ -103,19 +105,41 @@ function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: 
     return { problems, warnings };
 }
 
+/** The kubenet retirement, and what a migration or an unprotected cluster still needs from the user. */
+function networkPluginWarnings(config: StackConfig, today: Date): Problem[] {
+    const { cluster, network } = config;
+    const warnings: Problem[] = [];
+    if (cluster.networkPlugin === "kubenet") {
+        const retirement = new Date(`${KUBENET_RETIREMENT_DATE}T00:00:00Z`);
+        const days = Math.ceil((retirement.getTime() - today.getTime()) / 86_400_000);
+        const when = days > 0 ? `${days} days from ${today.toISOString().slice(0, 10)}` : `retired ${-days} days before ${today.toISOString().slice(0, 10)}`;
+        warnings.push({
+            path: "cluster.networkPlugin",
+            message: `AKS retires kubenet on 31 March 2028 (${when}); move to Azure CNI Overlay in place with az aks update and cluster.migrateFromKubenet (docs/migrate-to-overlay.md)`,
+        });
+    }
+    if (cluster.migrateFromKubenet) {
+        const customRoutes = network.existingRouteTableId === undefined ? `; your ${network.routes.length} custom route(s) stay` : "";
+        warnings.push({
+            path: "cluster.migrateFromKubenet",
+            message: `run az aks update --network-plugin azure --network-plugin-mode overlay, then pulumi refresh, before pulumi up; AKS deletes the pod routes it wrote to the route table${customRoutes}`,
+        });
+    }
+    if (cluster.allowReplacement) {
+        warnings.push({
+            path: "cluster.allowReplacement",
+            message: `the cluster isn't protected: a change to ${CLUSTER_REPLACEMENT_PROPERTIES.join(", ")} deletes and recreates it, and pulumi destroy deletes it`,
+        });
+    }
+    return warnings;
+}
+
 function stackWarnings(config: StackConfig, stack: string, today: Date): Problem[] {
     const warnings: Problem[] = [];
     if (/^prod/i.test(stack) && config.cluster.skuTier === "Free") {
         warnings.push({ path: "cluster.skuTier", message: `Free has no uptime SLA; use Standard for the ${stack} stack` });
     }
-    if (config.cluster.networkPlugin === "kubenet") {
-        const retirement = new Date(`${KUBENET_RETIREMENT_DATE}T00:00:00Z`);
-        const days = Math.ceil((retirement.getTime() - today.getTime()) / 86_400_000);
-        warnings.push({
-            path: "cluster.networkPlugin",
-            message: `AKS retires kubenet on 31 March 2028 (${days} days from ${today.toISOString().slice(0, 10)}); plan the move to Azure CNI Overlay (networkPlugin: azure, networkPluginMode: overlay)`,
-        });
-    }
+    warnings.push(...networkPluginWarnings(config, today));
     warnings.push(...clusterAddressingWarnings({
         podNetworking: podNetworkingOf(config.cluster.networkPlugin, config.cluster.networkPluginMode),
         podCidr: config.cluster.podCidr,

@@ -40,6 +40,23 @@ describe("capacity command", () => {
         assert.match(renderCapacity(report!), /25 nodes \+ 3 upgrade surge \(10%\) = 28 nodes: does not fit \(short of: subnet\)\n {2}smallest subnet: \/26, smallest pod CIDR: \/19/);
     });
 
+    it("does Azure CNI Overlay's arithmetic: a /24 per node, no route table, 5,000 nodes at most", () => {
+        const args = ["--subnet", "10.10.0.0/20", "--pod-cidr", "100.64.0.0/14", "--nodes", "500"];
+        const kubenet = runCapacity(args).report!;
+        const overlay = runCapacity([...args, "--network-plugin", "azure", "--network-plugin-mode", "overlay"]).report!;
+        assert.equal(kubenet.maxNodes, 400);
+        assert.equal(kubenet.limitedBy, "routeTable");
+        assert.equal(kubenet.nodes?.fits, false);
+        assert.equal(overlay.maxNodes, 1024, "2^(24-14) /24 blocks");
+        assert.equal(overlay.maxPods, 1024 * 110);
+        assert.equal(overlay.limitedBy, "podCidr");
+        assert.equal(overlay.nodes?.fits, true, "500 nodes + 50 surge");
+        const huge = runCapacity(["--subnet", "10.0.0.0/16", "--pod-cidr", "100.64.0.0/10", "--network-plugin", "azure", "--network-plugin-mode", "overlay"]).report!;
+        assert.equal(huge.maxNodes, 5000);
+        assert.equal(huge.limitedBy, "clusterLimit");
+        assert.match(renderCapacity(huge), /max nodes +5,000 \(limited by Overlay's 5,000-node limit\)/);
+    });
+
     it("renders the table with the limiting factor", () => {
         const text = renderCapacity(runCapacity(["--subnet", "10.0.0.0/16", "--pod-cidr", "100.64.0.0/10"]).report!);
         assert.match(text, /max nodes +400 \(limited by route table \(400 routes\)\)/);

@@ -135,11 +135,41 @@ describe("components/cluster: KubenetCluster", () => {
         assert.equal(profile.outboundType, "userDefinedRouting");
     });
 
-    it("protects the cluster and its pools when asked", async () => {
+    it("protects its pools when asked", async () => {
         buildStack({ cluster: { nodePools: basePools, protect: true } });
         await engine.settle();
-        assert.equal(engine.one(CLUSTER).protect, true);
         assert.equal(engine.one(POOL).protect, true);
+    });
+
+    it("protects the cluster so the engine refuses to replace it, unless replacement is allowed", async () => {
+        buildStack({ cluster: { nodePools: basePools } });
+        await engine.settle();
+        assert.equal(engine.one(CLUSTER).protect, true, "protected without any protect argument");
+        assert.equal(engine.one(POOL).protect, false, "pools are replaceable: a new vmSize replaces a pool");
+
+        engine = await MockEngine.install();
+        buildStack({ cluster: { nodePools: basePools, protect: true, allowReplacement: true } });
+        await engine.settle();
+        assert.equal(engine.one(CLUSTER).protect, false, "the acknowledgement wins for the cluster");
+        assert.equal(engine.one(CLUSTER).deleteBeforeReplace, true, "the replacement keeps the cluster's name");
+        assert.equal(engine.one(POOL).protect, true);
+    });
+
+    it("declares an Azure CNI Overlay profile with Windows pools on the same network and identity", async () => {
+        buildStack({ cluster: {
+            networkPlugin: "azure",
+            networkPluginMode: "overlay",
+            networkPolicy: "cilium",
+            nodePools: [basePools[0], { name: "apps", mode: "User", count: 2 }],
+        } });
+        await engine.settle();
+        const profile = engine.one(CLUSTER).inputs.networkProfile as Record<string, unknown>;
+        assert.equal(profile.networkPlugin, "azure");
+        assert.equal(profile.networkPluginMode, "overlay");
+        assert.equal(profile.networkDataplane, "cilium");
+        assert.equal(profile.podCidr, "10.244.0.0/16");
+        const deps = engine.one(CLUSTER).dependencies;
+        for (const role of engine.byType(ROLE)) assert.ok(deps.includes(role.urn), "still waits for the Network Contributor grants");
     });
 
     it("rejects invalid arguments with every problem and creates no child", async () => {
@@ -208,6 +238,76 @@ describe("components/cluster: validateClusterArgs", () => {
         assert.deepEqual(messages({ networkPolicy: "azure" }), ["networkPolicy: azure network policy isn't supported with kubenet; use calico or none"]);
         assert.deepEqual(messages({ networkPolicy: "weave" as never }), ["networkPolicy: \"weave\" is not one of none, calico, azure, cilium"]);
         assert.deepEqual(messages({ networkPolicy: "calico" }), []);
+    });
+
+    describe("Azure CNI Overlay", () => {
+        const overlay = { networkPlugin: "azure", networkPluginMode: "overlay" } as const;
+        const windows = { name: "win", mode: "User", osType: "Windows", count: 2 } as const;
+
+        it("accepts Windows pools with a short name, and Azure or Calico network policy", () => {
+            assert.deepEqual(messages({ ...overlay, nodePools: [basePools[0], windows] }), []);
+            assert.deepEqual(messages({ ...overlay, networkPolicy: "azure" }), []);
+            assert.deepEqual(messages({ ...overlay, networkPolicy: "calico", nodePools: [basePools[0], windows] }), []);
+            assert.deepEqual(messages({ ...overlay, nodePools: [basePools[0], { ...windows, name: "windows" }] }), [
+                "nodePools[1].name: \"windows\" is too long for a Windows pool: at most 6 characters",
+            ]);
+        });
+
+        it("rejects Windows pools with Cilium", () => {
+            assert.deepEqual(messages({ ...overlay, networkPolicy: "cilium", nodePools: [basePools[0], windows] }), [
+                "nodePools[1].osType: Windows node pools can't run with networkPolicy cilium: Azure CNI powered by Cilium supports Linux only",
+            ]);
+        });
+
+        it("lifts the 400-node route limit but keeps a /24 of the pod CIDR per node", () => {
+            const big = { vnetCidr: "10.10.0.0/16", subnetCidr: "10.10.0.0/20" };
+            const pools = [basePools[0], { name: "apps", mode: "User", count: 500 }] as KubenetClusterArgs["nodePools"];
+            const network = { subnetId: "s", addressing: big };
+            assert.deepEqual(messages({ ...overlay, network, podCidr: "100.64.0.0/14", nodePools: pools }), [], "503 nodes + surge in 1,024 /24s");
+            assert.ok(messages({ network, podCidr: "100.64.0.0/14", nodePools: pools }).some((m) => m.startsWith("nodePools:") && m.includes("400")), "kubenet stops at 400");
+            assert.deepEqual(messages({ ...overlay, network, podCidr: "100.64.0.0/16", nodePools: pools }).map((m) => m.split(":")[0]), ["podCidr"], "256 /24s");
+        });
+
+        it("keeps the reserved-range and overlap rules", () => {
+            assert.deepEqual(messages({ ...overlay, podCidr: "172.31.0.0/16" }), ["podCidr: 172.31.0.0/16 overlaps 172.31.0.0/16, a range AKS reserves"]);
+            assert.match(messages({ ...overlay, podCidr: "192.168.0.0/16" })[0], /^podCidr: 192.168.0.0\/16 overlaps network.addressing.vnetCidr/);
+        });
+    });
+
+    describe("migrateFromKubenet", () => {
+        const migration = { networkPlugin: "azure", networkPluginMode: "overlay", migrateFromKubenet: true, kubernetesVersion: "1.29" } as const;
+
+        it("accepts an in-place move to Overlay on 1.27 or later, with no network policy", () => {
+            assert.deepEqual(messages(migration), []);
+            assert.deepEqual(messages({ ...migration, kubernetesVersion: "1.27.3" }), []);
+            assert.deepEqual(messages({ ...migration, kubernetesVersion: undefined }), []);
+        });
+
+        it("needs networkPlugin azure with overlay", () => {
+            assert.deepEqual(messages({ migrateFromKubenet: true }), [
+                "migrateFromKubenet: moves the cluster to Azure CNI Overlay: set networkPlugin: azure and networkPluginMode: overlay",
+            ]);
+        });
+
+        it("needs network policy off during the move", () => {
+            assert.deepEqual(messages({ ...migration, networkPolicy: "calico" }), [
+                "networkPolicy: must be none while migrating from kubenet: Microsoft requires network policy off for the move (uninstall calico first, turn a policy on once the cluster runs Overlay)",
+            ]);
+        });
+
+        it("needs Kubernetes 1.27 or later", () => {
+            assert.deepEqual(messages({ ...migration, kubernetesVersion: "1.26" }), [
+                "kubernetesVersion: \"1.26\" can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes 1.27 or later; upgrade first",
+            ]);
+            assert.equal(messages({ ...migration, kubernetesVersion: "latest" }).length, 1, "a version it can't read is not assumed new enough");
+            assert.deepEqual(messages({ ...migration, kubernetesVersion: "2.0" }), []);
+        });
+
+        it("refuses to allow replacement of the cluster it keeps", () => {
+            assert.deepEqual(messages({ ...migration, allowReplacement: true }), [
+                "allowReplacement: can't be combined with migrateFromKubenet: the migration keeps the running cluster, and allowing replacement would let Pulumi delete it instead",
+            ]);
+        });
     });
 
     it("takes networkPluginMode only with azure, and azure only with overlay", () => {

@@ -21,6 +21,12 @@ function warnings(change: (config: RawConfig) => void, base = "dev", ctx = conte
     return result.ok ? result.model.warnings.map(formatProblem) : [];
 }
 
+/** Moves a config to Azure CNI Overlay, everything else kept. */
+function overlay(config: RawConfig): void {
+    config.cluster.networkPlugin = "azure";
+    config.cluster.networkPluginMode = "overlay";
+}
+
 describe("infra/config: accepted configurations", () => {
     for (const stack of ["dev", "staging", "prod"]) {
         it(`accepts the shipped ${stack} stack`, () => {
@@ -52,6 +58,19 @@ describe("infra/config: accepted configurations", () => {
             c.network.existingSubnetId = "/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
             c.network.existingRouteTableId = "/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/routeTables/rt-aks";
         }), []);
+    });
+
+    it("accepts Azure CNI Overlay on the same network and identity", () => {
+        for (const stack of ["dev", "staging", "prod"]) assert.deepEqual(problems(overlay, stack), [], stack);
+    });
+
+    it("accepts an in-place migration of the prod stack once its network policy is off", () => {
+        assert.deepEqual(problems((c) => {
+            overlay(c);
+            c.cluster.migrateFromKubenet = true;
+            c.cluster.networkPolicy = "none";
+            c.namespaces.forEach((ns: RawConfig) => { ns.defaultDenyIngress = false; });
+        }, "prod"), []);
     });
 
     it("accepts YAML numbers where strings are meant (zones, surge)", () => {
@@ -101,6 +120,19 @@ describe("infra/config: every rule rejects with its key path", () => {
 
     it("rejects Azure network policy with kubenet", () => {
         assert.deepEqual(problems((c) => { c.cluster.networkPolicy = "azure"; }), ["cluster.networkPolicy: azure network policy isn't supported with kubenet; use calico or none"]);
+    });
+
+    it("enforces the migration's pre-conditions under cluster.*", () => {
+        assert.deepEqual(problems((c) => {
+            c.cluster.migrateFromKubenet = true;
+            c.cluster.allowReplacement = true;
+            c.cluster.kubernetesVersion = "1.26";
+        }, "staging"), [
+            "cluster.migrateFromKubenet: moves the cluster to Azure CNI Overlay: set networkPlugin: azure and networkPluginMode: overlay",
+            "cluster.networkPolicy: must be none while migrating from kubenet: Microsoft requires network policy off for the move (uninstall calico first, turn a policy on once the cluster runs Overlay)",
+            "cluster.kubernetesVersion: \"1.26\" can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes 1.27 or later; upgrade first",
+            "cluster.allowReplacement: can't be combined with migrateFromKubenet: the migration keeps the running cluster, and allowing replacement would let Pulumi delete it instead",
+        ]);
     });
 
     it("takes networkPluginMode only with networkPlugin azure", () => {
@@ -257,10 +289,27 @@ describe("infra/config: every rule rejects with its key path", () => {
 });
 
 describe("infra/config: warnings", () => {
-    it("names the kubenet retirement date and the days left", () => {
+    it("names the kubenet retirement date, the days left and the migration path", () => {
         assert.ok(warnings(() => undefined).includes(
-            "cluster.networkPlugin: AKS retires kubenet on 31 March 2028 (495 days from 2026-11-22); plan the move to Azure CNI Overlay (networkPlugin: azure, networkPluginMode: overlay)",
+            "cluster.networkPlugin: AKS retires kubenet on 31 March 2028 (495 days from 2026-11-22); move to Azure CNI Overlay in place with az aks update and cluster.migrateFromKubenet (docs/migrate-to-overlay.md)",
         ));
+        const after = validateStackConfig(stackConfig("dev"), { ...context, today: new Date("2028-04-10T00:00:00Z") });
+        assert.ok(after.ok && after.model.warnings.some((w) => w.message.includes("retired 10 days before 2028-04-10")));
+    });
+
+    it("has no retirement warning for Azure CNI Overlay", () => {
+        assert.ok(!warnings(overlay).some((w) => w.startsWith("cluster.networkPlugin")));
+    });
+
+    it("tells a migrating stack what to run before pulumi up", () => {
+        assert.ok(warnings((c) => { overlay(c); c.cluster.migrateFromKubenet = true; }).includes(
+            "cluster.migrateFromKubenet: run az aks update --network-plugin azure --network-plugin-mode overlay, then pulumi refresh, before pulumi up; AKS deletes the pod routes it wrote to the route table; your 0 custom route(s) stay",
+        ));
+    });
+
+    it("says an unprotected cluster can be replaced", () => {
+        const line = warnings((c) => { c.cluster.allowReplacement = true; }).find((w) => w.startsWith("cluster.allowReplacement"));
+        assert.match(line ?? "", /^cluster.allowReplacement: the cluster isn't protected: a change to networkPlugin, networkPluginMode, .*podCidr.* deletes and recreates it/);
     });
 
     it("warns about Free tier in a prod stack", () => {

@@ -56,13 +56,13 @@ describe("synth", () => {
         assert.ok(!JSON.stringify(output).includes("mock-token"), "no credential in the output");
     });
 
-    it("protects the network, identity and cluster in prod only", async () => {
+    it("protects the network and identity in prod only, and the cluster in every stack", async () => {
         const prod = await synth("prod");
         for (const type of ["azure-native:network:VirtualNetwork", "azure-native:network:Subnet", "azure-native:network:RouteTable", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:containerservice:ManagedCluster"]) {
             assert.equal(one(prod, type).protect, true, type);
         }
         const dev = await synth("dev");
-        assert.ok(dev.resources.every((r) => !r.protect));
+        assert.deepEqual(dev.resources.filter((r) => r.protect).map((r) => r.type), ["azure-native:containerservice:ManagedCluster"]);
     });
 
     it("bootstraps namespaces with Pod Security labels, quota, limits, bindings and deny-ingress", async () => {
