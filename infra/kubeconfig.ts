@@ -3,12 +3,11 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { parse, stringify } from "yaml";
 import { KubenetCluster } from "../components";
+import { AKS_RBAC_CLUSTER_ADMIN_ROLE_ID } from "../components/common/roles";
 import { ClusterConfig, KUBELOGIN_MODES } from "./config/schema";
 
 /** The Entra ID application every AKS cluster's API server accepts tokens for. */
 export const AKS_AAD_SERVER_ID = "6dae42f8-4368-4678-94ff-3960e28e3630";
-/** Built-in "Azure Kubernetes Service RBAC Cluster Admin". */
-export const AKS_RBAC_CLUSTER_ADMIN_ROLE_ID = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
 
 export type KubeloginMode = (typeof KUBELOGIN_MODES)[number];
 

@@ -3,9 +3,9 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { Problem, samePath, PathOf } from "../address";
 import { childOptions, throwIfProblems } from "../common/problems";
+import { NETWORK_CONTRIBUTOR_ROLE_ID } from "../common/roles";
 
-/** Built-in Network Contributor role. */
-export const NETWORK_CONTRIBUTOR_ROLE_ID = "4d97b98b-1d4f-4787-a291-c67834d212e7";
+export { NETWORK_CONTRIBUTOR_ROLE_ID };
 
 export const ROLE_SCOPES = ["vnet", "subnet"] as const;
 export type RoleScope = (typeof ROLE_SCOPES)[number];

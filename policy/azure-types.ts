@@ -1,0 +1,53 @@
+import { Problem, formatProblem } from "../components/address";
+
+/**
+ * Resource types and property shapes as the policy engine sees them: the inputs of
+ * azure-native resources, under any API version (`azure-native:network/v20240301:RouteTable`).
+ */
+const azureType = (module: string, name: string) => new RegExp(`^azure-native:${module}(/v[0-9a-z]+)?:${name}$`);
+
+export const MANAGED_CLUSTER = azureType("containerservice", "ManagedCluster");
+export const AGENT_POOL = azureType("containerservice", "AgentPool");
+export const ROUTE_TABLE = azureType("network", "RouteTable");
+export const ROLE_ASSIGNMENT = azureType("authorization", "RoleAssignment");
+
+export interface PoolProps {
+    name?: string;
+    resourceName?: string;
+    osType?: string;
+    maxPods?: number;
+    enableNodePublicIP?: boolean;
+}
+
+export interface ClusterProps {
+    resourceName?: string;
+    tags?: Record<string, string>;
+    identity?: { type?: string };
+    enableRBAC?: boolean;
+    sku?: { tier?: string };
+    disableLocalAccounts?: boolean;
+    aadProfile?: { managed?: boolean };
+    apiServerAccessProfile?: { authorizedIPRanges?: string[]; enablePrivateCluster?: boolean };
+    autoUpgradeProfile?: { upgradeChannel?: string; nodeOSUpgradeChannel?: string };
+    networkProfile?: {
+        networkPlugin?: string;
+        networkPolicy?: string;
+        podCidr?: string;
+        serviceCidr?: string;
+        dnsServiceIP?: string;
+    };
+    agentPoolProfiles?: PoolProps[];
+}
+
+/** kubenet only when the cluster says so: AKS's default plugin depends on the API version. */
+export const isKubenet = (cluster: ClusterProps) => cluster.networkProfile?.networkPlugin === "kubenet";
+
+/** A cluster's pools declared inline, each with the key path of its profile. */
+export function inlinePools(cluster: ClusterProps): { pool: PoolProps; path: string }[] {
+    return (cluster.agentPoolProfiles ?? []).map((pool, i) => ({ pool, path: `agentPoolProfiles[${i}]` }));
+}
+
+/** Reports each problem as one violation, in the project's error format. */
+export function reportEach(problems: Problem[], report: (message: string) => void): void {
+    for (const problem of problems) report(formatProblem(problem));
+}

@@ -1,0 +1,6 @@
+import { Policies } from "@pulumi/policy";
+import { advisoryPolicies } from "./advisory";
+import { mandatoryPolicies } from "./mandatory";
+
+/** Every policy of the pack. Importing this starts nothing; `index.ts` builds the pack. */
+export const policies: Policies = [...mandatoryPolicies, ...advisoryPolicies];

@@ -1,0 +1,54 @@
+import { strict as assert } from "node:assert";
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { readStackFile } from "../../infra/synth/stack-file";
+import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
+import { advisoryPolicies } from "../../policy/advisory";
+import { mandatoryPolicies } from "../../policy/mandatory";
+import { policies } from "../../policy/policies";
+import { stackFile } from "../infra/fixtures";
+import { stackViolations, violations } from "./run";
+
+async function synth(stack: string): Promise<SynthOutput> {
+    const result = await synthesize(stack, readStackFile(stackFile(stack)));
+    assert.ok(result.ok);
+    return result.output;
+}
+
+/** Every violation the given policies report on what a stack declares. */
+async function check(output: SynthOutput, list: (ResourceValidationPolicy | StackValidationPolicy)[]): Promise<string[]> {
+    const resources = output.resources.map((r) => ({ type: r.type, name: r.name, props: r.inputs }));
+    const found: string[] = [];
+    for (const policy of list) {
+        if ("validateStack" in policy) {
+            found.push(...(await stackViolations(policy, resources)).map((v) => `${policy.name}: ${v.message}`));
+        } else {
+            for (const resource of resources) found.push(...(await violations(policy, resource)).map((m) => `${policy.name} (${resource.name}): ${m}`));
+        }
+    }
+    return found;
+}
+
+describe("policy: the pack on the shipped stacks", () => {
+    it("has unique names, mandatory before advisory", () => {
+        const names = policies.map((p) => p.name);
+        assert.equal(new Set(names).size, names.length);
+        assert.ok(mandatoryPolicies.every((p) => p.enforcementLevel === "mandatory"));
+    });
+
+    for (const stack of ["dev", "staging", "prod"]) {
+        it(`passes every mandatory rule on ${stack}`, async () => {
+            assert.deepEqual(await check(await synth(stack), mandatoryPolicies), []);
+        });
+    }
+
+    it("finds nothing to advise on prod", async () => {
+        assert.deepEqual(await check(await synth("prod"), advisoryPolicies), []);
+    });
+
+    it("advises on dev what it leaves out on purpose", async () => {
+        const advice = await check(await synth("dev"), advisoryPolicies);
+        assert.ok(advice.some((line) => line.startsWith("aks-api-server-access")), advice.join("\n"));
+        assert.ok(advice.some((line) => line.startsWith("aks-local-accounts-disabled")));
+        assert.ok(!advice.some((line) => line.startsWith("aks-max-pods-explicit")), "the components always set maxPods");
+    });
+});
