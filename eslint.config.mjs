@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "bin/**", "dist/**"] },
+    { ignores: ["node_modules/**", "bin/**", "dist/**", ".build/**"] },
     ...tseslint.configs.recommended,
     {
         rules: {
@@ -12,5 +12,11 @@ export default tseslint.config(
             }],
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
         },
+    },
+    {
+        // CommonJS scripts that Node runs directly.
+        files: ["**/*.cjs"],
+        languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+        rules: { "@typescript-eslint/no-require-imports": "off" },
     },
 );

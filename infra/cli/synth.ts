@@ -10,9 +10,10 @@ import { formatProblem } from "../../components/address";
 import { renderSynth } from "../synth/render";
 import { readStackFile } from "../synth/stack-file";
 import { synthesize } from "../synth/synthesize";
+import { projectRoot } from "./project-root";
 
 const USAGE = "usage: synth --stack <name> [--json] [--config-file <file>]";
-const ROOT = path.resolve(__dirname, "../..");
+const ROOT = projectRoot(__dirname);
 
 function fail(message: string, code: number): never {
     process.stderr.write(`${message}\n`);

@@ -19,7 +19,7 @@ describe("capacity command", () => {
 
     it("exits non-zero with every problem on stderr and nothing on stdout", function () {
         this.timeout(60000);
-        const result = spawnSync(process.execPath, ["--import", "tsx", "infra/cli/capacity.ts", "--subnet", "10.244.1.0/16", "--max-pods", "300"], { cwd: root, encoding: "utf8" });
+        const result = spawnSync(process.execPath, ["scripts/run-ts.cjs", "infra/cli/capacity.ts", "--subnet", "10.244.1.0/16", "--max-pods", "300"], { cwd: root, encoding: "utf8" });
         assert.equal(result.status, 1);
         assert.equal(result.stdout, "");
         assert.equal(result.stderr, "--subnet: 10.244.1.0/16: host bits set; did you mean 10.244.0.0/16?\n--max-pods: 300 is out of range: max pods per node must be a whole number from 10 to 250\n");

@@ -124,7 +124,7 @@ describe("synth", () => {
 });
 
 describe("synth command", () => {
-    const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "infra/cli/synth.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+    const run = (args: string[]) => spawnSync(process.execPath, ["scripts/run-ts.cjs", "infra/cli/synth.ts", ...args], { cwd: ROOT, encoding: "utf8" });
 
     it("prints one JSON document for a stack", function () {
         this.timeout(60000);

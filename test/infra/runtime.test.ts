@@ -1,0 +1,31 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { ROOT } from "./fixtures";
+
+// The same function the Pulumi Node.js runtime calls to read the tsconfig it is given.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { loadTypeScriptCompilerOptions } = require("@pulumi/pulumi/tsutils") as { loadTypeScriptCompilerOptions(file: string): Record<string, unknown> };
+
+describe("Pulumi runtime: transpile-only, type-checked in CI instead", () => {
+    const project = parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as { runtime: { options: { typescript: boolean; tsconfig: string } } };
+
+    it("points the runtime at a tsconfig whose own options say noCheck", () => {
+        const { typescript, tsconfig } = project.runtime.options;
+        assert.equal(typescript, true);
+        // The runtime reads this one file, without following `extends`.
+        assert.equal(loadTypeScriptCompilerOptions(path.join(ROOT, tsconfig)).noCheck, true);
+        assert.equal(loadTypeScriptCompilerOptions(path.join(ROOT, "tsconfig.json")).noCheck, undefined, "npm run typecheck still checks");
+    });
+
+    it("runs the program through ts-node as the runtime registers it", function () {
+        this.timeout(60000);
+        const result = spawnSync(process.execPath, ["scripts/pulumi-runtime.cjs", project.runtime.options.tsconfig, "prod"], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(result.status, 0, result.stderr);
+        const report = JSON.parse(result.stdout) as { transpileOnly: boolean; resources: number };
+        assert.equal(report.transpileOnly, true);
+        assert.equal(report.resources, 25, "everything synth shows for prod but the stack itself");
+    });
+});
