@@ -1,5 +1,5 @@
-// Runs one of the project's TypeScript commands as plain JavaScript. Sources under components/
-// and infra/ are transpiled by esbuild into .build/ when they change, without type checking
+// Runs one of the project's TypeScript commands as plain JavaScript. Sources under components/,
+// infra/ and bench/ are transpiled by esbuild into .build/ when they change, without type checking
 // (`npm run typecheck` does that), so a command costs what Node needs to load its modules
 // rather than a loader hook on every require of azure-native's thousands of files.
 //   node scripts/run-ts.cjs infra/cli/synth.ts [args...]
@@ -10,7 +10,7 @@ const Module = require("node:module");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, ".build");
-const SOURCES = ["components", "infra"];
+const SOURCES = ["components", "infra", "bench"];
 
 const outputOf = (source) => path.join(OUT, path.relative(ROOT, source)).replace(/\.ts$/, ".js");
 
