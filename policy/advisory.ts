@@ -1,5 +1,5 @@
 import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { AGENT_POOL, ClusterProps, MANAGED_CLUSTER, PoolProps, inlinePools } from "./azure-types";
+import { ClusterProps, MANAGED_CLUSTER, PoolProps, poolsOf } from "./azure-types";
 
 /**
  * The posture checks scanners apply to AKS clusters. Advisory: they report, they don't block,
@@ -74,10 +74,7 @@ function poolPolicy(name: string, description: string, check: (pool: PoolProps) 
         description,
         enforcementLevel: "advisory",
         validateResource: (args, report) => {
-            const pools = MANAGED_CLUSTER.test(args.type)
-                ? inlinePools(args.props as ClusterProps)
-                : AGENT_POOL.test(args.type) ? [{ pool: args.props as PoolProps, path: "" }] : [];
-            for (const { pool, path } of pools) {
+            for (const { pool, path } of poolsOf(args.type, args.props)) {
                 const message = check(pool);
                 if (message) report(path ? `${path}.${message}` : message);
             }

@@ -47,6 +47,12 @@ export function inlinePools(cluster: ClusterProps): { pool: PoolProps; path: str
     return (cluster.agentPoolProfiles ?? []).map((pool, i) => ({ pool, path: `agentPoolProfiles[${i}]` }));
 }
 
+/** The node pools a resource declares: a cluster's inline profiles, or an AgentPool itself. */
+export function poolsOf(type: string, props: unknown): { pool: PoolProps; path: string }[] {
+    if (MANAGED_CLUSTER.test(type)) return inlinePools(props as ClusterProps);
+    return AGENT_POOL.test(type) ? [{ pool: props as PoolProps, path: "" }] : [];
+}
+
 /** Reports each problem as one violation, in the project's error format. */
 export function reportEach(problems: Problem[], report: (message: string) => void): void {
     for (const problem of problems) report(formatProblem(problem));

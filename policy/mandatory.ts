@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { NamedCidr, checkCidr, checkDnsServiceIp, checkMaxPods, checkNotReserved } from "../components/address";
 import { NETWORK_CONTRIBUTOR_ROLE_ID } from "../components/common/roles";
-import { AGENT_POOL, ClusterProps, MANAGED_CLUSTER, PoolProps, ROLE_ASSIGNMENT, ROUTE_TABLE, inlinePools, isKubenet, reportEach } from "./azure-types";
+import { AGENT_POOL, ClusterProps, MANAGED_CLUSTER, PoolProps, ROLE_ASSIGNMENT, ROUTE_TABLE, inlinePools, isKubenet, poolsOf, reportEach } from "./azure-types";
 
 /**
  * The rules of the AKS kubenet guide, for any stack: they reuse the checks the components run
@@ -43,10 +43,7 @@ export const maxPodsInRange: ResourceValidationPolicy = {
     description: "Every node pool's maxPods is a whole number from 10 to 250.",
     enforcementLevel: "mandatory",
     validateResource: (args, report) => {
-        const pools = MANAGED_CLUSTER.test(args.type)
-            ? inlinePools(args.props as ClusterProps)
-            : AGENT_POOL.test(args.type) ? [{ pool: args.props as PoolProps, path: "" }] : [];
-        for (const { pool, path } of pools) {
+        for (const { pool, path } of poolsOf(args.type, args.props)) {
             if (typeof pool.maxPods === "number") reportEach(checkMaxPods(pool.maxPods, path ? `${path}.maxPods` : "maxPods"), report);
         }
     },
