@@ -74,7 +74,8 @@ export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathO
     return problems;
 }
 
-function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+/** A pool's own rules; `countProblems` are its checkPoolCounts results, computed once by the caller. */
+function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, pathOf: PathOf, countProblems: Problem[]): Problem[] {
     const field = `nodePools[${i}]`;
     const at = (key: string) => pathOf(`${field}.${key}`);
     const problems: Problem[] = [];
@@ -95,7 +96,7 @@ function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, path
         const smallest = pool.enableAutoScaling ? pool.minCount : pool.count;
         if (smallest === 0) problems.push({ path: at(pool.enableAutoScaling ? "minCount" : "count"), message: "a System pool can't scale to 0; use at least 1 node" });
     }
-    problems.push(...checkPoolCounts(pool, field, pathOf));
+    problems.push(...countProblems);
     const zones = pool.availabilityZones ?? [];
     zones.forEach((zone, z) => {
         if (!(AVAILABILITY_ZONES as readonly string[]).includes(zone)) {
@@ -173,9 +174,10 @@ export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = c
     } else if (!pools.some((pool) => pool.mode === "System")) {
         problems.push({ path: pathOf("nodePools"), message: "needs at least one pool with mode System: AKS runs its system pods there" });
     }
+    const countProblems = pools.map((pool, i) => checkPoolCounts(pool, `nodePools[${i}]`, pathOf));
     const firstIndex = new Map<string, number>();
     pools.forEach((pool, i) => {
-        problems.push(...checkPool(pool, i, args, pathOf));
+        problems.push(...checkPool(pool, i, args, pathOf, countProblems[i]));
         if (firstIndex.has(pool.name)) {
             problems.push({ path: pathOf(`nodePools[${i}].name`), message: `${JSON.stringify(pool.name)} is already the name of nodePools[${firstIndex.get(pool.name)}]` });
         } else {
@@ -189,7 +191,7 @@ export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = c
         serviceCidr: args.serviceCidr ?? DEFAULT_SERVICE_CIDR,
         dnsServiceIP: args.dnsServiceIP ?? DEFAULT_DNS_SERVICE_IP,
         // A pool with unsound sizes counts as empty: its count problems above say what is wrong.
-        nodePools: pools.map((pool, i) => checkPoolCounts(pool, `nodePools[${i}]`, pathOf).length === 0
+        nodePools: pools.map((pool, i) => countProblems[i].length === 0
             ? poolSizing(pool)
             : { ...poolSizing(pool), minNodes: 0, maxNodes: 0 }),
         network: args.network?.addressing,
