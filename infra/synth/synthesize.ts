@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Problem, formatWarning } from "../../components/address";
-import { StackCapacity, stackCapacity } from "../capacity-summary";
+import { StackCapacity } from "../capacity-summary";
 import { PROJECT, projectConfig } from "../config/load";
 import { validateStackConfig } from "../config/validate";
 import { defineStack } from "../stack";
@@ -58,7 +58,8 @@ export async function synthesize(stack: string, file: StackFileConfig, today?: D
             resources: engine.resources.map(toSynthResource),
             outputs: resolved,
             warnings: model.warnings.map(formatWarning),
-            capacity: stackCapacity(model.config),
+            // The program's own capacity output: the same report, not computed a second time.
+            capacity: resolved.capacity as StackCapacity,
         },
     };
 }
