@@ -7,38 +7,26 @@ import { median, timeAsync } from "./measure";
  * synthesized in one process (after a warm-up) so only the added items differ.
  */
 
-type ProjectConfig = Record<string, unknown>;
-
-function devStack(stackFile: string, change: (config: ProjectConfig) => void) {
+/** The dev stack's file with one project key replaced. */
+function devStack(stackFile: string, key: string, value: unknown) {
     const { all, secretKeys } = readStackFile(stackFile);
-    const config = Object.fromEntries(Object.entries(all).map(([key, value]) => {
-        try {
-            return [key, JSON.parse(value)];
-        } catch {
-            return [key, value];
-        }
-    }));
-    change(config);
-    return { all: Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])), secretKeys };
+    return { all: { ...all, [`aks-kubenet:${key}`]: JSON.stringify(value) }, secretKeys };
 }
 
 export function withNamespaces(stackFile: string, count: number) {
-    return devStack(stackFile, (config) => {
-        config["aks-kubenet:namespaces"] = Array.from({ length: count }, (_, i) => ({
-            name: `team-${i}`,
-            podSecurity: "restricted",
-            quota: { requestsCpu: "2", requestsMemory: "4Gi", limitsCpu: "4", limitsMemory: "8Gi", pods: 20 },
-            defaultDenyIngress: true,
-        }));
-    });
+    return devStack(stackFile, "namespaces", Array.from({ length: count }, (_, i) => ({
+        name: `team-${i}`,
+        podSecurity: "restricted",
+        quota: { requestsCpu: "2", requestsMemory: "4Gi", limitsCpu: "4", limitsMemory: "8Gi", pods: 20 },
+        defaultDenyIngress: true,
+    })));
 }
 
 export function withNodePools(stackFile: string, count: number) {
-    return devStack(stackFile, (config) => {
-        const cluster = config["aks-kubenet:cluster"] as { nodePools: Record<string, unknown>[] };
-        const system = cluster.nodePools.find((p) => p.mode === "System")!;
-        cluster.nodePools = [system, ...Array.from({ length: count - 1 }, (_, i) => ({ name: `pool${i}`, mode: "User", count: 1, maxPods: 110 }))];
-    });
+    const cluster = JSON.parse(readStackFile(stackFile).all["aks-kubenet:cluster"]) as { nodePools: Record<string, unknown>[] };
+    const system = cluster.nodePools.find((p) => p.mode === "System")!;
+    const pools = [system, ...Array.from({ length: count - 1 }, (_, i) => ({ name: `pool${i}`, mode: "User", count: 1, maxPods: 110 }))];
+    return devStack(stackFile, "cluster", { ...cluster, nodePools: pools });
 }
 
 export interface Growth {
