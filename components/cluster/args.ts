@@ -13,7 +13,11 @@ export const OS_TYPES = ["Linux", "Windows"] as const;
 export const AVAILABILITY_ZONES = ["1", "2", "3"] as const;
 
 export interface NodePoolArgs {
-    /** `^[a-z][a-z0-9]{0,11}$`, unique in the cluster. */
+    /**
+     * `^[a-z][a-z0-9]{0,11}$`, unique in the cluster. A pool's resource identity depends on this
+     * name only. Pools other than the default pool get an Azure name with a rotation suffix (see
+     * `agentPoolName`); every node carries the label `aks-kubenet/pool: <name>`.
+     */
     name: string;
     /** At least one System pool; System pools run Linux and never scale to zero. */
     mode: (typeof POOL_MODES)[number];
@@ -29,7 +33,7 @@ export interface NodePoolArgs {
     /** Pods per node, 10–250; default 110. */
     maxPods?: number;
     availabilityZones?: string[];
-    /** Upgrade surge, a node count ("1") or percentage ("33%"); default AKS's 10%. */
+    /** Upgrade surge, a node count ("1") or percentage ("33%"); default 10%, AKS's own default. */
     maxSurge?: string;
     nodeLabels?: Record<string, string>;
     nodeTaints?: string[];
@@ -94,6 +98,13 @@ export interface KubenetClusterArgs {
     upgradeChannel?: (typeof UPGRADE_CHANNELS)[number];
     nodeOSUpgradeChannel?: (typeof NODE_OS_UPGRADE_CHANNELS)[number];
     apiServer?: ApiServerArgs;
+    /**
+     * Public IPv4 addresses (or CIDRs) the nodes' outbound traffic leaves from when it doesn't
+     * leave through the cluster's load balancer: with `outboundType: userDefinedRouting`, the
+     * firewall's public IPs. Node traffic to a public API server arrives from them, so they are
+     * added to `apiServer.authorizedIPRanges`; required when both are used.
+     */
+    egressPublicIPs?: string[];
     /** Entra ID integration (managed). */
     aad?: AadArgs;
     /** Turn off local (certificate) accounts; needs Entra ID. */
@@ -101,6 +112,12 @@ export interface KubenetClusterArgs {
     /** Name of the node resource group; settable only at creation. */
     nodeResourceGroup?: string;
     nodePools: NodePoolArgs[];
+    /**
+     * The pool the cluster is created with (AKS needs one in the cluster's own request, and it
+     * stays there). Default: the only System pool; required once there are several, so adding a
+     * System pool never changes which pool this is.
+     */
+    defaultNodePool?: string;
     tags?: Record<string, string>;
     /** Pulumi `protect` on the node pools. The cluster itself is protected unless `allowReplacement`. */
     protect?: boolean;

@@ -2,32 +2,42 @@ import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../address";
 import { childOptions, throwIfProblems } from "../common/problems";
+import { transientErrorHook } from "../common/retry";
+import { effectiveAuthorizedRanges } from "./api-access";
 import { KubenetClusterArgs } from "./args";
-import { inlinePoolIndex, poolProfile } from "./pools";
+import { agentPoolName, defaultPoolOf, poolProfile } from "./pools";
+import { CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
 import { validateClusterArgs } from "./validate";
 
 export * from "./args";
 export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, poolSizing } from "./validate";
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
+export { parseKubernetesVersion } from "./versions";
+export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./pools";
+export { CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
+export { parseAuthorizedRange, effectiveAuthorizedRanges } from "./api-access";
 
 /**
  * An AKS cluster with kubenet networking in the caller's subnet, created only after the
  * identity's Network Contributor grants and the subnet's route-table association exist.
  *
- * Node pools: AKS needs one pool at creation, so the first System pool is declared inside the
- * cluster and the cluster ignores later changes to `agentPoolProfiles` — through the cluster,
- * AKS can't add pools, and editing one puts every pool into Scaling. Every other pool is its own
- * AgentPool resource, so changing it never touches the cluster; autoscaled pools ignore `count`
- * so `pulumi up` doesn't fight the cluster autoscaler.
+ * Node pools. AKS creates a cluster with one pool in the cluster's own request, the default pool,
+ * and azure-native sends that pool in every later request for the cluster, so it stays there for
+ * the cluster's life: AKS refuses a cluster request that adds a pool, or names one that no longer
+ * exists (pulumi/pulumi-azure-native#579, #2719). Its settings are applied through the cluster,
+ * its version included. Every other pool is its own AgentPool, applied through AKS's per-pool
+ * API; its Azure name carries a suffix derived from the settings AKS can't change in place, so a
+ * change to one of them creates the new pool before the old one is deleted.
  *
  * The cluster is protected unless `allowReplacement` is set: azure-native replaces a cluster for
- * a new network plugin or pod CIDR, and the engine refuses to replace a protected resource, so
- * such a change fails the preview instead of deleting the running cluster.
+ * a new network plugin or pod CIDR (and, through `replaceOnChanges`, for a change to a setting
+ * the default pool can't take in place), and the engine refuses to replace a protected resource,
+ * so such a change fails the preview instead of deleting the running cluster.
  */
 export class KubenetCluster extends pulumi.ComponentResource {
     public readonly cluster: containerservice.ManagedCluster;
-    /** The pools declared as their own resources (every pool but the first System pool). */
-    public readonly agentPools: containerservice.AgentPool[];
+    /** The pools declared as their own resources (every pool but the default pool), by name. */
+    public readonly agentPools: Record<string, containerservice.AgentPool>;
     public readonly clusterName: pulumi.Output<string>;
     public readonly clusterId: pulumi.Output<string>;
     public readonly nodeResourceGroup: pulumi.Output<string | undefined>;
@@ -37,8 +47,8 @@ export class KubenetCluster extends pulumi.ComponentResource {
         throwIfProblems(validateClusterArgs(args), this, "KubenetCluster");
 
         const subnetId = args.network.subnetId;
-        const pools = args.nodePools;
-        const inline = inlinePoolIndex(pools);
+        const defaultPool = defaultPoolOf(args)!;
+        const version = args.kubernetesVersion;
         const networkPolicy = args.networkPolicy ?? "none";
         const aad = args.aad;
 
@@ -47,7 +57,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
             location: args.location,
             resourceName: args.clusterName,
             dnsPrefix: args.dnsPrefix ?? args.clusterName ?? name,
-            kubernetesVersion: args.kubernetesVersion,
+            kubernetesVersion: version,
             identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.identityId] },
             sku: { name: "Base", tier: args.skuTier ?? "Free" },
             enableRBAC: true,
@@ -63,12 +73,12 @@ export class KubenetCluster extends pulumi.ComponentResource {
                 outboundType: args.outboundType ?? "loadBalancer",
                 loadBalancerSku: "standard",
             },
-            agentPoolProfiles: [{ name: pools[inline].name, ...poolProfile(pools[inline], subnetId, args.tags) }],
+            agentPoolProfiles: [{ name: defaultPool.name, ...poolProfile(defaultPool, subnetId, args.tags, version) }],
             autoUpgradeProfile: args.upgradeChannel || args.nodeOSUpgradeChannel
                 ? { upgradeChannel: args.upgradeChannel, nodeOSUpgradeChannel: args.nodeOSUpgradeChannel }
                 : undefined,
             apiServerAccessProfile: args.apiServer
-                ? { authorizedIPRanges: args.apiServer.authorizedIPRanges, enablePrivateCluster: args.apiServer.enablePrivateCluster }
+                ? { authorizedIPRanges: effectiveAuthorizedRanges(args), enablePrivateCluster: args.apiServer.enablePrivateCluster }
                 : undefined,
             aadProfile: aad
                 ? { managed: true, enableAzureRBAC: aad.enableAzureRBAC ?? false, adminGroupObjectIDs: aad.adminGroupObjectIDs, tenantID: aad.tenantID }
@@ -78,24 +88,28 @@ export class KubenetCluster extends pulumi.ComponentResource {
             tags: args.tags,
         }, childOptions(this, !args.allowReplacement, {
             dependsOn: [...args.identity.roleAssignments, ...(args.network.readyResources ?? [])],
-            ignoreChanges: ["agentPoolProfiles"],
+            // The autoscaler owns an autoscaled pool's count; everything else is applied.
+            ignoreChanges: defaultPool.enableAutoScaling ? ["agentPoolProfiles[0].count"] : [],
+            replaceOnChanges: [...DEFAULT_POOL_CREATE_ONLY_PATHS],
             // An allowed replacement reuses the cluster's name, so the old cluster must go first.
             deleteBeforeReplace: true,
+            hooks: { onError: [transientErrorHook(`${name}-aks-permission-retry`, CLUSTER_PERMISSION_RETRY)] },
         }));
 
-        this.agentPools = pools
-            .filter((_, i) => i !== inline)
-            .map((pool) => new containerservice.AgentPool(`${name}-pool-${pool.name}`, {
+        this.agentPools = {};
+        for (const pool of args.nodePools.filter((p) => p !== defaultPool)) {
+            this.agentPools[pool.name] = new containerservice.AgentPool(`${name}-pool-${pool.name}`, {
                 resourceGroupName: args.resourceGroupName,
                 resourceName: this.cluster.name,
-                agentPoolName: pool.name,
-                orchestratorVersion: args.kubernetesVersion,
-                ...poolProfile(pool, subnetId, args.tags),
+                agentPoolName: agentPoolName(pool),
+                ...poolProfile(pool, subnetId, args.tags, version),
             }, childOptions(this, args.protect, {
                 ignoreChanges: pool.enableAutoScaling ? ["count"] : [],
-                // The pool's name is fixed, so a replacement must delete the old pool first.
-                deleteBeforeReplace: true,
-            })));
+                // No deleteBeforeReplace: a create-only change gives the pool a new Azure name,
+                // so the new pool is created (and its nodes ready) before the old one is deleted.
+                deleteBeforeReplace: false,
+            }));
+        }
 
         this.clusterName = this.cluster.name;
         this.clusterId = this.cluster.id;

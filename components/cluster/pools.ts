@@ -1,34 +1,91 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../address";
-import { NodePoolArgs } from "./args";
+import { DEFAULT_MAX_SURGE, DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../address";
+import { KubenetClusterArgs, NodePoolArgs } from "./args";
 
 /**
- * The settings a node pool has whether it is declared inside the cluster (the first System
- * pool, which AKS needs at creation) or as its own AgentPool resource.
+ * The node label every pool carries with its name from the stack file. AKS's own
+ * `kubernetes.azure.com/agentpool` label holds the Azure pool name, which changes when a pool is
+ * rotated (see `agentPoolName`); select on this one to follow a pool through rotations.
  */
-export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, tags: Record<string, string> | undefined) {
-    const autoscaling = pool.enableAutoScaling === true;
+export const POOL_NAME_LABEL = "aks-kubenet/pool";
+
+/** AKS's pool-name limits: 12 characters for Linux pools, 6 for Windows. */
+export const MAX_POOL_NAME_LENGTH = { Linux: 12, Windows: 6 } as const;
+const ROTATION_SUFFIX_LENGTH = 4;
+
+/**
+ * The pool settings AKS fixes when it creates a pool (`az aks nodepool update` can't change
+ * them; for `vmSize` azure-native plans a replacement, provider/pkg/gen/replacement.go). A change
+ * to any of them needs a new pool.
+ */
+export const CREATE_ONLY_POOL_SETTINGS = ["vmSize", "osType", "availabilityZones", "maxPods"] as const;
+
+/** A pool's create-only settings with AKS's defaults filled in, so "unset" and "default" agree. */
+export function createOnlySettings(pool: NodePoolArgs) {
     return {
-        mode: pool.mode,
         vmSize: pool.vmSize ?? DEFAULT_VM_SIZE,
         osType: pool.osType ?? "Linux",
+        availabilityZones: [...(pool.availabilityZones ?? [])].sort(),
+        maxPods: pool.maxPods ?? KUBENET_DEFAULT_MAX_PODS,
+    };
+}
+
+/**
+ * The Azure name of a pool declared as its own AgentPool: the stack-file name (cut to leave room)
+ * plus four characters derived from its create-only settings. A change to one of them gives a new
+ * Azure name; azure-native replaces an AgentPool whose name changes, and with a new name Pulumi
+ * creates the new pool before it deletes the old one, so the pool's capacity never drops to zero.
+ * With the same name the replacement would have to delete the old pool first.
+ */
+export function agentPoolName(pool: NodePoolArgs): string {
+    const settings = createOnlySettings(pool);
+    const digest = createHash("sha256").update(JSON.stringify({ name: pool.name, ...settings })).digest();
+    const suffix = BigInt(`0x${digest.subarray(0, 8).toString("hex")}`).toString(36).padStart(ROTATION_SUFFIX_LENGTH, "0").slice(-ROTATION_SUFFIX_LENGTH);
+    return pool.name.slice(0, MAX_POOL_NAME_LENGTH[settings.osType] - ROTATION_SUFFIX_LENGTH) + suffix;
+}
+
+/**
+ * The pool the cluster is created with. AKS needs one pool in the cluster's own request; it stays
+ * in that request for the cluster's life (see `KubenetCluster`). It is `defaultNodePool` when set,
+ * otherwise the only System pool. Undefined when that is ambiguous, which validation reports.
+ */
+export function defaultPoolOf(args: Pick<KubenetClusterArgs, "nodePools" | "defaultNodePool">): NodePoolArgs | undefined {
+    const pools = args.nodePools ?? [];
+    if (args.defaultNodePool !== undefined) return pools.find((pool) => pool.name === args.defaultNodePool);
+    const system = pools.filter((pool) => pool.mode === "System");
+    return system.length === 1 ? system[0] : undefined;
+}
+
+/**
+ * A pool's settings, the same whether AKS receives them in the cluster's request (the default
+ * pool) or in the pool's own (an AgentPool). Every setting a stack file can give is here, so
+ * none is accepted and then left out.
+ */
+export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, tags: Record<string, string> | undefined, kubernetesVersion: string | undefined) {
+    const autoscaling = pool.enableAutoScaling === true;
+    const settings = createOnlySettings(pool);
+    return {
+        mode: pool.mode,
+        vmSize: settings.vmSize,
+        osType: settings.osType,
         type: "VirtualMachineScaleSets",
         vnetSubnetID: subnetId,
+        // A cluster request without pool versions upgrades only the control plane; every pool
+        // states the version so an upgrade reaches its nodes.
+        orchestratorVersion: kubernetesVersion,
         // An autoscaled pool starts at its minimum unless told otherwise; AKS requires a count.
         count: pool.count ?? (autoscaling ? pool.minCount : undefined),
         enableAutoScaling: autoscaling,
         minCount: autoscaling ? pool.minCount : undefined,
         maxCount: autoscaling ? pool.maxCount : undefined,
-        maxPods: pool.maxPods ?? KUBENET_DEFAULT_MAX_PODS,
-        availabilityZones: pool.availabilityZones,
-        upgradeSettings: pool.maxSurge === undefined ? undefined : { maxSurge: pool.maxSurge },
-        nodeLabels: pool.nodeLabels,
-        nodeTaints: pool.nodeTaints,
-        tags,
+        maxPods: settings.maxPods,
+        availabilityZones: pool.availabilityZones === undefined ? undefined : settings.availabilityZones,
+        // Explicit even when unset: a setting removed from the stack file must be removed in
+        // Azure too, and a request that leaves it out keeps the old value.
+        upgradeSettings: { maxSurge: pool.maxSurge ?? DEFAULT_MAX_SURGE },
+        nodeLabels: { ...pool.nodeLabels, [POOL_NAME_LABEL]: pool.name },
+        nodeTaints: pool.nodeTaints ?? [],
+        tags: tags ?? {},
     };
-}
-
-/** The pool declared inline: the first System pool. */
-export function inlinePoolIndex(pools: NodePoolArgs[]): number {
-    return pools.findIndex((pool) => pool.mode === "System");
 }

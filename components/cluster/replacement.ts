@@ -20,9 +20,3 @@ export const CLUSTER_REPLACEMENT_PROPERTIES = [
 
 /** Microsoft's lowest Kubernetes version for an in-place move from kubenet to Azure CNI Overlay. */
 export const OVERLAY_MIGRATION_MIN_VERSION = { major: 1, minor: 27 } as const;
-
-/** `"1.29"` or `"1.29.7"` as numbers; undefined for anything else. */
-export function parseKubernetesVersion(version: string): { major: number; minor: number } | undefined {
-    const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version);
-    return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
-}

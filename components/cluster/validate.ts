@@ -6,13 +6,15 @@ import {
     PathOf,
     PoolSizing,
     Problem,
-    checkCidr,
     podNetworkingOf,
     validateClusterAddressing,
 } from "../address";
 import { ENTRA_OBJECT_ID } from "../common/entra";
 import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
-import { OVERLAY_MIGRATION_MIN_VERSION, parseKubernetesVersion } from "./replacement";
+import { checkApiServerAccess } from "./api-access";
+import { POOL_NAME_LABEL } from "./pools";
+import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
+import { checkVersionChannel, parseKubernetesVersion } from "./versions";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /** AKS limits Windows pool names to six characters. */
@@ -97,6 +99,9 @@ function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, path
         if (smallest === 0) problems.push({ path: at(pool.enableAutoScaling ? "minCount" : "count"), message: "a System pool can't scale to 0; use at least 1 node" });
     }
     problems.push(...countProblems);
+    if (pool.nodeLabels && Object.prototype.hasOwnProperty.call(pool.nodeLabels, POOL_NAME_LABEL)) {
+        problems.push({ path: at(`nodeLabels.${POOL_NAME_LABEL}`), message: `is set by the program to the pool's name, so workloads can follow the pool through rotations; remove it` });
+    }
     const zones = pool.availabilityZones ?? [];
     zones.forEach((zone, z) => {
         if (!(AVAILABILITY_ZONES as readonly string[]).includes(zone)) {
@@ -148,12 +153,7 @@ function checkMigration(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
 }
 
 function checkAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
-    const problems: Problem[] = [];
-    const ranges = args.apiServer?.authorizedIPRanges ?? [];
-    if (args.apiServer?.enablePrivateCluster && ranges.length > 0) {
-        problems.push({ path: pathOf("apiServer.authorizedIPRanges"), message: "can't be combined with enablePrivateCluster: a private API server has no public endpoint to restrict" });
-    }
-    ranges.forEach((range, i) => problems.push(...checkCidr(range, pathOf(`apiServer.authorizedIPRanges[${i}]`)).problems));
+    const problems: Problem[] = [...checkApiServerAccess(args, pathOf)];
     (args.aad?.adminGroupObjectIDs ?? []).forEach((id, i) => {
         if (typeof id !== "string" || !ENTRA_OBJECT_ID.test(id)) {
             problems.push({ path: pathOf(`aad.adminGroupObjectIDs[${i}]`), message: `${JSON.stringify(id)} is not an Entra ID object id (a GUID)` });
@@ -163,6 +163,27 @@ function checkAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
         problems.push({ path: pathOf("disableLocalAccounts"), message: "needs Entra ID (aad): without local accounts, Entra ID is the only way in" });
     }
     return problems;
+}
+
+/**
+ * The default pool (the one in the cluster's own request) must be chosen so that it can't move:
+ * explicitly, or as the only System pool. AKS creates a cluster only with a Linux System pool.
+ */
+function checkDefaultPool(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const pools = args.nodePools ?? [];
+    const systemNames = [...new Set(pools.filter((pool) => pool.mode === "System").map((pool) => pool.name))];
+    if (args.defaultNodePool === undefined) {
+        return systemNames.length > 1
+            ? [{ path: pathOf("defaultNodePool"), message: `is required when several pools have mode System (${systemNames.join(", ")}): name the pool the cluster is, or was, created with, so adding a System pool never changes it` }]
+            : [];
+    }
+    const index = pools.findIndex((pool) => pool.name === args.defaultNodePool);
+    if (index < 0) {
+        return [{ path: pathOf("defaultNodePool"), message: `${JSON.stringify(args.defaultNodePool)} is not the name of a pool in nodePools; the default pool can't be removed while the cluster exists (retire it with mode: User and count: 0 instead)` }];
+    }
+    return (pools[index].osType ?? "Linux") === "Linux"
+        ? []
+        : [{ path: pathOf(`nodePools[${index}].osType`), message: "the default pool must run Linux: AKS creates a cluster with a Linux System pool" }];
 }
 
 /** Every problem with a cluster's arguments, under the caller's key paths. */
@@ -184,7 +205,7 @@ export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = c
             firstIndex.set(pool.name, i);
         }
     });
-    problems.push(...checkAccess(args, pathOf));
+    problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionChannel(args, pathOf));
     problems.push(...validateClusterAddressing({
         podNetworking: podNetworkingOf(args.networkPlugin ?? "kubenet", args.networkPluginMode),
         podCidr: args.podCidr ?? DEFAULT_POD_CIDR,

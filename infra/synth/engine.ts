@@ -18,6 +18,9 @@ export interface RecordedResource {
     protect: boolean;
     ignoreChanges: string[];
     deleteBeforeReplace: boolean;
+    replaceOnChanges: string[];
+    /** Names of the error hooks (retries) bound to the resource. */
+    onErrorHooks: string[];
     /** Inputs with secrets masked as "[secret]" and resource references as their URNs. */
     inputs: Record<string, unknown>;
 }
@@ -57,6 +60,8 @@ interface RegisterRequest {
     getProtect(): boolean;
     getIgnorechangesList(): string[];
     getDeletebeforereplace(): boolean;
+    getReplaceonchangesList(): string[];
+    getHooks(): { getOnErrorList(): string[] } | undefined;
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 type Callback = (err: unknown, response?: { getUrn(): string }) => void;
@@ -68,6 +73,8 @@ type Callback = (err: unknown, response?: { getUrn(): string }) => void;
 export class MockEngine {
     readonly resources: RecordedResource[] = [];
     readonly invokes: RecordedInvoke[] = [];
+    /** Names of the hooks the program registered with the engine. */
+    readonly hooks: string[] = [];
 
     private constructor() {}
 
@@ -87,7 +94,17 @@ export class MockEngine {
     }
 
     private wrapMonitor(): void {
-        const monitor = settings.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: Callback): void };
+        const monitor = settings.getMonitor() as unknown as {
+            registerResource(req: RegisterRequest, cb: Callback): void;
+            registerErrorHook?(req: { getName(): string }, cb: (err: unknown, response?: unknown) => void): void;
+            registerResourceHook?(req: { getName(): string }, cb: (err: unknown, response?: unknown) => void): void;
+        };
+        // The SDK's mock monitor has no hook registration; the engine accepts every named hook.
+        monitor.registerErrorHook = (req, callback) => {
+            this.hooks.push(req.getName());
+            callback(null, {});
+        };
+        monitor.registerResourceHook = monitor.registerErrorHook;
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req, callback) => {
             const record: RecordedResource = {
@@ -100,6 +117,8 @@ export class MockEngine {
                 protect: req.getProtect(),
                 ignoreChanges: req.getIgnorechangesList(),
                 deleteBeforeReplace: req.getDeletebeforereplace(),
+                replaceOnChanges: req.getReplaceonchangesList(),
+                onErrorHooks: req.getHooks()?.getOnErrorList() ?? [],
                 inputs: plainInputs(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
             };
             this.resources.push(record);

@@ -50,8 +50,8 @@ describe("components/cluster: KubenetCluster", () => {
         assert.ok(deps.includes(engine.one("azure-native:network:Route").urn));
     });
 
-    it("declares the first System pool inline and ignores later changes to inline pools", async () => {
-        buildStack({ cluster: { nodePools: basePools } });
+    it("declares the default pool inline with every setting and its version, ignoring nothing a user sets", async () => {
+        buildStack({ cluster: { nodePools: basePools, kubernetesVersion: "1.33" } });
         await engine.settle();
         const cluster = engine.one(CLUSTER);
         const profiles = cluster.inputs.agentPoolProfiles as Record<string, unknown>[];
@@ -63,21 +63,36 @@ describe("components/cluster: KubenetCluster", () => {
             osType: "Linux",
             type: "VirtualMachineScaleSets",
             vnetSubnetID: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets/snet-aks",
+            orchestratorVersion: "1.33",
             count: 3,
             enableAutoScaling: false,
             maxPods: 110,
             availabilityZones: ["1", "2", "3"],
             upgradeSettings: { maxSurge: "33%" },
+            nodeLabels: { "aks-kubenet/pool": "system" },
+            nodeTaints: [],
             tags: { env: "test" },
         });
-        assert.deepEqual(cluster.ignoreChanges, ["agentPoolProfiles"]);
+        assert.deepEqual(cluster.ignoreChanges, [], "a fixed-size default pool: every setting is applied");
+        assert.deepEqual(cluster.replaceOnChanges, [
+            "agentPoolProfiles[0].name",
+            "agentPoolProfiles[0].vmSize",
+            "agentPoolProfiles[0].osType",
+            "agentPoolProfiles[0].availabilityZones",
+            "agentPoolProfiles[0].maxPods",
+        ]);
     });
 
-    it("makes every other pool its own AgentPool that ignores the autoscaler's count", async () => {
-        buildStack({ cluster: { nodePools: [...basePools, { name: "batch", mode: "User", count: 2 }] } });
+    it("makes every other pool its own AgentPool, named for rotation, that ignores the autoscaler's count", async () => {
+        buildStack({ cluster: { nodePools: [...basePools, { name: "batch", mode: "User", count: 2 }], kubernetesVersion: "1.33" } });
         await engine.settle();
         const pools = engine.byType(POOL).sort((a, b) => a.name.localeCompare(b.name));
-        assert.deepEqual(pools.map((p) => p.inputs.agentPoolName), ["apps", "batch"]);
+        assert.deepEqual(pools.map((p) => p.name), ["k-pool-apps", "k-pool-batch"]);
+        for (const [pool, name] of [[pools[0], "apps"], [pools[1], "batch"]] as const) {
+            assert.match(String(pool.inputs.agentPoolName), new RegExp(`^${name}[a-z0-9]{4}$`), "its name plus a 4-character rotation suffix");
+            assert.deepEqual(pool.inputs.nodeLabels, { "aks-kubenet/pool": name });
+            assert.equal(pool.inputs.orchestratorVersion, "1.33");
+        }
         const [apps, batch] = pools;
         assert.equal(apps.inputs.resourceName, "aks-test");
         assert.equal(apps.inputs.enableAutoScaling, true);
@@ -90,7 +105,7 @@ describe("components/cluster: KubenetCluster", () => {
         assert.equal(batch.inputs.count, 2);
         for (const pool of pools) {
             assert.ok(pool.dependencies.includes(engine.one(CLUSTER).urn), "pool waits for the cluster");
-            assert.equal(pool.deleteBeforeReplace, true);
+            assert.equal(pool.deleteBeforeReplace, false, "a replacement creates the new pool first");
             assert.equal(pool.inputs.vnetSubnetID, (engine.one(CLUSTER).inputs.agentPoolProfiles as { vnetSubnetID: string }[])[0].vnetSubnetID);
         }
     });
@@ -117,13 +132,14 @@ describe("components/cluster: KubenetCluster", () => {
             nodeResourceGroup: "MC_custom",
             networkPolicy: "calico",
             outboundType: "userDefinedRouting",
+            egressPublicIPs: ["20.194.0.4"],
             kubernetesVersion: "1.33",
         } });
         await engine.settle();
         const inputs = engine.one(CLUSTER).inputs;
         assert.deepEqual(inputs.sku, { name: "Base", tier: "Standard" });
         assert.deepEqual(inputs.autoUpgradeProfile, { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" });
-        assert.deepEqual(inputs.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24"] });
+        assert.deepEqual(inputs.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24", "20.194.0.4/32"] }, "the firewall's egress address is authorized");
         assert.deepEqual(inputs.aadProfile, { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: ["6f1d2c1e-8e2b-4b7a-9c1d-2a3b4c5d6e7f"] });
         assert.equal(inputs.disableLocalAccounts, true);
         assert.equal(inputs.nodeResourceGroup, "MC_custom");

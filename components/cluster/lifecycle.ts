@@ -1,0 +1,31 @@
+import { RetryPolicy } from "../common/retry";
+import { CREATE_ONLY_POOL_SETTINGS } from "./pools";
+
+/**
+ * Paths in the ManagedCluster's inputs that AKS can't change on the default pool. azure-native
+ * plans an in-place update for them (pulumi/pulumi-azure-native#2774 took them out of its
+ * replacement list), which AKS then rejects half-way through `pulumi up`. As replace triggers on
+ * a protected cluster they fail the preview instead, before anything changes; the way to change
+ * them is a new System pool and retiring the default pool (README, "Node pools").
+ */
+export const DEFAULT_POOL_CREATE_ONLY_PATHS = ["agentPoolProfiles[0].name", ...CREATE_ONLY_POOL_SETTINGS.map((setting) => `agentPoolProfiles[0].${setting}`)] as const;
+
+/**
+ * Creating the cluster right after its identity's Network Contributor grants can fail while the
+ * grants propagate: "permissions granted to your cluster's managed identity can take up to 60
+ * minutes to populate" (Microsoft, Configure kubenet networking in AKS). AKS then reports the
+ * missing subnet or route-table permission as an authorization failure. Bounded to about 47
+ * minutes of waiting in all.
+ */
+export const CLUSTER_PERMISSION_RETRY: RetryPolicy = {
+    waitingFor: "the cluster identity's Network Contributor grants to propagate",
+    transient: [
+        /\bAuthorizationFailed\b/,
+        /\bLinkedAuthorizationFailed\b/,
+        /does not have (authorization|permission)/i,
+        /Microsoft\.Network\/(virtualNetworks\/subnets\/join|routeTables\/(read|write))/,
+    ],
+    maxRetries: 12,
+    firstDelaySeconds: 30,
+    maxDelaySeconds: 300,
+};

@@ -1,0 +1,37 @@
+import { PathOf, Problem } from "../address";
+import { KubenetClusterArgs } from "./args";
+
+/** `"1.29"` or `"1.29.7"` as numbers; undefined for anything else. */
+export function parseKubernetesVersion(version: string): { major: number; minor: number; patch?: number } | undefined {
+    const match = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version);
+    return match ? { major: Number(match[1]), minor: Number(match[2]), patch: match[3] === undefined ? undefined : Number(match[3]) } : undefined;
+}
+
+/**
+ * A pinned version and an auto-upgrade channel must not pull in opposite directions. AKS moves a
+ * cluster on the `patch` channel to newer patches, and on `stable` and `rapid` to newer minor
+ * versions; a version pinned below where the channel took the cluster makes the next
+ * `pulumi up` ask AKS for a downgrade, which it refuses. So the program refuses the combination
+ * before anything runs (MAJOR.MINOR is what the patch channel keeps; stable and rapid own the
+ * version entirely).
+ */
+export function checkVersionChannel(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const version = args.kubernetesVersion;
+    if (version === undefined) return [];
+    const parsed = parseKubernetesVersion(version);
+    if (parsed === undefined) return [];
+    const channel = args.upgradeChannel;
+    if (channel === "stable" || channel === "rapid") {
+        return [{
+            path: pathOf("kubernetesVersion"),
+            message: `must be left unset with upgradeChannel ${channel}: AKS moves the cluster to newer minor versions itself, and a pinned ${version} would make a later pulumi up ask for a downgrade; remove kubernetesVersion, or use upgradeChannel patch with a MAJOR.MINOR version`,
+        }];
+    }
+    if (channel === "patch" && parsed.patch !== undefined) {
+        return [{
+            path: pathOf("kubernetesVersion"),
+            message: `${version} pins a patch release, which upgradeChannel patch moves past (a later pulumi up would ask for a downgrade); write "${parsed.major}.${parsed.minor}" and let the channel choose the patch`,
+        }];
+    }
+    return [];
+}
