@@ -3,6 +3,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { parse, stringify } from "yaml";
 import { KubenetCluster } from "../components";
+import { roleAssignmentNameOutput } from "../components/common/role-assignment";
 import { AKS_RBAC_CLUSTER_ADMIN_ROLE_ID } from "../components/common/roles";
 import { ClusterConfig, KUBELOGIN_MODES } from "./config/schema";
 
@@ -46,7 +47,8 @@ export interface ClusterAccess {
 /**
  * How this deployment reaches the cluster's API. Without Entra ID the cluster-user credentials
  * carry a certificate. With Entra ID the kubeconfig signs in through kubelogin, and with Azure
- * RBAC the deploying principal is granted RBAC Cluster Admin so the bootstrap can run.
+ * RBAC the deploying principal named in `aad.deployer` is granted RBAC Cluster Admin so the
+ * bootstrap can run.
  */
 export function clusterAccess(cluster: KubenetCluster, resourceGroupName: pulumi.Input<string>, config: ClusterConfig): ClusterAccess {
     const client = authorization.getClientConfigOutput();
@@ -62,15 +64,17 @@ export function clusterAccess(cluster: KubenetCluster, resourceGroupName: pulumi
         : raw;
 
     const readyResources: pulumi.Resource[] = [cluster];
-    if (config.aad?.enableAzureRBAC) {
-        const person = config.kubeloginMode === "azurecli" || config.kubeloginMode === "devicecode";
+    const deployer = config.aad?.enableAzureRBAC ? config.aad.deployer : undefined;
+    if (deployer) {
+        const roleDefinitionId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AKS_RBAC_CLUSTER_ADMIN_ROLE_ID}`;
         readyResources.push(new authorization.RoleAssignment("deployer-cluster-admin", {
-            principalId: client.objectId,
-            principalType: person ? "User" : "ServicePrincipal",
-            roleDefinitionId: pulumi.interpolate`/subscriptions/${client.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AKS_RBAC_CLUSTER_ADMIN_ROLE_ID}`,
+            roleAssignmentName: roleAssignmentNameOutput(cluster.clusterId, deployer.objectId, roleDefinitionId),
+            principalId: deployer.objectId,
+            principalType: deployer.principalType,
+            roleDefinitionId,
             scope: cluster.clusterId,
             description: "aks-kubenet: lets the deploying principal bootstrap namespaces",
-        }));
+        }, { deleteBeforeReplace: true }));
     }
     return { kubeconfig: pulumi.secret(kubeconfig), readyResources };
 }

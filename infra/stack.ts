@@ -43,6 +43,10 @@ export function defineStack(model: StackModel) {
     const kubernetes = new k8s.Provider("kubernetes", {
         kubeconfig: access.kubeconfig,
         enableServerSideApply: true,
+        // Without it pulumi-kubernetes replaces the provider, and every object it manages, when
+        // the kubeconfig's server or CA changes (az aks rotate-certs does both). The cluster's
+        // resource id changes only with the cluster itself (@pulumi/kubernetes provider.d.ts).
+        clusterIdentifier: cluster.clusterId,
     }, { dependsOn: access.readyResources });
     new NamespaceBootstrap("bootstrap", {
         namespaces: config.namespaces,

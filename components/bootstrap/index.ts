@@ -3,6 +3,7 @@ import * as core from "@pulumi/kubernetes/core/v1";
 import * as networking from "@pulumi/kubernetes/networking/v1";
 import * as rbac from "@pulumi/kubernetes/rbac/v1";
 import { throwIfProblems } from "../common/problems";
+import { RetryPolicy, transientErrorHook } from "../common/retry";
 import { DEFAULT_CONTAINER_LIMITS, NamespaceBootstrapArgs, NamespaceSpec, PodSecurityLevel } from "./args";
 import { validateNamespaces } from "./validate";
 
@@ -24,6 +25,20 @@ export function podSecurityLabels(level: PodSecurityLevel): Record<string, strin
     };
 }
 
+/**
+ * Right after a cluster is created, or after the deploying principal is granted Azure RBAC
+ * Cluster Admin, the API server can still answer 403 Forbidden: "role assignments can take up to
+ * five minutes to propagate" for Kubernetes authorization through Azure RBAC (Microsoft, "Use
+ * Azure RBAC for Kubernetes Authorization"). Bounded to about seven minutes of waiting.
+ */
+export const KUBERNETES_RBAC_RETRY: RetryPolicy = {
+    waitingFor: "the Kubernetes API to accept the deploying principal's Azure RBAC grant",
+    transient: [/\bforbidden\b/i, /\bUnauthorized\b/],
+    maxRetries: 8,
+    firstDelaySeconds: 15,
+    maxDelaySeconds: 60,
+};
+
 const ROLE_FOR = { admins: "admin", editors: "edit", viewers: "view" } as const;
 
 /**
@@ -34,14 +49,16 @@ const ROLE_FOR = { admins: "admin", editors: "edit", viewers: "view" } as const;
  */
 export class NamespaceBootstrap extends pulumi.ComponentResource {
     public readonly namespaces: Record<string, core.Namespace> = {};
+    private readonly childOptions: pulumi.CustomResourceOptions;
 
     constructor(name: string, args: NamespaceBootstrapArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aks-kubenet:bootstrap:NamespaceBootstrap", name, {}, opts);
         throwIfProblems(validateNamespaces(args.namespaces), this, "NamespaceBootstrap");
+        this.childOptions = { parent: this, hooks: { onError: [transientErrorHook(`${name}-rbac-retry`, KUBERNETES_RBAC_RETRY)] } };
 
         new core.NamespacePatch(`${name}-default-labels`, {
             metadata: { name: "default", labels: podSecurityLabels(args.defaultNamespacePodSecurity ?? "baseline") },
-        }, { parent: this });
+        }, this.childOptions);
 
         for (const spec of args.namespaces) this.namespaces[spec.name] = this.namespace(name, spec);
         this.registerOutputs({ namespaces: Object.keys(this.namespaces) });
@@ -51,7 +68,7 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
         const id = `${prefix}-${spec.name}`;
         const namespace = new core.Namespace(id, {
             metadata: { name: spec.name, labels: podSecurityLabels(spec.podSecurity ?? "restricted") },
-        }, { parent: this });
+        }, this.childOptions);
         const inNamespace = { namespace: namespace.metadata.name };
 
         if (spec.quota) {
@@ -62,7 +79,7 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
             if (limitsCpu) hard["limits.cpu"] = limitsCpu;
             if (limitsMemory) hard["limits.memory"] = limitsMemory;
             if (pods !== undefined) hard.pods = String(pods);
-            new core.ResourceQuota(`${id}-quota`, { metadata: { ...inNamespace, name: "quota" }, spec: { hard } }, { parent: this });
+            new core.ResourceQuota(`${id}-quota`, { metadata: { ...inNamespace, name: "quota" }, spec: { hard } }, this.childOptions);
         }
         if (spec.quota || spec.defaultLimits) {
             // A quota on requests/limits rejects pods that set none; defaults keep such pods running.
@@ -76,7 +93,7 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
                         defaultRequest: { cpu: limits.requestsCpu, memory: limits.requestsMemory },
                     }],
                 },
-            }, { parent: this });
+            }, this.childOptions);
         }
         for (const group of ["admins", "editors", "viewers"] as const) {
             const ids = spec[group] ?? [];
@@ -85,13 +102,13 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
                 metadata: { ...inNamespace, name: `${ROLE_FOR[group]}-groups` },
                 roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: ROLE_FOR[group] },
                 subjects: ids.map((objectId) => ({ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: objectId })),
-            }, { parent: this });
+            }, this.childOptions);
         }
         if (spec.defaultDenyIngress) {
             new networking.NetworkPolicy(`${id}-deny-ingress`, {
                 metadata: { ...inNamespace, name: "default-deny-ingress" },
                 spec: { podSelector: {}, policyTypes: ["Ingress"] },
-            }, { parent: this });
+            }, this.childOptions);
         }
         return namespace;
     }

@@ -3,9 +3,25 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { Problem, samePath, PathOf } from "../address";
 import { childOptions, throwIfProblems } from "../common/problems";
+import { RetryPolicy, transientErrorHook } from "../common/retry";
+import { roleAssignmentNameOutput } from "../common/role-assignment";
 import { NETWORK_CONTRIBUTOR_ROLE_ID } from "../common/roles";
 
 export { NETWORK_CONTRIBUTOR_ROLE_ID };
+
+/**
+ * A role assignment for a just-created identity can fail with PrincipalNotFound until Entra ID
+ * has replicated the principal; `principalType: ServicePrincipal` avoids most of it, and Microsoft
+ * documents the rest as a delay to wait out ("Assign Azure roles using Azure Resource Manager
+ * templates": the new principal may not be available yet, wait and retry).
+ */
+export const ROLE_ASSIGNMENT_RETRY: RetryPolicy = {
+    waitingFor: "Entra ID to replicate the new identity",
+    transient: [/\bPrincipalNotFound\b/],
+    maxRetries: 6,
+    firstDelaySeconds: 10,
+    maxDelaySeconds: 60,
+};
 
 export const ROLE_SCOPES = ["vnet", "subnet"] as const;
 export type RoleScope = (typeof ROLE_SCOPES)[number];
@@ -67,15 +83,23 @@ export class ClusterIdentity extends pulumi.ComponentResource {
 
         const client = authorization.getClientConfigOutput({ parent: this });
         const roleDefinitionId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${NETWORK_CONTRIBUTOR_ROLE_ID}`;
+        const retry = transientErrorHook(`${name}-principal-retry`, ROLE_ASSIGNMENT_RETRY);
         const grant = (role: string, scope: pulumi.Input<string>, description: string) =>
             new authorization.RoleAssignment(`${name}-${role}`, {
+                // Derived from what it grants, so a stack rebuilt after lost state finds it again.
+                roleAssignmentName: roleAssignmentNameOutput(scope, this.identity.principalId, roleDefinitionId),
                 principalId: this.identity.principalId,
                 // Without it a fresh identity can fail with PrincipalNotFound (replication delay).
                 principalType: "ServicePrincipal",
                 roleDefinitionId,
                 scope,
                 description,
-            }, childOptions(this, undefined));
+            }, childOptions(this, undefined, {
+                // Azure allows one assignment per scope, principal and role: a replacement under a
+                // new name would fail with RoleAssignmentExists while the old one exists.
+                deleteBeforeReplace: true,
+                hooks: { onError: [retry] },
+            }));
 
         const networkScope = args.roleScope === "subnet" ? args.subnetId : args.vnetId;
         this.roleAssignments = [

@@ -34,6 +34,12 @@ export interface KubenetNetworkArgs {
     existingRouteTableId?: string;
     /** Custom routes such as 0.0.0.0/0 to a firewall. */
     routes?: CustomRouteArgs[];
+    /**
+     * Keep routes learned over BGP (from a VPN or ExpressRoute gateway) out of the created route
+     * table. Default: true when a route sends 0.0.0.0/0 to a VirtualAppliance (the firewall),
+     * false otherwise. See `bgpRoutePropagationDisabled`.
+     */
+    disableBgpRoutePropagation?: boolean;
     /** On-premises or peered ranges the vnet must not overlap. */
     reservedCidrs?: string[];
     /** Tags on every Azure resource this component creates. */

@@ -6,6 +6,19 @@ import { KubenetNetworkArgs } from "./args";
 import { validateNetworkArgs } from "./validate";
 
 export * from "./args";
+
+/**
+ * Whether the created route table keeps BGP-learned routes out. With egress through a firewall
+ * (0.0.0.0/0 to a VirtualAppliance), gateway routes propagated into the table send on-premises
+ * traffic around the firewall: a learned prefix such as 10.0.0.0/8 is more specific than the
+ * 0.0.0.0/0 route and wins. Microsoft's hub-and-spoke guidance for Azure Firewall therefore sets
+ * "Propagate gateway routes" to No on spoke tables, and so does this default. Without such a
+ * route there is nothing to bypass, and propagation stays on.
+ */
+export function bgpRoutePropagationDisabled(args: Pick<KubenetNetworkArgs, "disableBgpRoutePropagation" | "routes">): boolean {
+    return args.disableBgpRoutePropagation
+        ?? (args.routes ?? []).some((route) => route.addressPrefix === "0.0.0.0/0" && route.nextHopType === "VirtualAppliance");
+}
 export { validateNetworkArgs, checkRoute } from "./validate";
 
 /**
@@ -53,8 +66,7 @@ export class KubenetNetwork extends pulumi.ComponentResource {
                 location,
                 routeTableName: args.routeTableName,
                 tags,
-                // Kubenet routes pod traffic through these UDRs; BGP-learned routes must not override them.
-                disableBgpRoutePropagation: false,
+                disableBgpRoutePropagation: bgpRoutePropagationDisabled(args),
             }, childOpts({ ignoreChanges: ["routes"] }));
             this.routeTableId = this.routeTable.id;
             routeTableName = this.routeTable.name;

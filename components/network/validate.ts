@@ -39,6 +39,12 @@ export function validateNetworkArgs(args: KubenetNetworkArgs, pathOf: PathOf = s
         problems.push(...checkRouteTableId(args.existingRouteTableId, pathOf("existingRouteTableId")));
     }
     const routes = args.routes ?? [];
+    if (args.disableBgpRoutePropagation !== undefined && args.existingRouteTableId !== undefined) {
+        problems.push({ path: pathOf("disableBgpRoutePropagation"), message: "applies to the route table this program creates; with existingRouteTableId, set it on your table" });
+    }
+    if (args.disableBgpRoutePropagation !== undefined && args.existingRouteTableId === undefined && !creatingSubnet) {
+        problems.push({ path: pathOf("disableBgpRoutePropagation"), message: "applies to a route table this program creates; with existingSubnetId and no existingRouteTableId, AKS creates and owns the table" });
+    }
     if (routes.length > 0 && !creatingSubnet && args.existingRouteTableId === undefined) {
         problems.push({
             path: pathOf("routes"),

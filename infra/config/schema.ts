@@ -26,6 +26,9 @@ import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "
 const stringish = z.union([z.string(), z.number()]).transform(String);
 const wholeNumber = z.number().int();
 
+/** Who runs `pulumi up`: the principal types Azure accepts on a role assignment. */
+export const DEPLOYER_PRINCIPAL_TYPES = ["ServicePrincipal", "User", "Group"] as const;
+
 export const KUBELOGIN_MODES = ["azurecli", "workloadidentity", "spn", "devicecode", "msi"] as const;
 
 const routeSchema = z.strictObject({
@@ -44,6 +47,7 @@ const networkSchema = z.strictObject({
     existingSubnetId: z.string().optional(),
     existingRouteTableId: z.string().optional(),
     routes: z.array(routeSchema).default([]),
+    disableBgpRoutePropagation: z.boolean().optional(),
     reservedCidrs: z.array(z.string()).default([]),
 });
 
@@ -86,9 +90,14 @@ const clusterSchema = z.strictObject({
         authorizedIPRanges: z.array(z.string()).optional(),
         enablePrivateCluster: z.boolean().optional(),
     }).optional(),
+    egressPublicIPs: z.array(z.string()).optional(),
     aad: z.strictObject({
         adminGroupObjectIDs: z.array(z.string()).optional(),
         enableAzureRBAC: z.boolean().optional(),
+        deployer: z.strictObject({
+            objectId: z.string(),
+            principalType: z.enum(DEPLOYER_PRINCIPAL_TYPES),
+        }).optional(),
     }).optional(),
     disableLocalAccounts: z.boolean().default(false),
     nodeResourceGroup: z.string().optional(),
@@ -96,6 +105,7 @@ const clusterSchema = z.strictObject({
     allowReplacement: z.boolean().default(false),
     migrateFromKubenet: z.boolean().default(false),
     nodePools: z.array(nodePoolSchema).min(1),
+    defaultNodePool: z.string().optional(),
 });
 
 const quotaSchema = z.strictObject({

@@ -15,6 +15,7 @@ import {
     podNetworkingOf,
 } from "../../components/address";
 import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/cluster";
+import { ENTRA_OBJECT_ID } from "../../components/common/entra";
 import { problemsFromZod } from "./issues";
 import { StackConfig, stackConfigSchema } from "./schema";
 
@@ -45,6 +46,7 @@ export function networkArgsFrom(config: StackConfig, resourceGroupName: pulumi.I
         existingSubnetId: network.existingSubnetId,
         existingRouteTableId: network.existingRouteTableId,
         routes: network.routes,
+        disableBgpRoutePropagation: network.disableBgpRoutePropagation,
         reservedCidrs: network.reservedCidrs,
         tags: config.tags,
         protect: config.protect,
@@ -70,10 +72,12 @@ export function clusterArgsFrom(config: StackConfig, resourceGroupName: pulumi.I
         upgradeChannel: cluster.upgradeChannel,
         nodeOSUpgradeChannel: cluster.nodeOSUpgradeChannel,
         apiServer: cluster.apiServer,
-        aad: cluster.aad,
+        egressPublicIPs: cluster.egressPublicIPs,
+        aad: cluster.aad && { adminGroupObjectIDs: cluster.aad.adminGroupObjectIDs, enableAzureRBAC: cluster.aad.enableAzureRBAC },
         disableLocalAccounts: cluster.disableLocalAccounts,
         nodeResourceGroup: cluster.nodeResourceGroup,
         nodePools: cluster.nodePools,
+        defaultNodePool: cluster.defaultNodePool,
         tags: config.tags,
         protect: config.protect,
         allowReplacement: cluster.allowReplacement,
@@ -92,6 +96,7 @@ function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: 
             warnings.push({ path: "cluster.outboundType", message: "userDefinedRouting needs a 0.0.0.0/0 route: make sure network.existingRouteTableId has one" });
         }
     }
+    problems.push(...deployerProblems(config));
     config.namespaces.forEach((ns, i) => {
         for (const role of ["admins", "editors", "viewers"] as const) {
             if (ns[role].length > 0 && cluster.aad === undefined) {
@@ -103,6 +108,29 @@ function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: 
         }
     });
     return { problems, warnings };
+}
+
+/**
+ * With Azure RBAC the program grants the deploying principal RBAC Cluster Admin so the namespace
+ * bootstrap can run. Whose object id, and what kind of principal, is stated, never inferred: a
+ * grant built from whoever runs `pulumi up` flips between a person and the pipeline (and Azure
+ * rejects `principalType: User` for a service principal).
+ */
+function deployerProblems(config: StackConfig): Problem[] {
+    const aad = config.cluster.aad;
+    const deployer = aad?.deployer;
+    if (aad?.enableAzureRBAC && deployer === undefined) {
+        return [{ path: "cluster.aad.deployer", message: "is required with enableAzureRBAC: the namespace bootstrap runs as the principal that runs pulumi up (your pipeline's), which needs RBAC Cluster Admin; give its objectId and principalType (ServicePrincipal for a pipeline)" }];
+    }
+    if (deployer === undefined) return [];
+    const problems: Problem[] = [];
+    if (!aad?.enableAzureRBAC) {
+        problems.push({ path: "cluster.aad.deployer", message: "is only used with enableAzureRBAC: true; without Azure RBAC, put the deploying principal in a group listed in adminGroupObjectIDs" });
+    }
+    if (!ENTRA_OBJECT_ID.test(deployer.objectId)) {
+        problems.push({ path: "cluster.aad.deployer.objectId", message: `${JSON.stringify(deployer.objectId)} is not an Entra ID object id (a GUID); for a service principal use its object id (az ad sp show --id <appId> --query id), not the app id` });
+    }
+    return problems;
 }
 
 /** The kubenet retirement, and what a migration or an unprotected cluster still needs from the user. */

@@ -1,0 +1,26 @@
+import * as pulumi from "@pulumi/pulumi";
+import { v5 as uuidv5 } from "uuid";
+
+/**
+ * The namespace of this project's role assignment names (a UUIDv5 of the project's name in the
+ * URL namespace), so its names never collide with another tool's UUIDv5 names.
+ */
+export const ROLE_ASSIGNMENT_NAMESPACE = uuidv5("urn:aks-kubenet:role-assignment", uuidv5.URL);
+
+/**
+ * A role assignment's name from what it grants: the same scope, principal and role always give
+ * the same GUID. azure-native otherwise generates a random GUID when `roleAssignmentName` is
+ * unset; a stack rebuilt after lost state would then try to create a second assignment of the
+ * same role and fail with `RoleAssignmentExists`. With a derived name, the rebuilt stack
+ * addresses the existing assignment (and `pulumi import` can adopt it).
+ *
+ * Scope ids are case-insensitive in Azure, so they are lower-cased first.
+ */
+export function roleAssignmentName(scope: string, principalId: string, roleDefinitionId: string): string {
+    return uuidv5(`${scope.toLowerCase()}|${principalId.toLowerCase()}|${roleDefinitionId.toLowerCase()}`, ROLE_ASSIGNMENT_NAMESPACE);
+}
+
+/** The same, from values that may still be unknown. */
+export function roleAssignmentNameOutput(scope: pulumi.Input<string>, principalId: pulumi.Input<string>, roleDefinitionId: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.all([scope, principalId, roleDefinitionId]).apply(([s, p, r]) => roleAssignmentName(s, p, r));
+}
