@@ -25,7 +25,7 @@ export interface NodePoolArgs {
     vmSize?: string;
     /** Default Linux; Windows needs Azure CNI (rejected with kubenet). */
     osType?: (typeof OS_TYPES)[number];
-    /** Fixed size, or the initial size when autoscaling (default minCount). */
+    /** The pool's size; only without autoscaling (an autoscaled pool starts at minCount). */
     count?: number;
     enableAutoScaling?: boolean;
     minCount?: number;

@@ -14,7 +14,7 @@ export const DEFAULT_POOL_CREATE_ONLY_PATHS = ["agentPoolProfiles[0].name", ...C
  * Creating the cluster right after its identity's Network Contributor grants can fail while the
  * grants propagate: "permissions granted to your cluster's managed identity can take up to 60
  * minutes to populate" (Microsoft, Configure kubenet networking in AKS). AKS then reports the
- * missing subnet or route-table permission as an authorization failure. Bounded to about 47
+ * missing subnet or route-table permission as an authorization failure. Bounded to about 62
  * minutes of waiting in all.
  */
 export const CLUSTER_PERMISSION_RETRY: RetryPolicy = {
@@ -25,7 +25,7 @@ export const CLUSTER_PERMISSION_RETRY: RetryPolicy = {
         /does not have (authorization|permission)/i,
         /Microsoft\.Network\/(virtualNetworks\/subnets\/join|routeTables\/(read|write))/,
     ],
-    maxRetries: 12,
+    maxRetries: 15,
     firstDelaySeconds: 30,
     maxDelaySeconds: 300,
 };

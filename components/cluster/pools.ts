@@ -74,8 +74,8 @@ export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, 
         // A cluster request without pool versions upgrades only the control plane; every pool
         // states the version so an upgrade reaches its nodes.
         orchestratorVersion: kubernetesVersion,
-        // An autoscaled pool starts at its minimum unless told otherwise; AKS requires a count.
-        count: pool.count ?? (autoscaling ? pool.minCount : undefined),
+        // An autoscaled pool starts at its minimum (AKS requires a count); the autoscaler owns it after.
+        count: autoscaling ? pool.minCount : pool.count,
         enableAutoScaling: autoscaling,
         minCount: autoscaling ? pool.minCount : undefined,
         maxCount: autoscaling ? pool.maxCount : undefined,

@@ -60,12 +60,13 @@ export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathO
     if (pool.enableAutoScaling) {
         if (pool.minCount === undefined) problems.push({ path: at("minCount"), message: "is required when enableAutoScaling is true" });
         if (pool.maxCount === undefined) problems.push({ path: at("maxCount"), message: "is required when enableAutoScaling is true" });
-        if (pool.minCount !== undefined && pool.maxCount !== undefined) {
-            if (pool.minCount > pool.maxCount) {
-                problems.push({ path: at("minCount"), message: `${pool.minCount} is more than maxCount ${pool.maxCount}` });
-            } else if (pool.count !== undefined && (pool.count < pool.minCount || pool.count > pool.maxCount)) {
-                problems.push({ path: at("count"), message: `${pool.count} is outside minCount ${pool.minCount} to maxCount ${pool.maxCount}` });
-            }
+        if (pool.minCount !== undefined && pool.maxCount !== undefined && pool.minCount > pool.maxCount) {
+            problems.push({ path: at("minCount"), message: `${pool.minCount} is more than maxCount ${pool.maxCount}` });
+        }
+        // The autoscaler owns the count of an autoscaled pool, so the program ignores it after
+        // creation; a count in the stack file would be accepted and then ignored.
+        if (pool.count !== undefined) {
+            problems.push({ path: at("count"), message: "is set by the cluster autoscaler when enableAutoScaling is true (the pool starts at minCount): remove count and size the pool with minCount and maxCount" });
         }
     } else {
         if (pool.count === undefined) problems.push({ path: at("count"), message: "is required unless enableAutoScaling is true" });

@@ -18,7 +18,7 @@ export { NETWORK_CONTRIBUTOR_ROLE_ID };
 export const ROLE_ASSIGNMENT_RETRY: RetryPolicy = {
     waitingFor: "Entra ID to replicate the new identity",
     transient: [/\bPrincipalNotFound\b/],
-    maxRetries: 6,
+    maxRetries: 8,
     firstDelaySeconds: 10,
     maxDelaySeconds: 60,
 };

@@ -6,7 +6,9 @@ function annotations(r: SynthResource): string {
     const notes: string[] = [];
     if (r.protect) notes.push("protect");
     if (r.ignoreChanges.length > 0) notes.push(`ignoreChanges: ${r.ignoreChanges.join(", ")}`);
+    if (r.replaceOnChanges.length > 0) notes.push(`replaceOnChanges: ${r.replaceOnChanges.join(", ")}`);
     if (r.deleteBeforeReplace) notes.push("deleteBeforeReplace");
+    if (r.onErrorHooks.length > 0) notes.push(`retries: ${r.onErrorHooks.join(", ")}`);
     return notes.length > 0 ? `  [${notes.join("; ")}]` : "";
 }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, validateClusterArgs } from "../../components";
+import { KubenetClusterArgs, effectiveAuthorizedRanges, validateClusterArgs } from "../../components";
 import { MockEngine } from "../../infra/synth/engine";
 import { buildStack } from "./fixtures";
 
@@ -149,6 +149,13 @@ describe("components/cluster: KubenetCluster", () => {
         const profile = inputs.networkProfile as Record<string, unknown>;
         assert.equal(profile.networkPolicy, "calico");
         assert.equal(profile.outboundType, "userDefinedRouting");
+    });
+
+    it("retries its creation while the identity's grants propagate", async () => {
+        buildStack();
+        await engine.settle();
+        assert.deepEqual(engine.one(CLUSTER).onErrorHooks, ["k-aks-permission-retry"]);
+        assert.ok(engine.hooks.includes("k-aks-permission-retry"));
     });
 
     it("protects its pools when asked", async () => {
@@ -331,13 +338,15 @@ describe("components/cluster: validateClusterArgs", () => {
         assert.match(messages({ networkPlugin: "azure" })[0], /^networkPluginMode: must be overlay with networkPlugin: azure/);
     });
 
-    it("checks counts: whole numbers, count alone when fixed, min ≤ count ≤ max when autoscaling", () => {
+    it("checks counts: whole numbers, count alone when fixed, min ≤ max and no count when autoscaling", () => {
         assert.deepEqual(messages({ nodePools: pool({ count: 2.5 }) }), ["nodePools[0].count: 2.5 is not a node count: use a whole number from 0 to 1000"]);
         assert.deepEqual(messages({ nodePools: pool({ count: undefined }) }), ["nodePools[0].count: is required unless enableAutoScaling is true"]);
         assert.deepEqual(messages({ nodePools: pool({ minCount: 1 }) }), ["nodePools[0].minCount: is only used with enableAutoScaling: true; set enableAutoScaling or remove it"]);
-        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, minCount: 5, maxCount: 3 }) }), ["nodePools[0].minCount: 5 is more than maxCount 3"]);
-        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: 9, minCount: 3, maxCount: 5 }) }), ["nodePools[0].count: 9 is outside minCount 3 to maxCount 5"]);
-        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: undefined }) }), [
+        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: undefined, minCount: 5, maxCount: 3 }) }), ["nodePools[0].minCount: 5 is more than maxCount 3"]);
+        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: 4, minCount: 3, maxCount: 5 }) }), [
+            "nodePools[0].count: is set by the cluster autoscaler when enableAutoScaling is true (the pool starts at minCount): remove count and size the pool with minCount and maxCount",
+        ]);
+        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: undefined, minCount: undefined }) }), [
             "nodePools[0].minCount: is required when enableAutoScaling is true",
             "nodePools[0].maxCount: is required when enableAutoScaling is true",
         ]);
@@ -355,6 +364,58 @@ describe("components/cluster: validateClusterArgs", () => {
             "apiServer.authorizedIPRanges: can't be combined with enablePrivateCluster: a private API server has no public endpoint to restrict",
             "apiServer.authorizedIPRanges[0]: 203.0.113.7/24: host bits set; did you mean 203.0.113.0/24?",
         ]);
+    });
+
+    it("accepts single addresses as authorized ranges, as Azure does", () => {
+        assert.deepEqual(messages({ apiServer: { authorizedIPRanges: ["198.51.100.7", "203.0.113.0/24"] } }), []);
+        assert.deepEqual(messages({ apiServer: { authorizedIPRanges: ["198.51.100.300"] } }), ["apiServer.authorizedIPRanges[0]: 198.51.100.300 is not an IPv4 address: octet 300 is out of range 0–255"]);
+    });
+
+    describe("egress through a firewall and a restricted API server", () => {
+        const udr = { outboundType: "userDefinedRouting", apiServer: { authorizedIPRanges: ["203.0.113.0/24"] } } as const;
+
+        it("requires the firewall's public IPs, or the nodes are locked out of their API server", () => {
+            assert.deepEqual(messages(udr), [
+                "egressPublicIPs: is required with outboundType userDefinedRouting and apiServer.authorizedIPRanges: node traffic to the API server leaves through your firewall's public IP, which must be authorized or the nodes are locked out; list the firewall's public IPs here and they are added to the authorized ranges",
+            ]);
+            assert.deepEqual(messages({ ...udr, egressPublicIPs: ["20.194.0.4"] }), []);
+            assert.deepEqual(messages({ ...udr, egressPublicIPs: ["20.194.0"] }).map((m) => m.split(":")[0]), ["egressPublicIPs[0]"]);
+        });
+
+        it("needs none for a private API server, an unrestricted one, or the load balancer's egress", () => {
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting", apiServer: { enablePrivateCluster: true } }), []);
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting" }), []);
+            assert.deepEqual(messages({ apiServer: udr.apiServer }), []);
+        });
+
+        it("adds each egress address not already authorized, as a /32", () => {
+            assert.deepEqual(effectiveAuthorizedRanges({ ...base, ...udr, egressPublicIPs: ["20.194.0.4", "203.0.113.9", "20.194.1.0/28"] }), ["203.0.113.0/24", "20.194.0.4/32", "20.194.1.0/28"]);
+            assert.equal(effectiveAuthorizedRanges({ ...base, ...udr, apiServer: { enablePrivateCluster: true, authorizedIPRanges: [] } }), undefined);
+        });
+    });
+
+    describe("a pinned version and the auto-upgrade channel", () => {
+        it("refuses a version that stable or rapid would move past", () => {
+            for (const channel of ["stable", "rapid"] as const) {
+                assert.deepEqual(messages({ upgradeChannel: channel, kubernetesVersion: "1.33" }), [
+                    `kubernetesVersion: must be left unset with upgradeChannel ${channel}: AKS moves the cluster to newer minor versions itself, and a pinned 1.33 would make a later pulumi up ask for a downgrade; remove kubernetesVersion, or use upgradeChannel patch with a MAJOR.MINOR version`,
+                ]);
+                assert.deepEqual(messages({ upgradeChannel: channel }), []);
+            }
+        });
+
+        it("refuses a patch release with the patch channel, and takes MAJOR.MINOR", () => {
+            assert.deepEqual(messages({ upgradeChannel: "patch", kubernetesVersion: "1.33.2" }), [
+                "kubernetesVersion: 1.33.2 pins a patch release, which upgradeChannel patch moves past (a later pulumi up would ask for a downgrade); write \"1.33\" and let the channel choose the patch",
+            ]);
+            assert.deepEqual(messages({ upgradeChannel: "patch", kubernetesVersion: "1.33" }), []);
+        });
+
+        it("takes any version when no channel moves it", () => {
+            for (const upgradeChannel of [undefined, "none", "node-image"] as const) {
+                assert.deepEqual(messages({ upgradeChannel, kubernetesVersion: "1.33.2" }), []);
+            }
+        });
     });
 
     it("requires Entra ID to disable local accounts, and GUIDs for admin groups", () => {

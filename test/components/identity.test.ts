@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ClusterIdentity, NETWORK_CONTRIBUTOR_ROLE_ID } from "../../components";
+import { roleAssignmentName } from "../../components/common/role-assignment";
 import { MockEngine } from "../../infra/synth/engine";
 import { buildStack } from "./fixtures";
 
@@ -56,6 +57,32 @@ describe("components/identity: ClusterIdentity", () => {
         buildStack({ network: { existingSubnetId: existing, routes: [] } });
         await engine.settle();
         assert.deepEqual(engine.byType(ROLE).map((r) => r.inputs.scope), ["/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/hub"]);
+    });
+
+    it("names each grant from its scope, principal and role, the same on every run", async () => {
+        buildStack();
+        await engine.settle();
+        const first = engine.byType(ROLE).map((r) => [r.name, r.inputs.roleAssignmentName] as const).sort();
+        engine = await MockEngine.install();
+        buildStack();
+        await engine.settle();
+        const second = engine.byType(ROLE).map((r) => [r.name, r.inputs.roleAssignmentName] as const).sort();
+        assert.deepEqual(second, first, "a stack rebuilt after lost state addresses the same assignments");
+        for (const role of engine.byType(ROLE)) {
+            const { scope, principalId, roleDefinitionId, roleAssignmentName: name } = role.inputs as Record<string, string>;
+            assert.equal(name, roleAssignmentName(scope, principalId, roleDefinitionId));
+        }
+        assert.notEqual(first[0][1], first[1][1]);
+    });
+
+    it("replaces a grant by deleting it first, and retries while the new principal replicates", async () => {
+        buildStack();
+        await engine.settle();
+        for (const role of engine.byType(ROLE)) {
+            assert.equal(role.deleteBeforeReplace, true, "Azure holds one assignment per scope, principal and role");
+            assert.deepEqual(role.onErrorHooks, ["id-principal-retry"]);
+        }
+        assert.ok(engine.hooks.includes("id-principal-retry"), "registered with the engine");
     });
 
     it("protects the identity when asked", async () => {

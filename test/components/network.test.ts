@@ -46,6 +46,22 @@ describe("components/network: KubenetNetwork", () => {
         assert.deepEqual(table.ignoreChanges, ["routes"]);
     });
 
+    it("keeps BGP-learned routes out of a table that sends 0.0.0.0/0 to the firewall, unless told otherwise", async () => {
+        new KubenetNetwork("net", guideNetwork);
+        await engine.settle();
+        assert.equal(engine.one(ROUTE_TABLE).inputs.disableBgpRoutePropagation, true, "0.0.0.0/0 goes to a VirtualAppliance");
+
+        engine = await MockEngine.install();
+        new KubenetNetwork("net", { ...guideNetwork, routes: [] });
+        await engine.settle();
+        assert.equal(engine.one(ROUTE_TABLE).inputs.disableBgpRoutePropagation, false, "no firewall route to bypass");
+
+        engine = await MockEngine.install();
+        new KubenetNetwork("net", { ...guideNetwork, disableBgpRoutePropagation: false });
+        await engine.settle();
+        assert.equal(engine.one(ROUTE_TABLE).inputs.disableBgpRoutePropagation, false, "an explicit choice wins");
+    });
+
     it("makes each custom route its own Route resource that waits for the table", async () => {
         new KubenetNetwork("net", { ...guideNetwork, routes: [...guideNetwork.routes!, { name: "onprem", addressPrefix: "10.0.0.0/8", nextHopType: "VirtualNetworkGateway" }] });
         await engine.settle();
@@ -141,6 +157,13 @@ describe("components/network: validateNetworkArgs", () => {
         assert.equal(problems.length, 2);
         assert.match(problems[0], /^existingSubnetId: .* is not a subnet resource id \(expected \/subscriptions\/<id>\/resourceGroups\/<rg>\/providers\/Microsoft.Network\/virtualNetworks\/<vnet>\/subnets\/<subnet>\)$/);
         assert.match(problems[1], /^existingRouteTableId: "rt-aks" is not a route table resource id/);
+    });
+
+    it("takes disableBgpRoutePropagation only for a table it creates", () => {
+        assert.deepEqual(validateNetworkArgs({ ...guideNetwork, existingRouteTableId: EXISTING_TABLE, disableBgpRoutePropagation: true }).map((p) => `${p.path}: ${p.message}`), [
+            "disableBgpRoutePropagation: applies to the route table this program creates; with existingRouteTableId, set it on your table",
+        ]);
+        assert.deepEqual(validateNetworkArgs({ ...guideNetwork, existingSubnetId: EXISTING_SUBNET, routes: [], disableBgpRoutePropagation: true }).map((p) => p.path), ["disableBgpRoutePropagation"]);
     });
 
     it("rejects custom routes with your subnet but no route table", () => {

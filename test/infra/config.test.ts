@@ -162,14 +162,52 @@ describe("infra/config: every rule rejects with its key path", () => {
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].availabilityZones = ["1", "4"]; }), ["cluster.nodePools[0].availabilityZones[1]: \"4\" is not one of 1, 2, 3"]);
     });
 
-    it("takes whole-number counts with min ≤ count ≤ max", () => {
+    it("takes whole-number counts, min ≤ max, and leaves an autoscaled pool's count to the autoscaler", () => {
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].count = 2.5; }), ["cluster.nodePools[0].count: expected a whole number, got number 2.5"]);
-        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { enableAutoScaling: true, count: 6, minCount: 1, maxCount: 5 })), [
-            "cluster.nodePools[0].count: 6 is outside minCount 1 to maxCount 5",
+        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { enableAutoScaling: true, count: 3, minCount: 1, maxCount: 5 })), [
+            "cluster.nodePools[0].count: is set by the cluster autoscaler when enableAutoScaling is true (the pool starts at minCount): remove count and size the pool with minCount and maxCount",
         ]);
-        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { enableAutoScaling: true, minCount: 4, maxCount: 3 })), [
+        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { enableAutoScaling: true, count: undefined, minCount: 4, maxCount: 3 })), [
             "cluster.nodePools[0].minCount: 4 is more than maxCount 3",
         ]);
+    });
+
+    it("names the deployer explicitly with Azure RBAC, and only then", () => {
+        assert.deepEqual(problems((c) => { delete c.cluster.aad.deployer; }, "staging"), [
+            "cluster.aad.deployer: is required with enableAzureRBAC: the namespace bootstrap runs as the principal that runs pulumi up (your pipeline's), which needs RBAC Cluster Admin; give its objectId and principalType (ServicePrincipal for a pipeline)",
+        ]);
+        assert.deepEqual(problems((c) => { c.cluster.aad.deployer.objectId = "aks-deploy"; }, "staging"), [
+            "cluster.aad.deployer.objectId: \"aks-deploy\" is not an Entra ID object id (a GUID); for a service principal use its object id (az ad sp show --id <appId> --query id), not the app id",
+        ]);
+        assert.deepEqual(problems((c) => { c.cluster.aad.deployer.principalType = "ManagedIdentity"; }, "staging"), [
+            "cluster.aad.deployer.principalType: \"ManagedIdentity\" is not one of ServicePrincipal, User, Group",
+        ]);
+        assert.deepEqual(problems((c) => { c.cluster.aad.enableAzureRBAC = false; }, "staging"), [
+            "cluster.aad.deployer: is only used with enableAzureRBAC: true; without Azure RBAC, put the deploying principal in a group listed in adminGroupObjectIDs",
+        ]);
+    });
+
+    it("needs the firewall's public IPs with userDefinedRouting and a restricted API server", () => {
+        assert.deepEqual(problems((c) => { delete c.cluster.egressPublicIPs; }, "prod").map((p) => p.split(":")[0]), ["cluster.egressPublicIPs"]);
+        assert.deepEqual(problems((c) => { c.cluster.egressPublicIPs = ["20.194.0.4/33"]; }, "prod").map((p) => p.split(":")[0]), ["cluster.egressPublicIPs[0]"]);
+    });
+
+    it("refuses a pinned version that the upgrade channel would move past", () => {
+        assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = "1.33.2"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
+        assert.deepEqual(problems((c) => { c.cluster.upgradeChannel = "stable"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
+        assert.deepEqual(problems((c) => { c.cluster.upgradeChannel = "stable"; delete c.cluster.kubernetesVersion; }), []);
+    });
+
+    it("chooses the default pool explicitly once there are several System pools", () => {
+        const addSystem = (c: RawConfig) => { c.cluster.nodePools.unshift({ name: "sysnew", mode: "System", count: 3 }); };
+        assert.deepEqual(problems(addSystem).map((p) => p.split(":")[0]), ["cluster.defaultNodePool"]);
+        assert.deepEqual(problems((c) => { addSystem(c); c.cluster.defaultNodePool = "system"; }), []);
+        assert.deepEqual(problems((c) => { c.cluster.defaultNodePool = "sys"; }).map((p) => p.split(":")[0]), ["cluster.defaultNodePool"]);
+    });
+
+    it("takes disableBgpRoutePropagation for the table it creates", () => {
+        assert.deepEqual(problems((c) => { c.network.disableBgpRoutePropagation = true; }), []);
+        assert.deepEqual(problems((c) => { c.network.disableBgpRoutePropagation = "yes"; }), ["network.disableBgpRoutePropagation: expected boolean, got string \"yes\""]);
     });
 
     it("needs a 0.0.0.0/0 route for userDefinedRouting", () => {

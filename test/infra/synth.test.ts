@@ -5,7 +5,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { readStackFile } from "../../infra/synth/stack-file";
 import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
-import { ROOT, stackFile } from "./fixtures";
+import { roleAssignmentName } from "../../components/common/role-assignment";
+import { MOCK_CLIENT_OBJECT_ID } from "../../infra/synth/azure-state";
+import { ROOT, RawConfig, stackConfig, stackFile } from "./fixtures";
 
 async function synth(stack: string): Promise<SynthOutput> {
     const result = await synthesize(stack, readStackFile(stackFile(stack)), new Date("2026-11-22T00:00:00Z"));
@@ -105,10 +107,38 @@ describe("synth", () => {
         const grant = one(output, "azure-native:authorization:RoleAssignment", "deployer-cluster-admin");
         assert.match(String(grant.inputs.roleDefinitionId), /\/roleDefinitions\/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b$/);
         assert.equal(grant.inputs.scope, output.outputs.clusterId);
-        assert.equal(grant.inputs.principalType, "ServicePrincipal", "prod signs in with workload identity");
+        const stackFileDeployer = (stackConfig("prod").cluster as RawConfig).aad.deployer;
+        assert.equal(grant.inputs.principalId, stackFileDeployer.objectId, "the principal the stack file names, not whoever runs pulumi up");
+        assert.notEqual(grant.inputs.principalId, MOCK_CLIENT_OBJECT_ID);
+        assert.equal(grant.inputs.principalType, stackFileDeployer.principalType);
+        assert.equal(grant.inputs.roleAssignmentName, roleAssignmentName(String(grant.inputs.scope), stackFileDeployer.objectId, String(grant.inputs.roleDefinitionId)));
+        assert.equal(grant.deleteBeforeReplace, true);
         assert.ok(one(output, "pulumi:providers:kubernetes").dependencies.includes(grant.urn));
         const dev = await synth("dev");
         assert.equal(ofType(dev, "azure-native:authorization:RoleAssignment").filter((r) => r.name === "deployer-cluster-admin").length, 0);
+    });
+
+    it("pins the Kubernetes provider to the cluster, so rotated certificates don't replace it", async () => {
+        const output = await synth("staging");
+        const provider = one(output, "pulumi:providers:kubernetes");
+        assert.equal(provider.inputs.clusterIdentifier, output.outputs.clusterId, "the cluster's resource id");
+        assert.match(String(provider.inputs.clusterIdentifier), /\/managedClusters\/aks-staging$/);
+    });
+
+    it("retries the bootstrap while the deployer's Kubernetes grant propagates", async () => {
+        const output = await synth("prod");
+        const bootstrapChildren = output.resources.filter((r) => r.type.startsWith("kubernetes:"));
+        assert.ok(bootstrapChildren.length >= 5);
+        for (const child of bootstrapChildren) assert.deepEqual(child.onErrorHooks, ["bootstrap-rbac-retry"], child.name);
+    });
+
+    it("authorizes prod's firewall egress address on its restricted API server", async () => {
+        const output = await synth("prod");
+        const profile = one(output, "azure-native:containerservice:ManagedCluster").inputs.apiServerAccessProfile as { authorizedIPRanges: string[] };
+        const config = stackConfig("prod");
+        assert.equal(config.cluster.outboundType, "userDefinedRouting");
+        for (const ip of config.cluster.egressPublicIPs as string[]) assert.ok(profile.authorizedIPRanges.includes(`${ip}/32`), ip);
+        for (const range of config.cluster.apiServer.authorizedIPRanges as string[]) assert.ok(profile.authorizedIPRanges.includes(range), range);
     });
 
     it("reports the address plan and the warnings", async () => {

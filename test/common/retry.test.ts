@@ -1,0 +1,53 @@
+import { strict as assert } from "node:assert";
+import { RetryPolicy, retryDecision, totalRetryWaitSeconds, transientErrorHook } from "../../components/common/retry";
+import { CLUSTER_PERMISSION_RETRY } from "../../components/cluster";
+import { ROLE_ASSIGNMENT_RETRY } from "../../components/identity";
+import { KUBERNETES_RBAC_RETRY } from "../../components/bootstrap";
+
+const policy: RetryPolicy = { waitingFor: "a grant", transient: [/PrincipalNotFound/], maxRetries: 3, firstDelaySeconds: 10, maxDelaySeconds: 25 };
+const transient = "Code=\"PrincipalNotFound\" Message=\"Principal 0f1e… does not exist in the directory\"";
+
+describe("components/common: bounded retries of transient errors", () => {
+    it("retries a transient error with doubling waits, capped, then gives up", () => {
+        assert.deepEqual(retryDecision([transient], policy), { retry: true, attempt: 1, delaySeconds: 10 });
+        assert.deepEqual(retryDecision([transient, transient], policy), { retry: true, attempt: 2, delaySeconds: 20 });
+        assert.deepEqual(retryDecision([transient, transient, transient], policy), { retry: true, attempt: 3, delaySeconds: 25 });
+        assert.deepEqual(retryDecision([transient, transient, transient, transient], policy), { retry: false, reason: "still failing after 3 retries" });
+        assert.equal(totalRetryWaitSeconds(policy), 10 + 20 + 25);
+    });
+
+    it("never retries an error that waiting doesn't fix, judged by the newest error", () => {
+        assert.equal(retryDecision(["Code=\"InvalidParameter\" vmSize not allowed"], policy).retry, false);
+        assert.equal(retryDecision(["Code=\"InvalidParameter\"", transient], policy).retry, false, "an older transient error doesn't count");
+        assert.equal(retryDecision([], policy).retry, false);
+    });
+
+    it("waits as decided and tells the engine to retry, through a named error hook", async () => {
+        const waits: number[] = [];
+        const hook = transientErrorHook("test-retry", policy, async (ms) => { waits.push(ms); });
+        assert.equal(hook.name, "test-retry");
+        const args = { urn: "urn", id: "", name: "grant", type: "t", failedOperation: "create" };
+        assert.equal(await hook.callback({ ...args, errors: [transient] }), true);
+        assert.equal(await hook.callback({ ...args, errors: [transient, transient] }), true);
+        assert.equal(await hook.callback({ ...args, errors: ["AuthorizationFailed"] }), false);
+        assert.equal(await hook.callback({ ...args, errors: [transient, transient, transient, transient] }), false);
+        assert.deepEqual(waits, [10_000, 20_000]);
+    });
+
+    it("bounds every policy the components use, and recognises the errors each waits out", () => {
+        const minutes = 60;
+        const cases: [RetryPolicy, string, number, number][] = [
+            // The cluster identity's grants: "can take up to 60 minutes to populate" (Microsoft).
+            [CLUSTER_PERMISSION_RETRY, "Code=\"LinkedAuthorizationFailed\" Message=\"The client has permission to perform action 'Microsoft.ContainerService/managedClusters/write'; however, it does not have permission to perform action 'Microsoft.Network/virtualNetworks/subnets/join/action'\"", 60 * minutes, 70 * minutes],
+            [ROLE_ASSIGNMENT_RETRY, "Code=\"PrincipalNotFound\"", 5 * minutes, 10 * minutes],
+            // Azure RBAC for Kubernetes: role assignments "can take up to five minutes to propagate".
+            [KUBERNETES_RBAC_RETRY, "namespaces is forbidden: User \"…\" cannot create resource \"namespaces\" in API group \"\" at the cluster scope", 5 * minutes, 10 * minutes],
+        ];
+        for (const [retry, error, floor, ceiling] of cases) {
+            assert.equal(retryDecision([error], retry).retry, true, retry.waitingFor);
+            assert.ok(totalRetryWaitSeconds(retry) >= floor, `${retry.waitingFor}: waits out the documented ${floor} s`);
+            assert.ok(totalRetryWaitSeconds(retry) <= ceiling, `${retry.waitingFor}: bounded by ${ceiling} s`);
+            assert.equal(retryDecision(["Code=\"QuotaExceeded\" Message=\"Operation could not be completed as it results in exceeding approved Total Regional Cores quota\""], retry).retry, false);
+        }
+    });
+});
