@@ -372,7 +372,7 @@ describe("components/cluster: validateClusterArgs", () => {
     });
 
     describe("egress through a firewall and a restricted API server", () => {
-        const udr = { outboundType: "userDefinedRouting", apiServer: { authorizedIPRanges: ["203.0.113.0/24"] } } as const;
+        const udr: Partial<KubenetClusterArgs> = { outboundType: "userDefinedRouting", apiServer: { authorizedIPRanges: ["203.0.113.0/24"] } };
 
         it("requires the firewall's public IPs, or the nodes are locked out of their API server", () => {
             assert.deepEqual(messages(udr), [
