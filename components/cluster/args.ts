@@ -119,8 +119,6 @@ export interface KubenetClusterArgs {
      */
     defaultNodePool?: string;
     tags?: Record<string, string>;
-    /** Pulumi `protect` on the node pools. The cluster itself is protected unless `allowReplacement`. */
-    protect?: boolean;
     /**
      * Let Pulumi replace the cluster. Off by default: the cluster is protected, so a change that
      * azure-native can only make by deleting and recreating it (network plugin, pod CIDR, …; see

@@ -103,7 +103,8 @@ export class KubenetCluster extends pulumi.ComponentResource {
                 resourceName: this.cluster.name,
                 agentPoolName: agentPoolName(pool),
                 ...poolProfile(pool, subnetId, args.tags, version),
-            }, childOptions(this, args.protect, {
+            }, childOptions(this, false, {
+                // Never protected: rotating a pool deletes the old one once its successor exists.
                 ignoreChanges: pool.enableAutoScaling ? ["count"] : [],
                 // No deleteBeforeReplace: a create-only change gives the pool a new Azure name,
                 // so the new pool is created (and its nodes ready) before the old one is deleted.

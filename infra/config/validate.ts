@@ -79,7 +79,6 @@ export function clusterArgsFrom(config: StackConfig, resourceGroupName: pulumi.I
         nodePools: cluster.nodePools,
         defaultNodePool: cluster.defaultNodePool,
         tags: config.tags,
-        protect: config.protect,
         allowReplacement: cluster.allowReplacement,
         migrateFromKubenet: cluster.migrateFromKubenet,
     };

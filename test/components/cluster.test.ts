@@ -158,24 +158,17 @@ describe("components/cluster: KubenetCluster", () => {
         assert.ok(engine.hooks.includes("k-aks-permission-retry"));
     });
 
-    it("protects its pools when asked", async () => {
-        buildStack({ cluster: { nodePools: basePools, protect: true } });
-        await engine.settle();
-        assert.equal(engine.one(POOL).protect, true);
-    });
-
     it("protects the cluster so the engine refuses to replace it, unless replacement is allowed", async () => {
         buildStack({ cluster: { nodePools: basePools } });
         await engine.settle();
         assert.equal(engine.one(CLUSTER).protect, true, "protected without any protect argument");
-        assert.equal(engine.one(POOL).protect, false, "pools are replaceable: a new vmSize replaces a pool");
+        assert.equal(engine.one(POOL).protect, false, "pools are never protected: rotating one deletes the old pool");
 
         engine = await MockEngine.install();
-        buildStack({ cluster: { nodePools: basePools, protect: true, allowReplacement: true } });
+        buildStack({ cluster: { nodePools: basePools, allowReplacement: true } });
         await engine.settle();
-        assert.equal(engine.one(CLUSTER).protect, false, "the acknowledgement wins for the cluster");
+        assert.equal(engine.one(CLUSTER).protect, false, "the acknowledgement lifts the protection");
         assert.equal(engine.one(CLUSTER).deleteBeforeReplace, true, "the replacement keeps the cluster's name");
-        assert.equal(engine.one(POOL).protect, true);
     });
 
     it("declares an Azure CNI Overlay profile with Windows pools on the same network and identity", async () => {

@@ -63,6 +63,7 @@ describe("synth", () => {
         for (const type of ["azure-native:network:VirtualNetwork", "azure-native:network:Subnet", "azure-native:network:RouteTable", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:containerservice:ManagedCluster"]) {
             assert.equal(one(prod, type).protect, true, type);
         }
+        assert.equal(one(prod, "azure-native:containerservice:AgentPool").protect, false, "a pool rotation deletes the old pool, so pools are never protected");
         const dev = await synth("dev");
         assert.deepEqual(dev.resources.filter((r) => r.protect).map((r) => r.type), ["azure-native:containerservice:ManagedCluster"]);
     });
