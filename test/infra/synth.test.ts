@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { renderSynth } from "../../infra/synth/render";
 import { readStackFile } from "../../infra/synth/stack-file";
 import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
 import { roleAssignmentName } from "../../components/common/role-assignment";
@@ -151,6 +152,15 @@ describe("synth", () => {
         assert.deepEqual(output.capacity.planned, { nodes: 35, surgeNodes: 2 + 3, subnetAddresses: 40 });
         assert.deepEqual(output.outputs.capacity, output.capacity);
         assert.ok(output.warnings.some((w) => w.startsWith("warning: cluster.networkPlugin: AKS retires kubenet on 31 March 2028")));
+    });
+});
+
+describe("synth in the README", () => {
+    it("shows the dev stack exactly as synth prints it", async () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const block = /```\n(dev: \d+ resources\n[\s\S]*?)```/.exec(readme);
+        assert.ok(block, "the README has the dev synth output");
+        assert.equal(block[1], renderSynth(await synth("dev")));
     });
 });
 
