@@ -12,8 +12,10 @@ export function parseKubernetesVersion(version: string): { major: number; minor:
  * cluster on the `patch` channel to newer patches, and on `stable` and `rapid` to newer minor
  * versions; a version pinned below where the channel took the cluster makes the next
  * `pulumi up` ask AKS for a downgrade, which it refuses. So the program refuses the combination
- * before anything runs (MAJOR.MINOR is what the patch channel keeps; stable and rapid own the
- * version entirely).
+ * before anything runs. MAJOR.MINOR is what the patch channel keeps: "updating the cluster with
+ * the same <major.minor> once it has been created will not trigger an upgrade" (the AKS API's
+ * description of kubernetesVersion and orchestratorVersion, in azure-native's types); stable
+ * and rapid own the version entirely.
  */
 export function checkVersionChannel(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     const version = args.kubernetesVersion;
