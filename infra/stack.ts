@@ -35,8 +35,9 @@ export function defineStack(model: StackModel) {
         ...clusterArgsFrom(config, resourceGroupName),
         clusterName: config.cluster.name ?? `aks-${model.stack}`,
         location,
-        network,
-        identity,
+        subnetId: network.subnetId,
+        identityId: identity.identityId,
+        networkAddressing: network.addressing,
     });
 
     const access = clusterAccess(cluster, resourceGroupName, config.cluster);

@@ -25,15 +25,21 @@ import { parseMaxSurge, surgeNodes } from "./surge";
  * through `pathOf` to the names the caller's users wrote.
  */
 
+/** A custom route's destination. */
 export interface RouteAddressing {
     /** A CIDR, or an Azure service tag such as `AzureCloud` (not address-checked). */
     addressPrefix: string;
 }
 
+/** A network's ranges, for checking a cluster's ranges and capacity against them. */
 export interface NetworkAddressing {
+    /** The vnet's address space. */
     vnetCidr?: string;
+    /** The cluster subnet. */
     subnetCidr?: string;
+    /** On-premises or peered ranges nothing may overlap. */
     reservedCidrs?: string[];
+    /** Custom routes in the cluster's route table: they take route-table slots from nodes. */
     routes?: RouteAddressing[];
 }
 

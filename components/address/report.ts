@@ -26,7 +26,7 @@ export function capacityReport(request: CapacityRequest): CapacityReport {
 }
 
 /** `networkPlugin` / `networkPluginMode` as the ARM API names them, to the arithmetic they imply. */
-export function podNetworkingOf(networkPlugin: "kubenet" | "azure", networkPluginMode?: "overlay"): PodNetworking {
+export function podNetworkingOf(networkPlugin: "kubenet" | "azure", networkPluginMode?: string): PodNetworking {
     if (networkPlugin === "kubenet") return "kubenet";
     return networkPluginMode === "overlay" ? "overlay" : "azure";
 }

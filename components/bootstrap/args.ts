@@ -1,38 +1,56 @@
-export const POD_SECURITY_LEVELS = ["privileged", "baseline", "restricted"] as const;
-export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
+/** A Pod Security Standard level. */
+export const PodSecurityLevel = { Privileged: "privileged", Baseline: "baseline", Restricted: "restricted" } as const;
+export type PodSecurityLevel = (typeof PodSecurityLevel)[keyof typeof PodSecurityLevel];
+export const POD_SECURITY_LEVELS = Object.values(PodSecurityLevel);
 
+/** A namespace's ResourceQuota; quantities as Kubernetes writes them ("4", "500m", "8Gi"). */
 export interface NamespaceQuota {
+    /** Sum of CPU requests. */
     requestsCpu?: string;
+    /** Sum of memory requests. */
     requestsMemory?: string;
+    /** Sum of CPU limits. */
     limitsCpu?: string;
+    /** Sum of memory limits. */
     limitsMemory?: string;
+    /** Number of pods. */
     pods?: number;
 }
 
 /** Container defaults, so pods without resources still pass a quota on requests and limits. */
 export interface NamespaceDefaultLimits {
+    /** Default CPU limit. */
     cpu?: string;
+    /** Default memory limit. */
     memory?: string;
+    /** Default CPU request. */
     requestsCpu?: string;
+    /** Default memory request. */
     requestsMemory?: string;
 }
 
+/** A namespace to create. */
 export interface NamespaceSpec {
     /** An RFC 1123 label, not one of the namespaces Kubernetes owns. */
     name: string;
     /** Pod Security Standard enforced; audit and warn are always `restricted`. Default restricted. */
     podSecurity?: PodSecurityLevel;
+    /** A ResourceQuota for the namespace. */
     quota?: NamespaceQuota;
+    /** Container defaults (a LimitRange); default ones come with a quota. */
     defaultLimits?: NamespaceDefaultLimits;
     /** A NetworkPolicy denying all ingress; enforced only with a network policy engine (calico). */
     defaultDenyIngress?: boolean;
-    /** Entra ID group object ids bound to the ClusterRoles admin, edit and view in the namespace. */
+    /** Entra ID group object ids bound to the ClusterRole admin in the namespace. */
     admins?: string[];
+    /** Entra ID group object ids bound to the ClusterRole edit. */
     editors?: string[];
+    /** Entra ID group object ids bound to the ClusterRole view. */
     viewers?: string[];
 }
 
 export interface NamespaceBootstrapArgs {
+    /** The namespaces to create. */
     namespaces: NamespaceSpec[];
     /** Level enforced on the existing `default` namespace, so no namespace is left unlabelled. Default baseline. */
     defaultNamespacePodSecurity?: PodSecurityLevel;

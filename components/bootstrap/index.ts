@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as core from "@pulumi/kubernetes/core/v1";
 import * as networking from "@pulumi/kubernetes/networking/v1";
 import * as rbac from "@pulumi/kubernetes/rbac/v1";
+import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { throwIfProblems } from "../common/problems";
 import { RetryPolicy, transientErrorHook } from "../common/retry";
 import { DEFAULT_CONTAINER_LIMITS, NamespaceBootstrapArgs, NamespaceSpec, PodSecurityLevel } from "./args";
@@ -48,68 +49,70 @@ const ROLE_FOR = { admins: "admin", editors: "edit", viewers: "view" } as const;
  * Pass the cluster's Kubernetes provider in `providers` (or `provider`).
  */
 export class NamespaceBootstrap extends pulumi.ComponentResource {
+    /** The created namespaces, by name. */
     public readonly namespaces: Record<string, core.Namespace> = {};
-    private readonly childOptions: pulumi.CustomResourceOptions;
 
     constructor(name: string, args: NamespaceBootstrapArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aks-kubenet:bootstrap:NamespaceBootstrap", name, {}, opts);
+        super(COMPONENT_TYPES.NamespaceBootstrap, name, {}, withTypeAlias(opts, "aks-kubenet:bootstrap:NamespaceBootstrap"));
         throwIfProblems(validateNamespaces(args.namespaces), this, "NamespaceBootstrap");
-        this.childOptions = { parent: this, hooks: { onError: [transientErrorHook(`${name}-rbac-retry`, KUBERNETES_RBAC_RETRY)] } };
+        const children: pulumi.CustomResourceOptions = { parent: this, hooks: { onError: [transientErrorHook(`${name}-rbac-retry`, KUBERNETES_RBAC_RETRY)] } };
 
         new core.NamespacePatch(`${name}-default-labels`, {
             metadata: { name: "default", labels: podSecurityLabels(args.defaultNamespacePodSecurity ?? "baseline") },
-        }, this.childOptions);
+        }, children);
 
-        for (const spec of args.namespaces) this.namespaces[spec.name] = this.namespace(name, spec);
+        for (const spec of args.namespaces) this.namespaces[spec.name] = declareNamespace(name, spec, children);
         this.registerOutputs({ namespaces: Object.keys(this.namespaces) });
     }
 
-    private namespace(prefix: string, spec: NamespaceSpec): core.Namespace {
-        const id = `${prefix}-${spec.name}`;
-        const namespace = new core.Namespace(id, {
-            metadata: { name: spec.name, labels: podSecurityLabels(spec.podSecurity ?? "restricted") },
-        }, this.childOptions);
-        const inNamespace = { namespace: namespace.metadata.name };
+}
 
-        if (spec.quota) {
-            const hard: Record<string, string> = {};
-            const { requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods } = spec.quota;
-            if (requestsCpu) hard["requests.cpu"] = requestsCpu;
-            if (requestsMemory) hard["requests.memory"] = requestsMemory;
-            if (limitsCpu) hard["limits.cpu"] = limitsCpu;
-            if (limitsMemory) hard["limits.memory"] = limitsMemory;
-            if (pods !== undefined) hard.pods = String(pods);
-            new core.ResourceQuota(`${id}-quota`, { metadata: { ...inNamespace, name: "quota" }, spec: { hard } }, this.childOptions);
-        }
-        if (spec.quota || spec.defaultLimits) {
-            // A quota on requests/limits rejects pods that set none; defaults keep such pods running.
-            const limits = { ...DEFAULT_CONTAINER_LIMITS, ...spec.defaultLimits };
-            new core.LimitRange(`${id}-limits`, {
-                metadata: { ...inNamespace, name: "default-limits" },
-                spec: {
-                    limits: [{
-                        type: "Container",
-                        default: { cpu: limits.cpu, memory: limits.memory },
-                        defaultRequest: { cpu: limits.requestsCpu, memory: limits.requestsMemory },
-                    }],
-                },
-            }, this.childOptions);
-        }
-        for (const group of ["admins", "editors", "viewers"] as const) {
-            const ids = spec[group] ?? [];
-            if (ids.length === 0) continue;
-            new rbac.RoleBinding(`${id}-${group}`, {
-                metadata: { ...inNamespace, name: `${ROLE_FOR[group]}-groups` },
-                roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: ROLE_FOR[group] },
-                subjects: ids.map((objectId) => ({ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: objectId })),
-            }, this.childOptions);
-        }
-        if (spec.defaultDenyIngress) {
-            new networking.NetworkPolicy(`${id}-deny-ingress`, {
-                metadata: { ...inNamespace, name: "default-deny-ingress" },
-                spec: { podSelector: {}, policyTypes: ["Ingress"] },
-            }, this.childOptions);
-        }
-        return namespace;
+/** One namespace and what comes with it: quota, default limits, group bindings, deny-ingress. */
+function declareNamespace(prefix: string, spec: NamespaceSpec, children: pulumi.CustomResourceOptions): core.Namespace {
+    const id = `${prefix}-${spec.name}`;
+    const namespace = new core.Namespace(id, {
+        metadata: { name: spec.name, labels: podSecurityLabels(spec.podSecurity ?? "restricted") },
+    }, children);
+    const inNamespace = { namespace: namespace.metadata.name };
+
+    if (spec.quota) {
+        const hard: Record<string, string> = {};
+        const { requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods } = spec.quota;
+        if (requestsCpu) hard["requests.cpu"] = requestsCpu;
+        if (requestsMemory) hard["requests.memory"] = requestsMemory;
+        if (limitsCpu) hard["limits.cpu"] = limitsCpu;
+        if (limitsMemory) hard["limits.memory"] = limitsMemory;
+        if (pods !== undefined) hard.pods = String(pods);
+        new core.ResourceQuota(`${id}-quota`, { metadata: { ...inNamespace, name: "quota" }, spec: { hard } }, children);
     }
+    if (spec.quota || spec.defaultLimits) {
+        // A quota on requests/limits rejects pods that set none; defaults keep such pods running.
+        const limits = { ...DEFAULT_CONTAINER_LIMITS, ...spec.defaultLimits };
+        new core.LimitRange(`${id}-limits`, {
+            metadata: { ...inNamespace, name: "default-limits" },
+            spec: {
+                limits: [{
+                    type: "Container",
+                    default: { cpu: limits.cpu, memory: limits.memory },
+                    defaultRequest: { cpu: limits.requestsCpu, memory: limits.requestsMemory },
+                }],
+            },
+        }, children);
+    }
+    for (const group of ["admins", "editors", "viewers"] as const) {
+        const ids = spec[group] ?? [];
+        if (ids.length === 0) continue;
+        new rbac.RoleBinding(`${id}-${group}`, {
+            metadata: { ...inNamespace, name: `${ROLE_FOR[group]}-groups` },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: ROLE_FOR[group] },
+            subjects: ids.map((objectId) => ({ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: objectId })),
+        }, children);
+    }
+    if (spec.defaultDenyIngress) {
+        new networking.NetworkPolicy(`${id}-deny-ingress`, {
+            metadata: { ...inNamespace, name: "default-deny-ingress" },
+            spec: { podSelector: {}, policyTypes: ["Ingress"] },
+        }, children);
+    }
+    return namespace;
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../address";
+import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { transientErrorHook } from "../common/retry";
 import { effectiveAuthorizedRanges } from "./api-access";
@@ -18,8 +19,8 @@ export { CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./life
 export { parseAuthorizedRange, effectiveAuthorizedRanges } from "./api-access";
 
 /**
- * An AKS cluster with kubenet networking in the caller's subnet, created only after the
- * identity's Network Contributor grants and the subnet's route-table association exist.
+ * An AKS cluster with kubenet networking in your subnet, created only after the identity's
+ * Network Contributor grants and the subnet's route-table association exist.
  *
  * Node pools. AKS creates a cluster with one pool in the cluster's own request, the default pool,
  * and azure-native sends that pool in every later request for the cluster, so it stays there for
@@ -35,18 +36,22 @@ export { parseAuthorizedRange, effectiveAuthorizedRanges } from "./api-access";
  * so such a change fails the preview instead of deleting the running cluster.
  */
 export class KubenetCluster extends pulumi.ComponentResource {
+    /** The ManagedCluster resource. */
     public readonly cluster: containerservice.ManagedCluster;
     /** The pools declared as their own resources (every pool but the default pool), by name. */
     public readonly agentPools: Record<string, containerservice.AgentPool>;
+    /** The cluster's name. */
     public readonly clusterName: pulumi.Output<string>;
+    /** The cluster's resource id. */
     public readonly clusterId: pulumi.Output<string>;
+    /** The resource group AKS keeps the nodes in. */
     public readonly nodeResourceGroup: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: KubenetClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aks-kubenet:cluster:KubenetCluster", name, {}, opts);
+        super(COMPONENT_TYPES.KubenetCluster, name, {}, withTypeAlias(opts, "aks-kubenet:cluster:KubenetCluster"));
         throwIfProblems(validateClusterArgs(args), this, "KubenetCluster");
 
-        const subnetId = args.network.subnetId;
+        const subnetId = args.subnetId;
         const defaultPool = defaultPoolOf(args)!;
         const version = args.kubernetesVersion;
         const networkPolicy = args.networkPolicy ?? "none";
@@ -58,7 +63,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
             resourceName: args.clusterName,
             dnsPrefix: args.dnsPrefix ?? args.clusterName ?? name,
             kubernetesVersion: version,
-            identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.identityId] },
+            identity: { type: "UserAssigned", userAssignedIdentities: [args.identityId] },
             sku: { name: "Base", tier: args.skuTier ?? "Free" },
             enableRBAC: true,
             networkProfile: {
@@ -87,7 +92,8 @@ export class KubenetCluster extends pulumi.ComponentResource {
             nodeResourceGroup: args.nodeResourceGroup,
             tags: args.tags,
         }, childOptions(this, !args.allowReplacement, {
-            dependsOn: [...args.identity.roleAssignments, ...(args.network.readyResources ?? [])],
+            // No dependsOn: identityId and subnetId resolve only once the grants, the subnet's
+            // route-table association and the routes exist, so the cluster waits for them.
             // The autoscaler owns an autoscaled pool's count; everything else is applied.
             ignoreChanges: defaultPool.enableAutoScaling ? ["agentPoolProfiles[0].count"] : [],
             replaceOnChanges: [...DEFAULT_POOL_CREATE_ONLY_PATHS],

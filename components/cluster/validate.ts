@@ -30,8 +30,8 @@ export function clusterPaths(networkPrefix: string, clusterPrefix: string): Path
     return (field) => `${NETWORK_FIELDS.has(field.split(/[.[]/)[0]) ? networkPrefix : clusterPrefix}${field}`;
 }
 
-/** The component's own key paths: network ranges live under `network.addressing`. */
-export const clusterArgsPath: PathOf = clusterPaths("network.addressing.", "");
+/** The component's own key paths: network ranges live under `networkAddressing`. */
+export const clusterArgsPath: PathOf = clusterPaths("networkAddressing.", "");
 
 const isWholeNumber = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
 
@@ -216,7 +216,7 @@ export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = c
         nodePools: pools.map((pool, i) => countProblems[i].length === 0
             ? poolSizing(pool)
             : { ...poolSizing(pool), minNodes: 0, maxNodes: 0 }),
-        network: args.network?.addressing,
+        network: args.networkAddressing,
     }, pathOf));
     return problems;
 }

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { Problem, samePath, PathOf } from "../address";
+import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { RetryPolicy, transientErrorHook } from "../common/retry";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
@@ -23,16 +24,21 @@ export const ROLE_ASSIGNMENT_RETRY: RetryPolicy = {
     maxDelaySeconds: 60,
 };
 
-export const ROLE_SCOPES = ["vnet", "subnet"] as const;
-export type RoleScope = (typeof ROLE_SCOPES)[number];
+/** Where Network Contributor is granted: the vnet (as the kubenet guide does) or the subnet. */
+export const RoleScope = { Vnet: "vnet", Subnet: "subnet" } as const;
+export type RoleScope = (typeof RoleScope)[keyof typeof RoleScope];
+export const ROLE_SCOPES = Object.values(RoleScope);
 
 export interface ClusterIdentityArgs {
+    /** Resource group of the identity. */
     resourceGroupName: pulumi.Input<string>;
+    /** Azure region; default the provider's location. */
     location?: pulumi.Input<string>;
     /** Name of the user-assigned identity; auto-named when omitted. */
     identityName?: string;
     /** The vnet holding the cluster subnet (`KubenetNetwork.vnetScopeId`). */
     vnetId: pulumi.Input<string>;
+    /** The cluster subnet (`KubenetNetwork.subnetId`); granted instead of the vnet with `roleScope: subnet`. */
     subnetId: pulumi.Input<string>;
     /** The route table AKS writes pod routes into; omit only when AKS creates its own. */
     routeTableId?: pulumi.Input<string>;
@@ -41,6 +47,7 @@ export interface ClusterIdentityArgs {
      * least privilege. The route table is granted either way. Default `vnet`.
      */
     roleScope?: RoleScope;
+    /** Tags on the identity. */
     tags?: Record<string, string>;
     /** Pulumi `protect` on the identity. */
     protect?: boolean;
@@ -59,16 +66,22 @@ export function validateIdentityArgs(args: ClusterIdentityArgs, pathOf: PathOf =
  * which a role on the vnet does not cover.
  */
 export class ClusterIdentity extends pulumi.ComponentResource {
+    /** The user-assigned identity. */
     public readonly identity: managedidentity.UserAssignedIdentity;
-    /** The identity's resource id, for the cluster's `userAssignedIdentities`. */
+    /**
+     * The identity's resource id, for `KubenetCluster.identityId`. It resolves only once every
+     * Network Contributor grant exists, so a cluster given this id is created after them.
+     */
     public readonly identityId: pulumi.Output<string>;
+    /** The identity's principal (object) id. */
     public readonly principalId: pulumi.Output<string>;
+    /** The identity's client (application) id. */
     public readonly clientId: pulumi.Output<string>;
-    /** The cluster must wait for all of these. */
+    /** The Network Contributor grants (network, and route table when there is one). */
     public readonly roleAssignments: authorization.RoleAssignment[];
 
     constructor(name: string, args: ClusterIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aks-kubenet:identity:ClusterIdentity", name, {}, opts);
+        super(COMPONENT_TYPES.ClusterIdentity, name, {}, withTypeAlias(opts, "aks-kubenet:identity:ClusterIdentity"));
         throwIfProblems(validateIdentityArgs(args), this, "ClusterIdentity");
 
         this.identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
@@ -77,7 +90,6 @@ export class ClusterIdentity extends pulumi.ComponentResource {
             resourceName: args.identityName,
             tags: args.tags,
         }, childOptions(this, args.protect));
-        this.identityId = this.identity.id;
         this.principalId = this.identity.principalId;
         this.clientId = this.identity.clientId;
 
@@ -108,6 +120,8 @@ export class ClusterIdentity extends pulumi.ComponentResource {
         if (args.routeTableId !== undefined) {
             this.roleAssignments.push(grant("network-contributor-route-table", args.routeTableId, "AKS kubenet: write pod routes into the route table"));
         }
+        // Readiness travels in the id: it carries every grant as a dependency.
+        this.identityId = pulumi.all([this.identity.id, ...this.roleAssignments.map((grant) => grant.id)]).apply(([id]) => id);
         this.registerOutputs({ identityId: this.identityId, principalId: this.principalId, clientId: this.clientId });
     }
 }

@@ -1,7 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 
-export const ROUTE_NEXT_HOP_TYPES = ["VirtualNetworkGateway", "VnetLocal", "Internet", "VirtualAppliance", "None"] as const;
-export type RouteNextHopType = (typeof ROUTE_NEXT_HOP_TYPES)[number];
+/** Where a custom route sends its traffic; VirtualAppliance is a firewall or other appliance. */
+export const RouteNextHopType = {
+    VirtualNetworkGateway: "VirtualNetworkGateway",
+    VnetLocal: "VnetLocal",
+    Internet: "Internet",
+    VirtualAppliance: "VirtualAppliance",
+    None: "None",
+} as const;
+export type RouteNextHopType = (typeof RouteNextHopType)[keyof typeof RouteNextHopType];
+export const ROUTE_NEXT_HOP_TYPES = Object.values(RouteNextHopType);
 
 /** A custom route, declared as its own `Route` resource so AKS's routes are left alone. */
 export interface CustomRouteArgs {
@@ -9,21 +17,26 @@ export interface CustomRouteArgs {
     name: string;
     /** Destination CIDR (e.g. `0.0.0.0/0`) or an Azure service tag. */
     addressPrefix: string;
+    /** Where the route sends traffic; `VirtualAppliance` for a firewall. */
     nextHopType: RouteNextHopType;
     /** The appliance's IP (e.g. the firewall's); required for, and only for, VirtualAppliance. */
     nextHopIpAddress?: string;
 }
 
 export interface KubenetNetworkArgs {
+    /** Resource group of the created vnet, subnet and route table. */
     resourceGroupName: pulumi.Input<string>;
+    /** Azure region; default the provider's location. */
     location?: pulumi.Input<string>;
     /** Address space of the vnet. Required when the vnet is created; checked when it is yours. */
     vnetCidr?: string;
     /** The cluster subnet, inside `vnetCidr`. Required when created; checked when it is yours. */
     subnetCidr?: string;
-    /** Names of the created resources; Pulumi auto-names them when omitted. */
+    /** Name of the created vnet; auto-named when omitted. */
     vnetName?: string;
+    /** Name of the created cluster subnet; auto-named when omitted. */
     subnetName?: string;
+    /** Name of the created route table; auto-named when omitted. */
     routeTableName?: string;
     /** Bring your own subnet: no vnet or subnet is created. */
     existingSubnetId?: string;

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
+import { NetworkAddressing } from "../address";
+import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { throwIfProblems, childOptions } from "../common/problems";
 import { parseRouteTableId, parseSubnetId } from "../common/resource-id";
 import { KubenetNetworkArgs } from "./args";
@@ -34,24 +36,34 @@ export class KubenetNetwork extends pulumi.ComponentResource {
     public readonly vnetId?: pulumi.Output<string>;
     /** The vnet that holds the cluster subnet, created or derived from `existingSubnetId`. */
     public readonly vnetScopeId: pulumi.Output<string>;
+    /**
+     * The cluster subnet's id. It resolves only once the subnet (with its route-table
+     * association) and every custom route exist, so a cluster given this id waits for them.
+     */
     public readonly subnetId: pulumi.Output<string>;
     /** The route table's id; undefined when AKS will create its own (a subnet of yours without a table). */
     public readonly routeTableId?: pulumi.Output<string>;
+    /** The created route table; undefined when the table is yours or AKS's. */
     public readonly routeTable?: network.RouteTable;
+    /** The created cluster subnet; undefined when the subnet is yours. */
     public readonly subnet?: network.Subnet;
+    /** The custom routes, each its own resource. */
     public readonly routes: network.Route[];
-    /** What a cluster in this network must wait for: the subnet with its association, and the routes. */
-    public readonly readyResources: pulumi.Resource[];
-    /** The address ranges, for clusters that check their own ranges against this network. */
-    public readonly addressing: Pick<KubenetNetworkArgs, "vnetCidr" | "subnetCidr" | "reservedCidrs" | "routes">;
+    /** The address ranges, for a cluster to check its own ranges against (`networkAddressing`). */
+    public readonly addressing: NetworkAddressing;
 
     constructor(name: string, args: KubenetNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aks-kubenet:network:KubenetNetwork", name, {}, opts);
+        super(COMPONENT_TYPES.KubenetNetwork, name, {}, withTypeAlias(opts, "aks-kubenet:network:KubenetNetwork"));
         throwIfProblems(validateNetworkArgs(args), this, "KubenetNetwork");
 
         const { resourceGroupName, location, tags } = args;
         const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, args.protect, extra);
-        this.addressing = { vnetCidr: args.vnetCidr, subnetCidr: args.subnetCidr, reservedCidrs: args.reservedCidrs, routes: args.routes };
+        this.addressing = {
+            vnetCidr: args.vnetCidr,
+            subnetCidr: args.subnetCidr,
+            reservedCidrs: args.reservedCidrs,
+            routes: args.routes?.map((route) => ({ addressPrefix: route.addressPrefix })),
+        };
 
         let routeTableName: pulumi.Input<string> | undefined;
         let routeTableResourceGroup: pulumi.Input<string> | undefined;
@@ -82,8 +94,9 @@ export class KubenetNetwork extends pulumi.ComponentResource {
             nextHopIpAddress: route.nextHopIpAddress,
         }, childOpts()));
 
+        let subnetId: pulumi.Output<string>;
         if (args.existingSubnetId !== undefined) {
-            this.subnetId = pulumi.output(args.existingSubnetId);
+            subnetId = pulumi.output(args.existingSubnetId);
             this.vnetScopeId = pulumi.output(parseSubnetId(args.existingSubnetId)!.vnetId);
         } else {
             const vnet = new network.VirtualNetwork(`${name}-vnet`, {
@@ -104,10 +117,10 @@ export class KubenetNetwork extends pulumi.ComponentResource {
             }, childOpts());
             this.vnetId = vnet.id;
             this.vnetScopeId = vnet.id;
-            this.subnetId = this.subnet.id;
+            subnetId = this.subnet.id;
         }
-
-        this.readyResources = [...(this.subnet ? [this.subnet] : []), ...this.routes];
+        // Readiness travels in the id: it carries the routes as dependencies.
+        this.subnetId = pulumi.all([subnetId, ...this.routes.map((route) => route.id)]).apply(([id]) => id);
         this.registerOutputs({
             vnetId: this.vnetId,
             subnetId: this.subnetId,

@@ -38,8 +38,9 @@ export function byoCluster(args: ByoClusterArgs) {
     const cluster = new KubenetCluster("aks", {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
-        network,
-        identity,
+        subnetId: network.subnetId,
+        identityId: identity.identityId,
+        networkAddressing: network.addressing,
         podCidr: "100.64.0.0/16",
         serviceCidr: "100.65.0.0/16",
         dnsServiceIP: "100.65.0.10",

@@ -54,7 +54,7 @@ export function networkArgsFrom(config: StackConfig, resourceGroupName: pulumi.I
 }
 
 /** The cluster's arguments from config; the network and identity are filled in by the program. */
-export function clusterArgsFrom(config: StackConfig, resourceGroupName: pulumi.Input<string>): Omit<KubenetClusterArgs, "network" | "identity"> {
+export function clusterArgsFrom(config: StackConfig, resourceGroupName: pulumi.Input<string>): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing"> {
     const { cluster } = config;
     return {
         resourceGroupName,
@@ -190,11 +190,11 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
 
     const config = parsed.data;
     const resourceGroupName = config.resourceGroupName ?? `rg-aks-${context.stack}`;
-    const placeholder = { subnetId: "", addressing: config.network };
+
     problems.push(
         ...validateNetworkArgs(networkArgsFrom(config, resourceGroupName), networkPath),
         ...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: config.identity.roleScope }, (f) => `identity.${f}`),
-        ...validateClusterArgs({ ...clusterArgsFrom(config, resourceGroupName), network: placeholder, identity: { identityId: "", roleAssignments: [] } }, clusterPath),
+        ...validateClusterArgs({ ...clusterArgsFrom(config, resourceGroupName), subnetId: "", identityId: "", networkAddressing: config.network }, clusterPath),
         ...validateNamespaces(config.namespaces),
     );
     const cross = crossFieldRules(config);

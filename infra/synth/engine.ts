@@ -21,6 +21,8 @@ export interface RecordedResource {
     replaceOnChanges: string[];
     /** Names of the error hooks (retries) bound to the resource. */
     onErrorHooks: string[];
+    /** Previous identities the resource answers to: an alias's URN, or its spec's changed parts. */
+    aliases: Record<string, string>[];
     /** Inputs with secrets masked as "[secret]" and resource references as their URNs. */
     inputs: Record<string, unknown>;
 }
@@ -62,8 +64,22 @@ interface RegisterRequest {
     getDeletebeforereplace(): boolean;
     getReplaceonchangesList(): string[];
     getHooks(): { getOnErrorList(): string[] } | undefined;
+    getAliasesList(): AliasMessage[];
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
+interface AliasMessage {
+    getUrn(): string;
+    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string } | undefined;
+}
+
+/** An alias as plain data: its URN, or the non-empty parts of its spec. */
+function plainAlias(alias: AliasMessage): Record<string, string> {
+    const spec = alias.getSpec();
+    if (!spec) return { urn: alias.getUrn() };
+    const parts = { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn() };
+    return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== ""));
+}
+
 type Callback = (err: unknown, response?: { getUrn(): string }) => void;
 
 /**
@@ -119,6 +135,7 @@ export class MockEngine {
                 deleteBeforeReplace: req.getDeletebeforereplace(),
                 replaceOnChanges: req.getReplaceonchangesList(),
                 onErrorHooks: req.getHooks()?.getOnErrorList() ?? [],
+                aliases: req.getAliasesList().map(plainAlias),
                 inputs: plainInputs(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
             };
             this.resources.push(record);

@@ -206,19 +206,20 @@ describe("components/cluster: KubenetCluster", () => {
         await engine.settle();
         assert.equal(engine.byType(CLUSTER).length, 0);
         assert.equal(engine.byType(POOL).length, 0);
-        assert.deepEqual(engine.byType("aks-kubenet:cluster:KubenetCluster").length, 1, "only the component itself");
+        assert.deepEqual(engine.byType("aks-kubenet:index:KubenetCluster").length, 1, "only the component itself");
     });
 
     it("checks its ranges against the network it lands in", async () => {
-        assert.throws(() => buildStack({ cluster: { podCidr: "192.168.0.0/16" } }), /podCidr: 192.168.0.0\/16 overlaps network.addressing.vnetCidr 192.168.0.0\/16; pods take addresses outside the vnet/);
+        assert.throws(() => buildStack({ cluster: { podCidr: "192.168.0.0/16" } }), /podCidr: 192.168.0.0\/16 overlaps networkAddressing.vnetCidr 192.168.0.0\/16; pods take addresses outside the vnet/);
     });
 });
 
 describe("components/cluster: validateClusterArgs", () => {
     const base: KubenetClusterArgs = {
         resourceGroupName: "rg",
-        network: { subnetId: "s", addressing: { vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24" } },
-        identity: { identityId: "i", roleAssignments: [] },
+        subnetId: "s",
+        identityId: "i",
+        networkAddressing: { vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24" },
         nodePools: basePools,
     };
     const messages = (overrides: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, ...overrides }).map((p) => `${p.path}: ${p.message}`);
@@ -278,15 +279,15 @@ describe("components/cluster: validateClusterArgs", () => {
         it("lifts the 400-node route limit but keeps a /24 of the pod CIDR per node", () => {
             const big = { vnetCidr: "10.10.0.0/16", subnetCidr: "10.10.0.0/20" };
             const pools = [basePools[0], { name: "apps", mode: "User", count: 500 }] as KubenetClusterArgs["nodePools"];
-            const network = { subnetId: "s", addressing: big };
-            assert.deepEqual(messages({ ...overlay, network, podCidr: "100.64.0.0/14", nodePools: pools }), [], "503 nodes + surge in 1,024 /24s");
-            assert.ok(messages({ network, podCidr: "100.64.0.0/14", nodePools: pools }).some((m) => m.startsWith("nodePools:") && m.includes("400")), "kubenet stops at 400");
-            assert.deepEqual(messages({ ...overlay, network, podCidr: "100.64.0.0/16", nodePools: pools }).map((m) => m.split(":")[0]), ["podCidr"], "256 /24s");
+            const networkAddressing = big;
+            assert.deepEqual(messages({ ...overlay, networkAddressing, podCidr: "100.64.0.0/14", nodePools: pools }), [], "503 nodes + surge in 1,024 /24s");
+            assert.ok(messages({ networkAddressing, podCidr: "100.64.0.0/14", nodePools: pools }).some((m) => m.startsWith("nodePools:") && m.includes("400")), "kubenet stops at 400");
+            assert.deepEqual(messages({ ...overlay, networkAddressing, podCidr: "100.64.0.0/16", nodePools: pools }).map((m) => m.split(":")[0]), ["podCidr"], "256 /24s");
         });
 
         it("keeps the reserved-range and overlap rules", () => {
             assert.deepEqual(messages({ ...overlay, podCidr: "172.31.0.0/16" }), ["podCidr: 172.31.0.0/16 overlaps 172.31.0.0/16, a range AKS reserves"]);
-            assert.match(messages({ ...overlay, podCidr: "192.168.0.0/16" })[0], /^podCidr: 192.168.0.0\/16 overlaps network.addressing.vnetCidr/);
+            assert.match(messages({ ...overlay, podCidr: "192.168.0.0/16" })[0], /^podCidr: 192.168.0.0\/16 overlaps networkAddressing.vnetCidr/);
         });
     });
 
@@ -420,6 +421,6 @@ describe("components/cluster: validateClusterArgs", () => {
         assert.deepEqual(messages({ dnsServiceIP: "10.0.0.1" }), ["dnsServiceIP: 10.0.0.1 is the first usable address of 10.0.0.0/16, which the kubernetes service takes; use 10.0.0.10"]);
         assert.deepEqual(messages({ nodePools: pool({ maxPods: 251 }) }), ["nodePools[0].maxPods: 251 is out of range: max pods per node must be a whole number from 10 to 250"]);
         const tooMany = messages({ nodePools: [basePools[0], { ...basePools[1], maxCount: 400 }] });
-        assert.deepEqual(tooMany.map((m) => m.split(":")[0]), ["network.addressing.subnetCidr", "podCidr", "nodePools"]);
+        assert.deepEqual(tooMany.map((m) => m.split(":")[0]), ["networkAddressing.subnetCidr", "podCidr", "nodePools"]);
     });
 });

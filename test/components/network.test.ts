@@ -82,7 +82,7 @@ describe("components/network: KubenetNetwork", () => {
     it("parents every child to the component", async () => {
         const net = new KubenetNetwork("net", guideNetwork);
         await engine.settle();
-        const component = engine.one("aks-kubenet:network:KubenetNetwork");
+        const component = engine.one("aks-kubenet:index:KubenetNetwork");
         assert.equal(component.urn, await new Promise((resolve) => net.urn.apply(resolve)));
         const children = engine.resources.filter((r) => r.custom);
         assert.equal(children.length, 4);

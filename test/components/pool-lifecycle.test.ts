@@ -186,8 +186,8 @@ describe("components/cluster: day-two pool changes", () => {
         it("refuses a second System pool until the default pool is named, so it can't move", () => {
             const problems = validateClusterArgs({
                 resourceGroupName: "rg",
-                network: { subnetId: "s" },
-                identity: { identityId: "i", roleAssignments: [] },
+                subnetId: "s",
+                identityId: "i",
                 nodePools: [{ name: "sysnew", mode: "System", count: 3 }, system],
             }).map((p) => `${p.path}: ${p.message}`);
             assert.deepEqual(problems, [
@@ -196,7 +196,7 @@ describe("components/cluster: day-two pool changes", () => {
         });
 
         it("refuses a default pool that isn't in the list, or runs Windows", () => {
-            const base = { resourceGroupName: "rg", network: { subnetId: "s" }, identity: { identityId: "i", roleAssignments: [] } };
+            const base = { resourceGroupName: "rg", subnetId: "s", identityId: "i" };
             const messages = (args: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, nodePools: [system], ...args }).map((p) => `${p.path}: ${p.message}`);
             assert.deepEqual(messages({ defaultNodePool: "sytem" }), [
                 "defaultNodePool: \"sytem\" is not the name of a pool in nodePools; the default pool can't be removed while the cluster exists (retire it with mode: User and count: 0 instead)",
@@ -209,7 +209,7 @@ describe("components/cluster: day-two pool changes", () => {
 
         it("refuses the pool label the program sets", () => {
             const problems = validateClusterArgs({
-                resourceGroupName: "rg", network: { subnetId: "s" }, identity: { identityId: "i", roleAssignments: [] },
+                resourceGroupName: "rg", subnetId: "s", identityId: "i",
                 nodePools: [{ ...system, nodeLabels: { "aks-kubenet/pool": "other" } }],
             }).map((p) => p.path);
             assert.deepEqual(problems, ["nodePools[0].nodeLabels.aks-kubenet/pool"]);

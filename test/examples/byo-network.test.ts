@@ -31,7 +31,7 @@ describe("examples/byo-network", () => {
         await MockEngine.install({ stack: "byo" });
         assert.throws(
             () => byoCluster({ resourceGroupName: "rg", location: "koreacentral", subnetId: SUBNET, routeTableId: TABLE, vnetCidr: "100.64.0.0/10", subnetCidr: "100.64.4.0/22", firewallIp: "172.21.0.4" }),
-            /podCidr: 100.64.0.0\/16 overlaps network.addressing.vnetCidr 100.64.0.0\/10/,
+            /podCidr: 100.64.0.0\/16 overlaps networkAddressing.vnetCidr 100.64.0.0\/10/,
         );
     });
 });

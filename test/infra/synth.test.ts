@@ -100,7 +100,7 @@ describe("synth", () => {
         assert.deepEqual(one(output, "kubernetes:networking.k8s.io/v1:NetworkPolicy").inputs.spec, { podSelector: {}, policyTypes: ["Ingress"] });
 
         const provider = one(output, "pulumi:providers:kubernetes");
-        for (const r of [teamA, quota, limits, ...bindings]) assert.equal(r.parent, one(output, "aks-kubenet:bootstrap:NamespaceBootstrap").urn);
+        for (const r of [teamA, quota, limits, ...bindings]) assert.equal(r.parent, one(output, "aks-kubenet:index:NamespaceBootstrap").urn);
         assert.ok(provider.dependencies.includes(one(output, "azure-native:containerservice:ManagedCluster").urn));
     });
 
