@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { Analyzer, AnalyzeResult } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { MockEngine } from "../../infra/synth/engine";
@@ -13,7 +14,7 @@ describe("components as a Pulumi component package", () => {
     before(function () {
         this.timeout(120_000);
         // The analyzer `pulumi package get-schema` runs over this package's source.
-        const packageJSON = require(path.join(ROOT, "package.json")) as Record<string, unknown>;
+        const packageJSON = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
         schema = new Analyzer(ROOT, "aks-kubenet", packageJSON, new Set(COMPONENTS)).analyze();
     });
 
