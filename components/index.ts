@@ -7,4 +7,5 @@ export * from "./network";
 export * from "./identity";
 export * from "./cluster";
 export * as address from "./address";
+export type { NetworkAddressing, RouteAddressing } from "./address";
 export * from "./bootstrap";

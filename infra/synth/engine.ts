@@ -80,6 +80,15 @@ function plainAlias(alias: AliasMessage): Record<string, string> {
     return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== ""));
 }
 
+const STACK_REFERENCE = "pulumi:pulumi:StackReference";
+
+/** A StackReference's state as the engine reads it from the referenced stack; unknown stacks fail. */
+function stackReferenceState(name: string, stacks: Record<string, Record<string, unknown>>): { id: string; state: Record<string, unknown> } {
+    const outputs = stacks[name];
+    if (!outputs) throw new Error(`the mock engine knows no stack named ${name}`);
+    return { id: name, state: { name, outputs, secretOutputNames: [] } };
+}
+
 type Callback = (err: unknown, response?: { getUrn(): string }) => void;
 
 /**
@@ -94,10 +103,15 @@ export class MockEngine {
 
     private constructor() {}
 
-    static async install(options: { project?: string; stack?: string; preview?: boolean } = {}): Promise<MockEngine> {
+    /**
+     * `stackOutputs` answers StackReferences: the outputs of each referenced stack, by its name.
+     */
+    static async install(options: { project?: string; stack?: string; preview?: boolean; stackOutputs?: Record<string, Record<string, unknown>> } = {}): Promise<MockEngine> {
         const engine = new MockEngine();
         await pulumi.runtime.setMocks({
-            newResource: (args) => azureState(args.type, args.name, args.inputs),
+            newResource: (args) => args.type === STACK_REFERENCE
+                ? stackReferenceState(String(args.inputs.name), options.stackOutputs ?? {})
+                : azureState(args.type, args.name, args.inputs),
             call: (args) => {
                 engine.invokes.push({ token: args.token, inputs: plainInputs(args.inputs) as Record<string, unknown> });
                 const answer = AZURE_FUNCTIONS[args.token];

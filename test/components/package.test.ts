@@ -1,21 +1,16 @@
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { Analyzer, AnalyzeResult } from "@pulumi/pulumi/provider/experimental/analyzer";
+import { AnalyzeResult } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { MockEngine } from "../../infra/synth/engine";
 import { buildStack } from "./fixtures";
 import { KubenetNetwork, NamespaceBootstrap } from "../../components";
 
-const ROOT = path.resolve(__dirname, "../..");
-const COMPONENTS = ["KubenetNetwork", "ClusterIdentity", "KubenetCluster", "NamespaceBootstrap"];
+import { COMPONENTS, packageSchema } from "./schema";
 
 describe("components as a Pulumi component package", () => {
     let schema: AnalyzeResult;
     before(function () {
         this.timeout(120_000);
-        // The analyzer `pulumi package get-schema` runs over this package's source.
-        const packageJSON = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
-        schema = new Analyzer(ROOT, "aks-kubenet", packageJSON, new Set(COMPONENTS)).analyze();
+        schema = packageSchema();
     });
 
     it("is accepted by Pulumi's schema inference, with the four components", () => {

@@ -20,6 +20,18 @@ describe("Pulumi runtime: transpile-only, type-checked in CI instead", () => {
         assert.equal(loadTypeScriptCompilerOptions(path.join(ROOT, "tsconfig.json")).noCheck, undefined, "npm run typecheck still checks");
     });
 
+    it("starts every TypeScript example transpile-only too", () => {
+        const examples = fs.readdirSync(path.join(ROOT, "examples"), { recursive: true }).map(String).filter((f) => f.endsWith("Pulumi.yaml"));
+        const typescript = examples.filter((file) => (parse(fs.readFileSync(path.join(ROOT, "examples", file), "utf8")) as { runtime: { name?: string } }).runtime.name === "nodejs");
+        assert.ok(typescript.length >= 3, typescript.join(", "));
+        for (const file of typescript) {
+            const example = parse(fs.readFileSync(path.join(ROOT, "examples", file), "utf8")) as typeof project;
+            const tsconfig = path.join(ROOT, "examples", path.dirname(file), example.runtime.options.tsconfig);
+            assert.ok(fs.existsSync(tsconfig), `${file}: ${example.runtime.options.tsconfig} exists`);
+            assert.equal(loadTypeScriptCompilerOptions(tsconfig).noCheck, true, file);
+        }
+    });
+
     it("runs the program through ts-node as the runtime registers it", function () {
         this.timeout(60000);
         const result = spawnSync(process.execPath, ["scripts/pulumi-runtime.cjs", project.runtime.options.tsconfig, "prod"], { cwd: ROOT, encoding: "utf8" });
