@@ -141,6 +141,8 @@ export const stackConfigSchema = z.strictObject({
     cluster: clusterSchema,
     namespaces: z.array(namespaceSchema).default([]),
     defaultNamespacePodSecurity: z.enum(POD_SECURITY_LEVELS).default("baseline"),
+    /** Config namespaces other tools read from this stack file, which the program then leaves alone. */
+    allowedConfigNamespaces: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)).default([]),
 });
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;

@@ -17,6 +17,8 @@ import {
 import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/cluster";
 import { ENTRA_OBJECT_ID } from "../../components/common/entra";
 import { problemsFromZod } from "./issues";
+import { configNamespaceProblems } from "./namespaces";
+import { projectConfig } from "./project";
 import { StackConfig, stackConfigSchema } from "./schema";
 
 /** The validated stack: the parsed config and what the program derives from it. */
@@ -186,7 +188,7 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
     const problems: Problem[] = [];
     if (!context.location) problems.push({ path: "azure-native:location", message: "is required (e.g. pulumi config set azure-native:location koreacentral)" });
     const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) return { ok: false, problems: [...problems, ...problemsFromZod(parsed.error)], warnings: [] };
+    if (!parsed.success) return { ok: false, problems: [...problems, ...problemsFromZod(parsed.error, stackConfigSchema)], warnings: [] };
 
     const config = parsed.data;
     const resourceGroupName = config.resourceGroupName ?? `rg-aks-${context.stack}`;
@@ -202,4 +204,18 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
     if (problems.length > 0) return { ok: false, problems, warnings: cross.warnings };
     const warnings = [...cross.warnings, ...stackWarnings(config, context.stack, context.today ?? new Date())];
     return { ok: true, model: { stack: context.stack, location: context.location!, resourceGroupName, config, warnings } };
+}
+
+/**
+ * The whole engine config, as `pulumi up` and synth receive it ("namespace:key" to string):
+ * keys outside the namespaces the program reads are refused, then the project's keys are
+ * validated, every problem reported together.
+ */
+export function validateEngineConfig(all: Record<string, string>, context: { stack: string; today?: Date }): Validation {
+    const raw = projectConfig(all);
+    const allowed = Array.isArray(raw.allowedConfigNamespaces) ? raw.allowedConfigNamespaces.filter((n): n is string => typeof n === "string") : [];
+    const namespaceProblems = configNamespaceProblems(all, Object.keys(stackConfigSchema.shape), allowed);
+    const result = validateStackConfig(raw, { ...context, location: all["azure-native:location"] });
+    if (namespaceProblems.length === 0) return result;
+    return { ok: false, problems: [...namespaceProblems, ...(result.ok ? [] : result.problems)], warnings: result.ok ? result.model.warnings : result.warnings };
 }

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Problem, formatWarning } from "../../components/address";
 import { StackCapacity } from "../capacity-summary";
-import { PROJECT, projectConfig } from "../config/load";
-import { validateStackConfig } from "../config/validate";
+import { PROJECT } from "../config/load";
+import { validateEngineConfig } from "../config/validate";
 import { defineStack } from "../stack";
 import { MockEngine, RecordedResource, SECRET_MASK } from "./engine";
 import { StackFileConfig } from "./stack-file";
@@ -38,7 +38,7 @@ function toSynthResource({ custom: _custom, ...resource }: RecordedResource): Sy
  * the engine would receive it.
  */
 export async function synthesize(stack: string, file: StackFileConfig, today?: Date): Promise<SynthResult> {
-    const validation = validateStackConfig(projectConfig(file.all), { stack, location: file.all["azure-native:location"], today });
+    const validation = validateEngineConfig(file.all, { stack, today });
     if (!validation.ok) return { ok: false, problems: validation.problems };
     const { model } = validation;
 

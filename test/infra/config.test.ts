@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { formatProblem } from "../../components/address";
-import { validateStackConfig } from "../../infra/config/validate";
-import { RawConfig, stackConfig } from "./fixtures";
+import { validateEngineConfig, validateStackConfig } from "../../infra/config/validate";
+import { readStackFile } from "../../infra/synth/stack-file";
+import { RawConfig, stackConfig, stackFile } from "./fixtures";
 
 const context = { stack: "dev", location: "koreacentral", today: new Date("2026-11-22T00:00:00Z") };
 
@@ -102,8 +103,42 @@ describe("infra/config: every rule rejects with its key path", () => {
         assert.deepEqual(problems((c) => { delete c.network; }), ["network: is required"]);
     });
 
-    it("rejects unknown keys", () => {
-        assert.deepEqual(problems((c) => { c.cluster.podCIDR = "10.244.0.0/16"; }), ["cluster.podCIDR: is not a known key (see the configuration reference)"]);
+    it("rejects a misspelt key at every level, suggesting the key meant", () => {
+        const cases: [string, (c: RawConfig) => void, string][] = [
+            ["top level", (c) => { c.protcet = true; }, "protcet: is not a known key: did you mean protect?"],
+            ["network", (c) => { c.network.subnetCIDR = "172.16.1.0/24"; delete c.network.subnetCidr; }, "network.subnetCIDR: is not a known key: did you mean subnetCidr?"],
+            ["a route", (c) => { c.network.routes = [{ name: "fw", addressPrefix: "0.0.0.0/0", nextHopType: "Internet", nexthopIp: "1.2.3.4" }]; }, "network.routes[0].nexthopIp: is not a known key: did you mean nextHopIpAddress?"],
+            ["a route, nothing close", (c) => { c.network.routes = [{ name: "fw", addressPrefix: "0.0.0.0/0", nextHopType: "Internet", weight: 1 }]; }, "network.routes[0].weight: is not a known key: the keys here are name, addressPrefix, nextHopType, nextHopIpAddress"],
+            ["identity", (c) => { c.identity.rolescope = "vnet"; }, "identity.rolescope: is not a known key: did you mean roleScope?"],
+            ["cluster", (c) => { c.cluster.podCIDR = "10.244.0.0/16"; }, "cluster.podCIDR: is not a known key: did you mean podCidr?"],
+            ["apiServer", (c) => { c.cluster.apiServer = { authorizedIpRanges: ["203.0.113.0/24"] }; }, "cluster.apiServer.authorizedIpRanges: is not a known key: did you mean authorizedIPRanges?"],
+            ["aad", (c) => { c.cluster.aad = { adminGroupObjectIds: [] }; }, "cluster.aad.adminGroupObjectIds: is not a known key: did you mean adminGroupObjectIDs?"],
+            ["deployer", (c) => { c.cluster.aad.deployer.objectID = c.cluster.aad.deployer.objectId; delete c.cluster.aad.deployer.objectId; }, "cluster.aad.deployer.objectID: is not a known key: did you mean objectId?"],
+            ["a pool", (c) => { c.cluster.nodePools[0].maxpods = 30; }, "cluster.nodePools[0].maxpods: is not a known key: did you mean maxPods?"],
+            ["a namespace", (c) => { c.namespaces[0].podSecurty = "baseline"; }, "namespaces[0].podSecurty: is not a known key: did you mean podSecurity?"],
+            ["a quota", (c) => { c.namespaces[0].quota.requestCpu = "1"; }, "namespaces[0].quota.requestCpu: is not a known key: did you mean requestsCpu?"],
+            ["default limits", (c) => { c.namespaces[0].defaultLimits = { cpus: "1" }; }, "namespaces[0].defaultLimits.cpus: is not a known key: did you mean cpu?"],
+        ];
+        for (const [level, change, expected] of cases) {
+            const base = level === "deployer" ? "staging" : "dev";
+            const found = problems(change, base).filter((p) => p.includes("is not a known key"));
+            assert.deepEqual(found, [expected], level);
+        }
+    });
+
+    it("rejects config keys outside the namespaces the program reads, suggesting the one meant", () => {
+        const engine = (extra: Record<string, string>) => {
+            const all = { ...readStackFile(stackFile("dev")).all, ...extra };
+            const result = validateEngineConfig(all, context);
+            return result.ok ? [] : result.problems.map(formatProblem);
+        };
+        assert.deepEqual(engine({ protect: "true" }), ["protect: is not in a config namespace: project keys are written aks-kubenet:<key> (did you mean aks-kubenet:protect?)"]);
+        assert.deepEqual(engine({ "aks-kubnet:protect": "true" }), ["aks-kubnet:protect: aks-kubnet is not a config namespace this program reads (did you mean aks-kubenet:protect?)"]);
+        assert.deepEqual(engine({ "AKS-KUBENET:namespaces": "[]" }), ["AKS-KUBENET:namespaces: AKS-KUBENET is not a config namespace this program reads (did you mean aks-kubenet:namespaces?)"]);
+        assert.deepEqual(engine({ "kubernetes:context": "prod" }), ["kubernetes:context: kubernetes is not a config namespace this program reads (aks-kubenet, azure-native); list it in aks-kubenet:allowedConfigNamespaces if another tool reads it"]);
+        assert.deepEqual(engine({ "kubernetes:context": "prod", "aks-kubenet:allowedConfigNamespaces": "[\"kubernetes\"]" }), [], "allowed deliberately");
+        assert.deepEqual(engine({ "azure-native:subscriptionId": "00000000-0000-0000-0000-000000000000" }), [], "the provider's own settings");
+        assert.deepEqual(engine({ "aks-kubenet:protcet": "true" }), ["protcet: is not a known key: did you mean protect?"]);
     });
 
     it("rejects unknown enum values with the allowed list", () => {
