@@ -14,7 +14,7 @@ import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs 
 import { checkApiServerAccess } from "./api-access";
 import { POOL_NAME_LABEL } from "./pools";
 import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
-import { checkVersionChannel, parseKubernetesVersion } from "./versions";
+import { checkVersionChannel, checkVersionFormat, parseKubernetesVersion } from "./versions";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /** AKS limits Windows pool names to six characters. */
@@ -144,7 +144,8 @@ function checkMigration(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     }
     const version = args.kubernetesVersion === undefined ? undefined : parseKubernetesVersion(args.kubernetesVersion);
     const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
-    if (args.kubernetesVersion !== undefined && (version === undefined || version.major < major || (version.major === major && version.minor < minor))) {
+    // An unreadable version is reported by checkVersionFormat, never assumed new enough.
+    if (version !== undefined && (version.major < major || (version.major === major && version.minor < minor))) {
         problems.push({ path: pathOf("kubernetesVersion"), message: `${JSON.stringify(args.kubernetesVersion)} can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes ${major}.${minor} or later; upgrade first` });
     }
     if (args.allowReplacement) {
@@ -206,7 +207,7 @@ export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = c
             firstIndex.set(pool.name, i);
         }
     });
-    problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionChannel(args, pathOf));
+    problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionFormat(args.kubernetesVersion, pathOf), ...checkVersionChannel(args, pathOf));
     problems.push(...validateClusterAddressing({
         podNetworking: podNetworkingOf(args.networkPlugin ?? "kubenet", args.networkPluginMode),
         podCidr: args.podCidr ?? DEFAULT_POD_CIDR,

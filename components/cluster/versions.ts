@@ -7,6 +7,15 @@ export function parseKubernetesVersion(version: string): { major: number; minor:
     return match ? { major: Number(match[1]), minor: Number(match[2]), patch: match[3] === undefined ? undefined : Number(match[3]) } : undefined;
 }
 
+/** `MAJOR.MINOR` or `MAJOR.MINOR.PATCH` with a major of at least 1; "latest" and "0" are not versions. */
+export function checkVersionFormat(version: string | undefined, pathOf: PathOf): Problem[] {
+    if (version === undefined) return [];
+    const parsed = typeof version === "string" ? parseKubernetesVersion(version) : undefined;
+    return parsed !== undefined && parsed.major >= 1
+        ? []
+        : [{ path: pathOf("kubernetesVersion"), message: `${JSON.stringify(version)} is not a Kubernetes version: write MAJOR.MINOR ("1.33") or MAJOR.MINOR.PATCH ("1.33.2")` }];
+}
+
 /**
  * A pinned version and an auto-upgrade channel must not pull in opposite directions. AKS moves a
  * cluster on the `patch` channel to newer patches, and on `stable` and `rapid` to newer minor

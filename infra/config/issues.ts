@@ -56,6 +56,8 @@ export function problemsFromZod(error: z.ZodError, schema?: z.ZodType): Problem[
         switch (issue.code) {
             case "invalid_type":
                 if (input === undefined) return [{ path, message: "is required" }];
+                // A schema's own message (one that knows the likely mistake) wins over the generic one.
+                if (!issue.message.startsWith("Invalid input")) return [{ path, message: issue.message }];
                 return [{ path, message: `expected ${issue.expected === "int" ? "a whole number" : issue.expected}, got ${describe(input)}` }];
             case "invalid_value":
                 return [{ path, message: `${JSON.stringify(input)} is not one of ${issue.values.map(String).join(", ")}` }];

@@ -29,6 +29,16 @@ const wholeNumber = z.number().int();
 /** Who runs `pulumi up`: the principal types Azure accepts on a role assignment. */
 export const DEPLOYER_PRINCIPAL_TYPES = ["ServicePrincipal", "User", "Group"] as const;
 
+/**
+ * A version is text: YAML reads an unquoted 1.30 as the number 1.3, and the program must never
+ * declare "1.3" for it. Numbers are refused with the fix; the format is the component's rule.
+ */
+const kubernetesVersion = z.string({
+    error: (issue) => typeof issue.input === "number"
+        ? `${issue.input} is a number, not a version: YAML reads an unquoted 1.30 as 1.3; write the version in quotes, e.g. "1.33"`
+        : undefined,
+});
+
 export const KUBELOGIN_MODES = ["azurecli", "workloadidentity", "spn", "devicecode", "msi"] as const;
 
 const routeSchema = z.strictObject({
@@ -75,7 +85,7 @@ const nodePoolSchema = z.strictObject({
 const clusterSchema = z.strictObject({
     name: z.string().optional(),
     dnsPrefix: z.string().optional(),
-    kubernetesVersion: stringish.optional(),
+    kubernetesVersion: kubernetesVersion.optional(),
     networkPlugin: z.enum(NETWORK_PLUGINS).default("kubenet"),
     networkPluginMode: z.enum(NETWORK_PLUGIN_MODES).optional(),
     podCidr: z.string().default(DEFAULT_POD_CIDR),

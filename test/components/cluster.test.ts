@@ -316,7 +316,9 @@ describe("components/cluster: validateClusterArgs", () => {
             assert.deepEqual(messages({ ...migration, kubernetesVersion: "1.26" }), [
                 "kubernetesVersion: \"1.26\" can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes 1.27 or later; upgrade first",
             ]);
-            assert.equal(messages({ ...migration, kubernetesVersion: "latest" }).length, 1, "a version it can't read is not assumed new enough");
+            assert.deepEqual(messages({ ...migration, kubernetesVersion: "latest" }), [
+                "kubernetesVersion: \"latest\" is not a Kubernetes version: write MAJOR.MINOR (\"1.33\") or MAJOR.MINOR.PATCH (\"1.33.2\")",
+            ], "a version it can't read is refused, not assumed new enough");
             assert.deepEqual(messages({ ...migration, kubernetesVersion: "2.0" }), []);
         });
 
@@ -386,6 +388,13 @@ describe("components/cluster: validateClusterArgs", () => {
             assert.deepEqual(effectiveAuthorizedRanges({ ...base, ...udr, egressPublicIPs: ["20.194.0.4", "203.0.113.9", "20.194.1.0/28"] }), ["203.0.113.0/24", "20.194.0.4/32", "20.194.1.0/28"]);
             assert.equal(effectiveAuthorizedRanges({ ...base, ...udr, apiServer: { enablePrivateCluster: true, authorizedIPRanges: [] } }), undefined);
         });
+    });
+
+    it("takes MAJOR.MINOR or MAJOR.MINOR.PATCH versions only", () => {
+        for (const bad of ["latest", "0", "1", "0.30", "1.30.x", "v1.30", "1.30.1.2", " 1.30", ""]) {
+            assert.deepEqual(messages({ kubernetesVersion: bad }).map((m) => m.split(":")[0]), ["kubernetesVersion"], JSON.stringify(bad));
+        }
+        for (const good of ["1.30", "1.33.2", "2.0"]) assert.deepEqual(messages({ kubernetesVersion: good }), [], good);
     });
 
     describe("a pinned version and the auto-upgrade channel", () => {

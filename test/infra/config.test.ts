@@ -227,6 +227,13 @@ describe("infra/config: every rule rejects with its key path", () => {
         assert.deepEqual(problems((c) => { c.cluster.egressPublicIPs = ["20.194.0.4/33"]; }, "prod").map((p) => p.split(":")[0]), ["cluster.egressPublicIPs[0]"]);
     });
 
+    it("never turns an unquoted 1.30 into version 1.3", () => {
+        assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = 1.3; }), [
+            "cluster.kubernetesVersion: 1.3 is a number, not a version: YAML reads an unquoted 1.30 as 1.3; write the version in quotes, e.g. \"1.33\"",
+        ]);
+        assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = "latest"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
+    });
+
     it("refuses a pinned version that the upgrade channel would move past", () => {
         assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = "1.33.2"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
         assert.deepEqual(problems((c) => { c.cluster.upgradeChannel = "stable"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
