@@ -27,6 +27,25 @@ import { renderCapacity } from "./render-capacity";
 
 const USAGE = "usage: capacity --subnet <cidr> [--pod-cidr <cidr>] [--max-pods N] [--network-plugin kubenet|azure] [--network-plugin-mode overlay] [--nodes N] [--max-surge N|N%] [--routes N] [--json]";
 
+const HELP = `${USAGE}
+
+How many nodes and pods a subnet and pod CIDR hold under the AKS kubenet guide's rules, and what
+limits them (subnet, pod CIDR, the 400-route table, or the cluster limit).
+
+  --subnet <cidr>              the cluster subnet (required)
+  --pod-cidr <cidr>            kubenet and overlay pod range (default 10.244.0.0/16)
+  --max-pods N                 pods per node (default 110; 30 for classic Azure CNI)
+  --network-plugin P           kubenet (default) or azure
+  --network-plugin-mode overlay  with --network-plugin azure: Azure CNI Overlay
+  --nodes N                    also say whether N nodes plus upgrade surge fit, and what would
+  --max-surge N|N%             upgrade surge for --nodes (default 10%, rounded up)
+  --routes N                   custom routes sharing the route table (default 0)
+  --json                       one JSON object on stdout
+  -h, --help                   this text
+
+Exit codes: 0 valid (and, with --nodes, fits); 1 invalid input or the nodes don't fit (the
+reasons on stderr as key: message lines); 2 a usage error.`;
+
 function wholeNumber(flag: string, text: string | undefined, min: number, problems: Problem[]): number | undefined {
     if (text === undefined) return undefined;
     if (!/^\d+$/.test(text) || Number(text) < min) {
@@ -37,7 +56,7 @@ function wholeNumber(flag: string, text: string | undefined, min: number, proble
 }
 
 /** Parses and checks the flags; returns the report or every problem found. */
-export function runCapacity(argv: string[]): { report?: CapacityReport; json: boolean; problems: Problem[] } {
+export function runCapacity(argv: string[]): { report?: CapacityReport; json: boolean; help?: boolean; problems: Problem[] } {
     const { values } = parseArgs({
         args: argv,
         options: {
@@ -50,9 +69,11 @@ export function runCapacity(argv: string[]): { report?: CapacityReport; json: bo
             "max-surge": { type: "string", default: DEFAULT_MAX_SURGE },
             routes: { type: "string", default: "0" },
             json: { type: "boolean", default: false },
+            help: { type: "boolean", short: "h", default: false },
         },
         strict: true,
     });
+    if (values.help) return { json: false, help: true, problems: [] };
     const problems: Problem[] = [];
     const plugin = values["network-plugin"];
     const mode = values["network-plugin-mode"];
@@ -109,11 +130,21 @@ function main(): void {
         process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
         process.exit(2);
     }
+    if (result.help) {
+        process.stdout.write(`${HELP}\n`);
+        return;
+    }
     if (!result.report) {
         process.stderr.write(result.problems.map(formatProblem).join("\n") + "\n");
         process.exit(1);
     }
     process.stdout.write(result.json ? JSON.stringify(result.report, null, 2) + "\n" : renderCapacity(result.report));
+    // A plan that doesn't fit fails, so a pipeline step can stop on it; the report says why.
+    const fit = result.report.nodes;
+    if (fit && !fit.fits) {
+        process.stderr.write(`--nodes: ${fit.nodes} nodes + ${fit.surgeNodes} upgrade surge = ${fit.nodesNeeded} nodes don't fit (short of: ${fit.shortOf.join(", ")}); smallest subnet ${fit.smallestSubnet}, smallest pod CIDR ${fit.smallestPodCidr ?? "n/a"}\n`);
+        process.exit(1);
+    }
 }
 
 if (require.main === module) main();

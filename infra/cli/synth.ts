@@ -8,11 +8,25 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblem } from "../../components/address";
 import { renderSynth } from "../synth/render";
-import { readStackFile } from "../synth/stack-file";
+import { StackFileError, readStackFile } from "../synth/stack-file";
 import { synthesize } from "../synth/synthesize";
 import { projectRoot } from "./project-root";
 
 const USAGE = "usage: synth --stack <name> [--json] [--config-file <file>]";
+
+const HELP = `${USAGE}
+
+Runs the aks-kubenet program offline, without Azure or the Pulumi CLI: validates the stack's
+configuration exactly as pulumi up does, runs the program under Pulumi's mocks, and prints what
+pulumi up would declare.
+
+  --stack <name>         the stack (reads stacks/Pulumi.<name>.yaml)
+  --config-file <file>   read this stack-format YAML file instead
+  --json                 one JSON document on stdout (stack, resources, outputs, warnings, capacity)
+  -h, --help             this text
+
+Exit codes: 0 valid; 1 invalid configuration (every problem on stderr as key.path: message
+lines, nothing on stdout); 2 a usage error or an unreadable file.`;
 const ROOT = projectRoot(__dirname);
 
 function fail(message: string, code: number): never {
@@ -21,15 +35,19 @@ function fail(message: string, code: number): never {
 }
 
 async function main(): Promise<void> {
-    let values: { stack?: string; json?: boolean; "config-file"?: string };
+    let values: { stack?: string; json?: boolean; "config-file"?: string; help?: boolean };
     try {
         ({ values } = parseArgs({
             args: process.argv.slice(2),
-            options: { stack: { type: "string" }, json: { type: "boolean", default: false }, "config-file": { type: "string" } },
+            options: { stack: { type: "string" }, json: { type: "boolean", default: false }, "config-file": { type: "string" }, help: { type: "boolean", short: "h", default: false } },
             strict: true,
         }));
     } catch (error) {
         fail(`${(error as Error).message}\n${USAGE}`, 2);
+    }
+    if (values.help) {
+        process.stdout.write(`${HELP}\n`);
+        return;
     }
     if (!values.stack) fail(`--stack is required\n${USAGE}`, 2);
     const file = values["config-file"] ?? path.join(ROOT, "stacks", `Pulumi.${values.stack}.yaml`);
@@ -39,7 +57,9 @@ async function main(): Promise<void> {
     try {
         config = readStackFile(file);
     } catch (error) {
-        fail(`${file}: ${(error as Error).message}`, 2);
+        // One line naming the file once; anything unexpected is still a file problem, not a crash.
+        const message = error instanceof StackFileError ? error.message : `can't be read: ${(error as Error).message.split("\n")[0].slice(0, 160)}`;
+        fail(`${file}: ${message}`, 2);
     }
     const result = await synthesize(values.stack, config);
     if (!result.ok) fail(result.problems.map(formatProblem).join("\n"), 1);

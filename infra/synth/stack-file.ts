@@ -24,11 +24,60 @@ function maskSecure(value: unknown): { value: unknown; secret: boolean } {
     return { value, secret: false };
 }
 
-/** Reads a stack file (`stacks/Pulumi.<stack>.yaml` format) into the engine's config shape. */
+/** Nesting no stack file needs; deeper documents are refused before anything walks them. */
+export const MAX_NESTING = 64;
+/** Aliases a stack file may expand; more is a resource-exhaustion attempt ("billion laughs"). */
+export const MAX_ALIASES = 100;
+const MAX_MESSAGE = 160;
+
+/** A problem with a stack file as a whole: one line, never a stack trace, never unbounded. */
+export class StackFileError extends Error {}
+
+function oneLine(message: string): string {
+    const line = message.split("\n")[0].trim();
+    return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line;
+}
+
+/** The nesting depth of parsed YAML, stopping as soon as it passes the limit (no recursion). */
+function deeperThan(value: unknown, limit: number): boolean {
+    // Depth first, so a self-referencing alias (which nests forever) passes the limit quickly.
+    const stack: [unknown, number][] = [[value, 0]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop()!;
+        if (depth > limit) return true;
+        if (node === null || typeof node !== "object") continue;
+        for (const child of Object.values(node as Record<string, unknown>)) stack.push([child, depth + 1]);
+    }
+    return false;
+}
+
+function parseDocument(text: string): unknown {
+    // Quick refusal before the parser recurses: brackets or indentation far beyond any stack file.
+    if (/[[{]{65,}/.test(text)) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep`);
+    try {
+        return parse(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true });
+    } catch (error) {
+        if (error instanceof RangeError) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep`);
+        const message = (error as Error).message;
+        if (/alias count/i.test(message)) throw new StackFileError(`expands more than ${MAX_ALIASES} aliases (a resource-exhaustion pattern)`);
+        throw new StackFileError(`not valid YAML: ${oneLine(message)}`);
+    }
+}
+
+/**
+ * Reads a stack file (`stacks/Pulumi.<stack>.yaml` format) into the engine's config shape.
+ * Throws a `StackFileError` with a one-line reason (without the file name, which the caller
+ * prints once) for anything that isn't a mapping with a `config` mapping.
+ */
 export function readStackFile(file: string): StackFileConfig {
-    const document = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
-    const config = document?.config ?? {};
-    if (typeof config !== "object" || Array.isArray(config)) throw new Error(`${file}: "config" must be a mapping of keys to values`);
+    const bytes = fs.readFileSync(file);
+    if (bytes.includes(0)) throw new StackFileError("is binary, not a YAML stack file");
+    const document = parseDocument(bytes.toString("utf8"));
+    if (document === null || document === undefined) throw new StackFileError("is empty: a stack file is a mapping with a config key");
+    if (typeof document !== "object" || Array.isArray(document)) throw new StackFileError(`is ${Array.isArray(document) ? "a list" : `a ${typeof document}`}, not a mapping with a config key`);
+    if (deeperThan(document, MAX_NESTING)) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep, or an alias refers to itself`);
+    const config = (document as { config?: unknown }).config ?? {};
+    if (typeof config !== "object" || config === null || Array.isArray(config)) throw new StackFileError("\"config\" must be a mapping of keys to values");
     const all: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, raw] of Object.entries(config)) {

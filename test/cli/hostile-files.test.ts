@@ -1,0 +1,71 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const root = path.resolve(__dirname, "../..");
+const run = (script: string, args: string[]) => spawnSync(process.execPath, ["scripts/run-ts.cjs", script, ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+
+describe("commands: hostile stack files and usage", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-kubenet-hostile-"));
+    const laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (const [i, name] of [..."bcdefghi"].entries()) {
+        const previous = i === 0 ? "a" : "bcdefghi"[i - 1];
+        laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    laughs.push("config:\n  aks-kubenet:tags: *i");
+    const files: Record<string, [string | Buffer, RegExp]> = {
+        "self-alias.yaml": ["config: &a\n  x: *a\n", /nested more than 64 levels deep, or an alias refers to itself/],
+        "deep.yaml": [`config:\n  aks-kubenet:tags: ${"[".repeat(5000)}${"]".repeat(5000)}\n`, /nested more than 64 levels deep/],
+        "deep-maps.yaml": [`config:\n${Array.from({ length: 200 }, (_, i) => `${"  ".repeat(i + 1)}k${i}:`).join("\n")} 1\n`, /nested more than 64 levels deep/],
+        "list.yaml": ["- a\n- b\n", /is a list, not a mapping with a config key/],
+        "binary.yaml": [Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0xff, 0xfe]), /is binary, not a YAML stack file/],
+        "junk.yaml": ["config: : : [\n\t}{", /not valid YAML: /],
+        "laughs.yaml": [laughs.join("\n") + "\n", /expands more than 100 aliases/],
+        "duplicate.yaml": ["config:\n  aks-kubenet:protect: true\n  aks-kubenet:protect: false\n", /not valid YAML: .*unique/i],
+        "empty.yaml": ["", /is empty/],
+    };
+    for (const [name, [content, reason]] of Object.entries(files)) {
+        it(`refuses ${name} with one line naming the file once, exit 2`, function () {
+            this.timeout(60_000);
+            const file = path.join(dir, name);
+            fs.writeFileSync(file, content);
+            const result = run("infra/cli/synth.ts", ["--stack", "dev", "--config-file", file]);
+            assert.equal(result.status, 2, result.stderr);
+            assert.equal(result.stdout, "");
+            const lines = result.stderr.trimEnd().split("\n");
+            assert.equal(lines.length, 1, result.stderr);
+            assert.match(lines[0], reason);
+            assert.equal(lines[0].split(file).length - 1, 1, "the file is named once");
+            assert.ok(lines[0].length < 400, "bounded");
+            assert.ok(!/Maximum call stack|\bat .*\(.*:\d+:\d+\)/.test(result.stderr), "no stack trace");
+        });
+    }
+
+    it("prints usage on --help and exits 0, for both commands", function () {
+        this.timeout(60_000);
+        for (const script of ["infra/cli/synth.ts", "infra/cli/capacity.ts"]) {
+            for (const flag of ["--help", "-h"]) {
+                const result = run(script, [flag]);
+                assert.equal(result.status, 0, `${script} ${flag}: ${result.stderr}`);
+                assert.match(result.stdout, /^usage: /);
+                assert.match(result.stdout, /Exit codes: 0 .*; 1 .*; 2 /s);
+                assert.equal(result.stderr, "");
+            }
+        }
+    });
+
+    it("exits 1 when --nodes don't fit, 0 when they do, and 2 on a usage error", function () {
+        this.timeout(60_000);
+        const short = run("infra/cli/capacity.ts", ["--subnet", "192.168.1.0/27", "--nodes", "25", "--json"]);
+        assert.equal(short.status, 1);
+        assert.equal(JSON.parse(short.stdout).nodes.fits, false, "the report still says why");
+        assert.match(short.stderr, /^--nodes: 25 nodes \+ 3 upgrade surge = 28 nodes don't fit \(short of: subnet\); smallest subnet \/26, smallest pod CIDR \/19\n$/);
+        assert.equal(run("infra/cli/capacity.ts", ["--subnet", "192.168.1.0/26", "--nodes", "25"]).status, 0);
+        const usage = run("infra/cli/capacity.ts", ["--subnet", "192.168.1.0/26", "--bogus"]);
+        assert.equal(usage.status, 2);
+        assert.equal(run("infra/cli/synth.ts", ["--bogus"]).status, 2);
+        assert.equal(run("infra/cli/synth.ts", []).status, 2, "--stack is required");
+    });
+});
