@@ -3,6 +3,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { Problem, samePath, PathOf } from "../address";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
+import { checkAzureName } from "../common/azure-names";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { RetryPolicy, transientErrorHook } from "../common/retry";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
@@ -54,9 +55,11 @@ export interface ClusterIdentityArgs {
 }
 
 export function validateIdentityArgs(args: ClusterIdentityArgs, pathOf: PathOf = samePath): Problem[] {
-    return args.roleScope === undefined || ROLE_SCOPES.includes(args.roleScope)
-        ? []
-        : [{ path: pathOf("roleScope"), message: `${JSON.stringify(args.roleScope)} is not one of ${ROLE_SCOPES.join(", ")}` }];
+    const problems = checkAzureName(args.identityName, "userAssignedIdentity", pathOf("identityName"));
+    if (args.roleScope !== undefined && !ROLE_SCOPES.includes(args.roleScope)) {
+        problems.push({ path: pathOf("roleScope"), message: `${JSON.stringify(args.roleScope)} is not one of ${ROLE_SCOPES.join(", ")}` });
+    }
+    return problems;
 }
 
 /**

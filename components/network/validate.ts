@@ -1,4 +1,5 @@
 import { PathOf, Problem, parseIPv4, samePath, validateNetworkAddressing } from "../address";
+import { checkAzureName } from "../common/azure-names";
 import { checkRouteTableId, checkSubnetId } from "../common/resource-id";
 import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
 
@@ -38,6 +39,11 @@ export function validateNetworkArgs(args: KubenetNetworkArgs, pathOf: PathOf = s
     if (args.existingRouteTableId !== undefined) {
         problems.push(...checkRouteTableId(args.existingRouteTableId, pathOf("existingRouteTableId")));
     }
+    problems.push(
+        ...checkAzureName(args.vnetName, "virtualNetwork", pathOf("vnetName")),
+        ...checkAzureName(args.subnetName, "subnet", pathOf("subnetName")),
+        ...checkAzureName(args.routeTableName, "routeTable", pathOf("routeTableName")),
+    );
     const routes = args.routes ?? [];
     if (args.disableBgpRoutePropagation !== undefined && args.existingRouteTableId !== undefined) {
         problems.push({ path: pathOf("disableBgpRoutePropagation"), message: "applies to the route table this program creates; with existingRouteTableId, set it on your table" });

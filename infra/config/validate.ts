@@ -16,6 +16,7 @@ import {
 } from "../../components/address";
 import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/cluster";
 import { ENTRA_OBJECT_ID } from "../../components/common/entra";
+import { checkAzureName } from "../../components/common/azure-names";
 import { problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
 import { projectConfig } from "./project";
@@ -30,10 +31,16 @@ export interface StackModel {
     warnings: Problem[];
 }
 
+/** Region names as `az account list-locations` gives them: koreacentral, eastus2, westeurope. */
+const AZURE_REGION = /^[a-z][a-z0-9]{2,40}$/;
+
 export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 /** Key paths of the component validators, in the config's names. */
-const clusterPath: PathOf = clusterPaths("network.", "cluster.");
+const componentClusterPath: PathOf = clusterPaths("network.", "cluster.");
+/** The component's `clusterName` is the config's `cluster.name`. */
+const clusterPath: PathOf = (field) => (field === "clusterName" ? "cluster.name" : componentClusterPath(field));
+const identityPath: PathOf = (field) => (field === "identityName" ? "identity.name" : `identity.${field}`);
 const networkPath: PathOf = (field) => `network.${field}`;
 
 export function networkArgsFrom(config: StackConfig, resourceGroupName: pulumi.Input<string>): KubenetNetworkArgs {
@@ -163,8 +170,18 @@ function networkPluginWarnings(config: StackConfig, today: Date): Problem[] {
     return warnings;
 }
 
+/** Authorized ranges that restrict (almost) nothing: the API server is as good as open. */
+function authorizedRangeWarnings(config: StackConfig): Problem[] {
+    return (config.cluster.apiServer?.authorizedIPRanges ?? []).flatMap((range, i): Problem[] => {
+        const prefix = Number(range.split("/")[1] ?? 32);
+        if (prefix === 0) return [{ path: `cluster.apiServer.authorizedIPRanges[${i}]`, message: `${range} restricts nothing: the API server is open to the whole internet; list your own networks, or set enablePrivateCluster` }];
+        if (prefix <= 8) return [{ path: `cluster.apiServer.authorizedIPRanges[${i}]`, message: `${range} authorizes ${(2 ** (32 - prefix)).toLocaleString("en-US")} addresses; narrow it to the networks that reach the API server` }];
+        return [];
+    });
+}
+
 function stackWarnings(config: StackConfig, stack: string, today: Date): Problem[] {
-    const warnings: Problem[] = [];
+    const warnings: Problem[] = [...authorizedRangeWarnings(config)];
     if (/^prod/i.test(stack) && config.cluster.skuTier === "Free") {
         warnings.push({ path: "cluster.skuTier", message: `Free has no uptime SLA; use Standard for the ${stack} stack` });
     }
@@ -186,7 +203,11 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
  */
 export function validateStackConfig(raw: Record<string, unknown>, context: { stack: string; location?: string; today?: Date }): Validation {
     const problems: Problem[] = [];
-    if (!context.location) problems.push({ path: "azure-native:location", message: "is required (e.g. pulumi config set azure-native:location koreacentral)" });
+    if (!context.location) {
+        problems.push({ path: "azure-native:location", message: "is required (e.g. pulumi config set azure-native:location koreacentral)" });
+    } else if (!AZURE_REGION.test(context.location)) {
+        problems.push({ path: "azure-native:location", message: `${JSON.stringify(context.location)} is not an Azure region name: lowercase letters and digits, e.g. koreacentral` });
+    }
     const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) return { ok: false, problems: [...problems, ...problemsFromZod(parsed.error, stackConfigSchema)], warnings: [] };
 
@@ -194,9 +215,11 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
     const resourceGroupName = config.resourceGroupName ?? `rg-aks-${context.stack}`;
 
     problems.push(
+        ...checkAzureName(resourceGroupName, "resourceGroup", "resourceGroupName"),
         ...validateNetworkArgs(networkArgsFrom(config, resourceGroupName), networkPath),
-        ...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: config.identity.roleScope }, (f) => `identity.${f}`),
-        ...validateClusterArgs({ ...clusterArgsFrom(config, resourceGroupName), subnetId: "", identityId: "", networkAddressing: config.network }, clusterPath),
+        ...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: config.identity.roleScope, identityName: config.identity.name }, identityPath),
+        // The name the program will use: cluster.name, or aks-<stack>, which a stack name can make invalid.
+        ...validateClusterArgs({ ...clusterArgsFrom(config, resourceGroupName), clusterName: config.cluster.name ?? `aks-${context.stack}`, subnetId: "", identityId: "", networkAddressing: config.network }, clusterPath),
         ...validateNamespaces(config.namespaces),
     );
     const cross = crossFieldRules(config);

@@ -390,6 +390,29 @@ describe("components/cluster: validateClusterArgs", () => {
         });
     });
 
+    it("checks VM sizes, node labels and node taints", () => {
+        const settings = (overrides: Record<string, unknown>) => messages({ nodePools: pool(overrides) });
+        for (const size of ["Standard_D4s_v5", "Standard_DS2_v2", "Standard_E4-2ds_v4", "Standard_NC24ads_A100_v4", "Standard_B2s"]) assert.deepEqual(settings({ vmSize: size }), [], size);
+        for (const size of ["D4s_v5", "standard_d4s_v5", "Standard_", "Standard D4s", ""]) {
+            assert.deepEqual(settings({ vmSize: size }), [`nodePools[0].vmSize: ${JSON.stringify(size)} is not an Azure VM size name (e.g. Standard_D4s_v5)`], size);
+        }
+        assert.deepEqual(settings({ nodeLabels: { "team": "a", "example.com/tier": "gold", "empty": "" } }), []);
+        assert.deepEqual(settings({ nodeLabels: { "bad key!": "a" } }), ["nodePools[0].nodeLabels.bad key!: \"bad key!\" is not a Kubernetes label key: its name must be 1–63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"]);
+        assert.deepEqual(settings({ nodeLabels: { "Example.COM/x": "a" } }).map((m) => m.split(": ")[1]), ["\"Example.COM/x\" is not a Kubernetes label key"]);
+        assert.deepEqual(settings({ nodeLabels: { "kubernetes.azure.com/mode": "x" } }), ["nodePools[0].nodeLabels.kubernetes.azure.com/mode: \"kubernetes.azure.com/mode\" is not a Kubernetes label key: the prefix kubernetes.azure.com is reserved by AKS"]);
+        assert.deepEqual(settings({ nodeLabels: { team: "x".repeat(64) } }).length, 1, "values up to 63 characters");
+        assert.deepEqual(settings({ nodeTaints: ["CriticalAddonsOnly=true:NoSchedule", "dedicated=gpu:NoExecute", "spot:PreferNoSchedule"] }), []);
+        assert.deepEqual(settings({ nodeTaints: ["CriticalAddonsOnly=true", "a=b:NoScheduled", "bad key=x:NoSchedule"] }), [
+            "nodePools[0].nodeTaints[0]: \"CriticalAddonsOnly=true\" is not a taint: write key=value:Effect, e.g. CriticalAddonsOnly=true:NoSchedule",
+            "nodePools[0].nodeTaints[1]: \"a=b:NoScheduled\" is not a taint: the effect must be NoSchedule, PreferNoSchedule, NoExecute",
+            "nodePools[0].nodeTaints[2]: \"bad key=x:NoSchedule\" is not a taint: the key its name must be 1–63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+        ]);
+    });
+
+    it("checks the names it gives Azure", () => {
+        assert.deepEqual(messages({ clusterName: "aks.prod", dnsPrefix: "aks_prod", nodeResourceGroup: "rg." }).map((m) => m.split(":")[0]), ["clusterName", "dnsPrefix", "nodeResourceGroup"]);
+    });
+
     it("takes MAJOR.MINOR or MAJOR.MINOR.PATCH versions only", () => {
         for (const bad of ["latest", "0", "1", "0.30", "1.30.x", "v1.30", "1.30.1.2", " 1.30", ""]) {
             assert.deepEqual(messages({ kubernetesVersion: bad }).map((m) => m.split(":")[0]), ["kubernetesVersion"], JSON.stringify(bad));

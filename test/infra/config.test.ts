@@ -227,6 +227,20 @@ describe("infra/config: every rule rejects with its key path", () => {
         assert.deepEqual(problems((c) => { c.cluster.egressPublicIPs = ["20.194.0.4/33"]; }, "prod").map((p) => p.split(":")[0]), ["cluster.egressPublicIPs[0]"]);
     });
 
+    it("checks names under their config keys, the default cluster name included", () => {
+        assert.deepEqual(problems((c) => { c.resourceGroupName = "rg aks"; c.network.vnetName = "vnet-"; c.identity.name = "id"; c.cluster.name = "aks.dev"; }).map((p) => p.split(":")[0]), [
+            "resourceGroupName", "network.vnetName", "identity.name", "cluster.name",
+        ]);
+        assert.deepEqual(problems((c) => { delete c.cluster.name; }, "dev", { ...context, stack: "dev.eu" }).map((p) => p.split(": ")[0]), ["cluster.name"], "aks-dev.eu is not a cluster name");
+    });
+
+    it("takes azure-native:location as a region name only", () => {
+        for (const location of ["3", "Korea Central", "korea-central"]) {
+            assert.deepEqual(problems(() => undefined, "dev", { ...context, location }), [`azure-native:location: ${JSON.stringify(location)} is not an Azure region name: lowercase letters and digits, e.g. koreacentral`]);
+        }
+        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: "" }), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
+    });
+
     it("never turns an unquoted 1.30 into version 1.3", () => {
         assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = 1.3; }), [
             "cluster.kubernetesVersion: 1.3 is a number, not a version: YAML reads an unquoted 1.30 as 1.3; write the version in quotes, e.g. \"1.33\"",
@@ -400,6 +414,13 @@ describe("infra/config: warnings", () => {
     it("warns when the subnet has under 20% headroom at maximum scale", () => {
         const lines = warnings((c) => { c.network.subnetCidr = "172.16.1.0/27"; c.cluster.nodePools[0].count = 20; });
         assert.ok(lines.includes("network.subnetCidr: the node pools at maximum scale with upgrade surge use 22 of 27 usable addresses (81%); leave at least 20% headroom, as the subnet can't grow under a running cluster"), lines.join("\n"));
+    });
+
+    it("warns when an authorized range restricts (almost) nothing, and accepts single addresses", () => {
+        const ranges = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; }).filter((w) => w.includes("authorizedIPRanges"));
+        assert.deepEqual(ranges(["0.0.0.0/0"]), ["cluster.apiServer.authorizedIPRanges[0]: 0.0.0.0/0 restricts nothing: the API server is open to the whole internet; list your own networks, or set enablePrivateCluster"]);
+        assert.deepEqual(ranges(["203.0.113.0/24", "20.0.0.0/8"]), ["cluster.apiServer.authorizedIPRanges[1]: 20.0.0.0/8 authorizes 16,777,216 addresses; narrow it to the networks that reach the API server"]);
+        assert.deepEqual(ranges(["198.51.100.7", "203.0.113.0/24"]), [], "a single address is a /32");
     });
 
     it("warns that a deny-ingress policy needs a policy engine", () => {

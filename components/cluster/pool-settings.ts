@@ -1,0 +1,54 @@
+import { PathOf, Problem } from "../address";
+import { NodePoolArgs } from "./args";
+
+/** Kubernetes label syntax (apimachinery validation): an optional DNS-subdomain prefix, a name of up to 63 characters. */
+const LABEL_NAME = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+/** AKS refuses user labels under its own prefixes. */
+const RESERVED_LABEL_PREFIXES = ["kubernetes.azure.com"];
+/**
+ * Azure VM size names: `Standard_` and a size such as `D4s_v5`, `DS2_v2`, `E4-2ds_v4`
+ * (constrained vCPU) or `NC24ads_A100_v4`. Whether the size exists in the region is Azure's to
+ * say; this catches what can never be a size.
+ */
+const VM_SIZE = /^Standard_[A-Z][A-Za-z0-9-]*(_[A-Za-z0-9-]+)*$/;
+
+export function checkLabelKey(key: string): string | undefined {
+    const slash = key.lastIndexOf("/");
+    const prefix = slash < 0 ? undefined : key.slice(0, slash);
+    const name = slash < 0 ? key : key.slice(slash + 1);
+    if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return "its prefix must be a lowercase DNS subdomain";
+    if (prefix !== undefined && RESERVED_LABEL_PREFIXES.some((reserved) => prefix === reserved || prefix.endsWith(`.${reserved}`))) return `the prefix ${prefix} is reserved by AKS`;
+    if (!LABEL_NAME.test(name)) return "its name must be 1–63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+    return undefined;
+}
+
+export function checkLabelValue(value: string): string | undefined {
+    return value === "" || LABEL_NAME.test(value) ? undefined : "a label value is at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+}
+
+/** A pool's VM size, labels and taints: the settings with a syntax Azure and Kubernetes check. */
+export function checkPoolSettings(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
+    const at = (key: string) => pathOf(`${field}.${key}`);
+    const problems: Problem[] = [];
+    if (pool.vmSize !== undefined && (typeof pool.vmSize !== "string" || !VM_SIZE.test(pool.vmSize))) {
+        problems.push({ path: at("vmSize"), message: `${JSON.stringify(pool.vmSize)} is not an Azure VM size name (e.g. Standard_D4s_v5)` });
+    }
+    for (const [key, value] of Object.entries(pool.nodeLabels ?? {})) {
+        const keyProblem = checkLabelKey(key);
+        if (keyProblem) problems.push({ path: at(`nodeLabels.${key}`), message: `${JSON.stringify(key)} is not a Kubernetes label key: ${keyProblem}` });
+        const valueProblem = typeof value === "string" ? checkLabelValue(value) : "a label value is text";
+        if (valueProblem) problems.push({ path: at(`nodeLabels.${key}`), message: `${JSON.stringify(value)}: ${valueProblem}` });
+    }
+    (pool.nodeTaints ?? []).forEach((taint, i) => {
+        const match = typeof taint === "string" ? /^([^=:]+)(?:=([^:]*))?:([A-Za-z]+)$/.exec(taint) : null;
+        const problem = !match ? "write key=value:Effect, e.g. CriticalAddonsOnly=true:NoSchedule"
+            : checkLabelKey(match[1]) ? `the key ${checkLabelKey(match[1])}`
+            : match[2] !== undefined && checkLabelValue(match[2]) ? `the value: ${checkLabelValue(match[2])}`
+            : !TAINT_EFFECTS.includes(match[3]) ? `the effect must be ${TAINT_EFFECTS.join(", ")}`
+            : undefined;
+        if (problem) problems.push({ path: at(`nodeTaints[${i}]`), message: `${JSON.stringify(taint)} is not a taint: ${problem}` });
+    });
+    return problems;
+}
