@@ -1,3 +1,4 @@
+import { z } from "zod";
 import * as pulumi from "@pulumi/pulumi";
 import {
     KubenetClusterArgs,
@@ -20,7 +21,7 @@ import { checkAzureName } from "../../components/common/azure-names";
 import { problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
 import { projectConfig } from "./project";
-import { StackConfig, stackConfigSchema } from "./schema";
+import { StackConfig, clusterSchema, namespaceSchema, networkSchema, stackConfigSchema } from "./schema";
 
 /** The validated stack: the parsed config and what the program derives from it. */
 export interface StackModel {
@@ -198,6 +199,35 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
 }
 
 /**
+ * When some keys have the wrong type, the sections that did parse are still checked with their
+ * rules, so a type error in one key never hides an address problem in another: the network's
+ * rules when the network parsed, the cluster's (against the network's ranges when those parsed
+ * too), the namespaces'. Cross-section rules wait for a config that parses whole.
+ */
+function rulesOfParsedSections(raw: Record<string, unknown>, stack: string): Problem[] {
+    const network = networkSchema.safeParse(raw.network);
+    const cluster = clusterSchema.safeParse(raw.cluster);
+    const namespaces = z.array(namespaceSchema).safeParse(raw.namespaces ?? []);
+    const resourceGroupName = typeof raw.resourceGroupName === "string" ? raw.resourceGroupName : `rg-aks-${stack}`;
+    const problems: Problem[] = [];
+    if (network.success) {
+        problems.push(...validateNetworkArgs({ resourceGroupName, ...network.data }, networkPath));
+    }
+    if (cluster.success) {
+        const args = clusterArgsFrom({ cluster: cluster.data, tags: {}, protect: false } as unknown as StackConfig, resourceGroupName);
+        problems.push(...validateClusterArgs({
+            ...args,
+            clusterName: cluster.data.name ?? `aks-${stack}`,
+            subnetId: "",
+            identityId: "",
+            networkAddressing: network.success ? network.data : undefined,
+        }, clusterPath));
+    }
+    if (namespaces.success) problems.push(...validateNamespaces(namespaces.data));
+    return problems;
+}
+
+/**
  * Parses and checks a whole stack configuration (keys without the project namespace) and
  * returns every problem at once, or the model the program builds from.
  */
@@ -209,7 +239,10 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
         problems.push({ path: "azure-native:location", message: `${JSON.stringify(context.location)} is not an Azure region name: lowercase letters and digits, e.g. koreacentral` });
     }
     const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) return { ok: false, problems: [...problems, ...problemsFromZod(parsed.error, stackConfigSchema)], warnings: [] };
+    if (!parsed.success) {
+        const typeProblems = problemsFromZod(parsed.error, stackConfigSchema);
+        return { ok: false, problems: [...problems, ...typeProblems, ...rulesOfParsedSections(raw, context.stack)], warnings: [] };
+    }
 
     const config = parsed.data;
     const resourceGroupName = config.resourceGroupName ?? `rg-aks-${context.stack}`;

@@ -91,6 +91,23 @@ describe("infra/config: every rule rejects with its key path", () => {
         ]);
     });
 
+    it("lets no type error hide the rules of the sections that parsed", () => {
+        assert.deepEqual(problems((c) => {
+            c.namespaces[0].quota.pods = "many";            // a type error
+            c.cluster.podCidr = "172.30.0.0/16";            // an address rule
+            c.network.subnetCidr = "10.1.0.0/24";           // outside the vnet
+        }), [
+            "namespaces[0].quota.pods: expected number, got string \"many\"",
+            "network.subnetCidr: 10.1.0.0/24 is not inside network.vnetCidr 172.16.0.0/16",
+            "cluster.podCidr: 172.30.0.0/16 overlaps 172.30.0.0/16, a range AKS reserves",
+        ]);
+        assert.deepEqual(problems((c) => {
+            c.cluster.nodePools[0].count = "three";           // the cluster doesn't parse
+            c.network.vnetCidr = "172.30.0.0/16";            // the network's rules still run
+            c.network.subnetCidr = "172.30.1.0/24";
+        }).map((p) => p.split(":")[0]), ["cluster.nodePools[0].count", "network.vnetCidr", "network.subnetCidr"]);
+    });
+
     it("requires the location", () => {
         assert.deepEqual(problems(() => undefined, "dev", { ...context, location: "" }), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
     });
