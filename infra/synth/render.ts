@@ -1,5 +1,8 @@
 import { SynthOutput, SynthResource } from "./synthesize";
 
+/** Counts as capacity prints them: 1,019, not 1019. */
+const count = (n: number) => n.toLocaleString("en-US");
+
 const LIMITS = { subnet: "subnet", podCidr: "pod CIDR", routeTable: "route table", clusterLimit: "cluster limit" } as const;
 
 function annotations(r: SynthResource): string {
@@ -30,9 +33,9 @@ export function renderSynth(output: SynthOutput): string {
 
     const c = output.capacity;
     const plan = [
-        `Address plan (${c.podNetworking}): subnet ${c.subnet.cidr} (${c.subnet.usable} usable), pod CIDR ${c.podCidr ?? "none"}`,
-        `  room for ${c.maxNodes} nodes / ${c.maxPods.toLocaleString("en-US")} pods (limited by ${LIMITS[c.limitedBy]})`,
-        `  planned: ${c.planned.nodes} nodes at maximum scale + ${c.planned.surgeNodes} upgrade surge, ${c.planned.subnetAddresses} subnet addresses`,
+        `Address plan (${c.podNetworking}): subnet ${c.subnet.cidr} (${count(c.subnet.usable)} usable), pod CIDR ${c.podCidr ?? "none"}`,
+        `  room for ${count(c.maxNodes)} nodes / ${count(c.maxPods)} pods (limited by ${LIMITS[c.limitedBy]})`,
+        `  planned: ${count(c.planned.nodes)} nodes at maximum scale + ${count(c.planned.surgeNodes)} upgrade surge, ${count(c.planned.subnetAddresses)} subnet addresses`,
     ];
     return [`${output.stack}: ${output.resources.length} resources`, ...lines, "", ...plan, "", ...output.warnings].join("\n") + "\n";
 }

@@ -396,6 +396,19 @@ describe("infra/config: every rule rejects with its key path", () => {
                 "cluster.nodePools: 443 nodes at maximum scale with upgrade surge (402 + 41) exceed the 400 node routes a route table can hold (400 routes); kubenet clusters can't exceed 400 nodes",
             ]);
         });
+
+        it("the 400-node route-table limit, exactly at it and one over", () => {
+            const withBigPool = (count: number) => problems((c) => {
+                c.network.subnetCidr = "172.16.0.0/20";
+                c.cluster.podCidr = "10.128.0.0/9";
+                c.cluster.nodePools.push({ name: "big", mode: "User", count, maxSurge: "1" });
+            });
+            // dev's 2-node pool surges by 1 (10% rounded up); the big pool by 1.
+            assert.deepEqual(withBigPool(396), [], "2 + 396 nodes + 1 + 1 surge = 400 routes: fits");
+            assert.deepEqual(withBigPool(397), [
+                "cluster.nodePools: 401 nodes at maximum scale with upgrade surge (399 + 2) exceed the 400 node routes a route table can hold (400 routes); kubenet clusters can't exceed 400 nodes",
+            ]);
+        });
     });
 });
 

@@ -53,10 +53,14 @@ describe("synth", () => {
     });
 
     it("never shows a secret: the kubeconfig output and the provider's input are masked", async () => {
-        const output = await synth("staging");
-        assert.equal(output.outputs.kubeconfig, "[secret]");
-        assert.equal(one(output, "pulumi:providers:kubernetes").inputs.kubeconfig, "[secret]");
-        assert.ok(!JSON.stringify(output).includes("mock-token"), "no credential in the output");
+        // dev has no Entra ID: its kubeconfig carries the credential AKS returns (the mock's
+        // "mock-token-not-a-secret"), so a leak would show here; staging's runs kubelogin.
+        for (const stack of ["dev", "staging"]) {
+            const output = await synth(stack);
+            assert.equal(output.outputs.kubeconfig, "[secret]", stack);
+            assert.equal(one(output, "pulumi:providers:kubernetes").inputs.kubeconfig, "[secret]", stack);
+            assert.ok(!JSON.stringify(output).includes("mock-token"), `${stack}: no credential in the output`);
+        }
     });
 
     it("protects the network and identity in prod only, and the cluster in every stack", async () => {
@@ -141,6 +145,16 @@ describe("synth", () => {
         assert.equal(config.cluster.outboundType, "userDefinedRouting");
         for (const ip of config.cluster.egressPublicIPs as string[]) assert.ok(profile.authorizedIPRanges.includes(`${ip}/32`), ip);
         for (const range of config.cluster.apiServer.authorizedIPRanges as string[]) assert.ok(profile.authorizedIPRanges.includes(range), range);
+    });
+
+    it("names the resource group and cluster after the stack unless told otherwise", async () => {
+        const config = readStackFile(stackFile("dev"));
+        delete config.all["aks-kubenet:resourceGroupName"];
+        config.all["aks-kubenet:cluster"] = JSON.stringify({ ...JSON.parse(config.all["aks-kubenet:cluster"]), name: undefined });
+        const result = await synthesize("qa", config, new Date("2026-11-22T00:00:00Z"));
+        assert.ok(result.ok);
+        assert.equal(one(result.output, "azure-native:resources:ResourceGroup").inputs.resourceGroupName, "rg-aks-qa");
+        assert.equal(one(result.output, "azure-native:containerservice:ManagedCluster").inputs.resourceName, "aks-qa");
     });
 
     it("reports the address plan and the warnings", async () => {
