@@ -170,6 +170,16 @@ describe("synth", () => {
 });
 
 describe("synth in the README", () => {
+    it("lists exactly the keys synth --json prints", async () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const sentence = /`--json` prints one document: ([\s\S]*?)\.\n/.exec(readme)![1];
+        const each = /\(each with ([^)]*)\)/.exec(sentence)![1];
+        const names = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]).sort();
+        const output = await synth("dev");
+        assert.deepEqual(names(sentence.replace(/\(each with [^)]*\)/, "")), Object.keys(output).sort(), "top-level keys");
+        assert.deepEqual(names(each), Object.keys(output.resources[0]).sort(), "resource keys");
+    });
+
     it("shows the dev stack exactly as synth prints it", async () => {
         const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
         const block = /```\n(dev: \d+ resources\n[\s\S]*?)```/.exec(readme);
