@@ -48,7 +48,7 @@ const routeSchema = z.strictObject({
     nextHopIpAddress: z.string().optional(),
 });
 
-export const networkSchema = z.strictObject({
+const networkSchema = z.strictObject({
     vnetCidr: z.string(),
     subnetCidr: z.string(),
     vnetName: z.string().optional(),
@@ -82,7 +82,7 @@ const nodePoolSchema = z.strictObject({
     nodeTaints: z.array(z.string()).optional(),
 });
 
-export const clusterSchema = z.strictObject({
+const clusterSchema = z.strictObject({
     name: z.string().optional(),
     dnsPrefix: z.string().optional(),
     kubernetesVersion: kubernetesVersion.optional(),
@@ -126,7 +126,7 @@ const quotaSchema = z.strictObject({
     pods: wholeNumber.optional(),
 });
 
-export const namespaceSchema = z.strictObject({
+const namespaceSchema = z.strictObject({
     name: z.string(),
     podSecurity: z.enum(POD_SECURITY_LEVELS).default("restricted"),
     quota: quotaSchema.optional(),

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import * as pulumi from "@pulumi/pulumi";
 import {
     KubenetClusterArgs,
@@ -21,7 +20,7 @@ import { checkAzureName } from "../../components/common/azure-names";
 import { problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
 import { projectConfig } from "./project";
-import { StackConfig, clusterSchema, namespaceSchema, networkSchema, stackConfigSchema } from "./schema";
+import { StackConfig, stackConfigSchema } from "./schema";
 
 /** The validated stack: the parsed config and what the program derives from it. */
 export interface StackModel {
@@ -44,7 +43,7 @@ const clusterPath: PathOf = (field) => (field === "clusterName" ? "cluster.name"
 const identityPath: PathOf = (field) => (field === "identityName" ? "identity.name" : `identity.${field}`);
 const networkPath: PathOf = (field) => `network.${field}`;
 
-export function networkArgsFrom(config: StackConfig, resourceGroupName: pulumi.Input<string>): KubenetNetworkArgs {
+export function networkArgsFrom(config: Pick<StackConfig, "network" | "tags" | "protect">, resourceGroupName: pulumi.Input<string>): KubenetNetworkArgs {
     const { network } = config;
     return {
         resourceGroupName,
@@ -64,7 +63,7 @@ export function networkArgsFrom(config: StackConfig, resourceGroupName: pulumi.I
 }
 
 /** The cluster's arguments from config; the network and identity are filled in by the program. */
-export function clusterArgsFrom(config: StackConfig, resourceGroupName: pulumi.Input<string>): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing"> {
+export function clusterArgsFrom(config: Pick<StackConfig, "cluster" | "tags">, resourceGroupName: pulumi.Input<string>): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing"> {
     const { cluster } = config;
     return {
         resourceGroupName,
@@ -198,33 +197,60 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
     return warnings;
 }
 
+/** The sections of a stack configuration that parsed; a section that didn't is absent. */
+interface ParsedSections {
+    network?: StackConfig["network"];
+    identity?: StackConfig["identity"];
+    cluster?: StackConfig["cluster"];
+    namespaces?: StackConfig["namespaces"];
+    tags: StackConfig["tags"];
+    protect: boolean;
+}
+
 /**
- * When some keys have the wrong type, the sections that did parse are still checked with their
- * rules, so a type error in one key never hides an address problem in another: the network's
- * rules when the network parsed, the cluster's (against the network's ranges when those parsed
- * too), the namespaces'. Cross-section rules wait for a config that parses whole.
+ * The components' own rules for each section that parsed: the network's, the identity's, the cluster's (against
+ * the network's ranges when the network parsed too) and the namespaces'. The cluster is checked
+ * under the name the program will use: cluster.name, or aks-<stack>, which a stack name can
+ * make invalid.
  */
-function rulesOfParsedSections(raw: Record<string, unknown>, stack: string): Problem[] {
-    const network = networkSchema.safeParse(raw.network);
-    const cluster = clusterSchema.safeParse(raw.cluster);
-    const namespaces = z.array(namespaceSchema).safeParse(raw.namespaces ?? []);
-    const resourceGroupName = typeof raw.resourceGroupName === "string" ? raw.resourceGroupName : `rg-aks-${stack}`;
+function sectionRules(sections: ParsedSections, resourceGroupName: string, stack: string): Problem[] {
+    const { network, identity, cluster, namespaces } = sections;
     const problems: Problem[] = [];
-    if (network.success) {
-        problems.push(...validateNetworkArgs({ resourceGroupName, ...network.data }, networkPath));
+    if (network) problems.push(...validateNetworkArgs(networkArgsFrom({ ...sections, network }, resourceGroupName), networkPath));
+    if (identity) {
+        problems.push(...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: identity.roleScope, identityName: identity.name }, identityPath));
     }
-    if (cluster.success) {
-        const args = clusterArgsFrom({ cluster: cluster.data, tags: {}, protect: false } as unknown as StackConfig, resourceGroupName);
+    if (cluster) {
         problems.push(...validateClusterArgs({
-            ...args,
-            clusterName: cluster.data.name ?? `aks-${stack}`,
+            ...clusterArgsFrom({ ...sections, cluster }, resourceGroupName),
+            clusterName: cluster.name ?? `aks-${stack}`,
             subnetId: "",
             identityId: "",
-            networkAddressing: network.success ? network.data : undefined,
+            networkAddressing: network,
         }, clusterPath));
     }
-    if (namespaces.success) problems.push(...validateNamespaces(namespaces.data));
+    if (namespaces) problems.push(...validateNamespaces(namespaces));
     return problems;
+}
+
+/**
+ * When some keys have the wrong type, the sections that did parse are still checked with their
+ * rules, so a type error in one key never hides an address problem in another. Cross-section
+ * rules wait for a config that parses whole.
+ */
+function rulesOfParsedSections(raw: Record<string, unknown>, stack: string): Problem[] {
+    // Each section with the whole schema's own parser for its key, defaults included.
+    const { shape } = stackConfigSchema;
+    const parsed = <T>(result: { success: true; data: T } | { success: false }) => (result.success ? result.data : undefined);
+    const resourceGroupName = typeof raw.resourceGroupName === "string" ? raw.resourceGroupName : `rg-aks-${stack}`;
+    return sectionRules({
+        network: parsed(shape.network.safeParse(raw.network)),
+        identity: parsed(shape.identity.safeParse(raw.identity)),
+        cluster: parsed(shape.cluster.safeParse(raw.cluster)),
+        namespaces: parsed(shape.namespaces.safeParse(raw.namespaces)),
+        tags: {},
+        protect: false,
+    }, resourceGroupName, stack);
 }
 
 /**
@@ -249,11 +275,7 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
 
     problems.push(
         ...checkAzureName(resourceGroupName, "resourceGroup", "resourceGroupName"),
-        ...validateNetworkArgs(networkArgsFrom(config, resourceGroupName), networkPath),
-        ...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: config.identity.roleScope, identityName: config.identity.name }, identityPath),
-        // The name the program will use: cluster.name, or aks-<stack>, which a stack name can make invalid.
-        ...validateClusterArgs({ ...clusterArgsFrom(config, resourceGroupName), clusterName: config.cluster.name ?? `aks-${context.stack}`, subnetId: "", identityId: "", networkAddressing: config.network }, clusterPath),
-        ...validateNamespaces(config.namespaces),
+        ...sectionRules(config, resourceGroupName, context.stack),
     );
     const cross = crossFieldRules(config);
     problems.push(...cross.problems);
