@@ -28,6 +28,18 @@ export function checkLabelValue(value: string): string | undefined {
     return value === "" || LABEL_NAME.test(value) ? undefined : "a label value is at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
 }
 
+/** What is wrong with a taint (`key=value:Effect`, the value optional), or undefined. */
+function checkTaint(taint: unknown): string | undefined {
+    const match = typeof taint === "string" ? /^([^=:]+)(?:=([^:]*))?:([A-Za-z]+)$/.exec(taint) : null;
+    if (!match) return "write key=value:Effect, e.g. CriticalAddonsOnly=true:NoSchedule";
+    const [, key, value, effect] = match;
+    const keyProblem = checkLabelKey(key);
+    if (keyProblem) return `the key ${keyProblem}`;
+    const valueProblem = value === undefined ? undefined : checkLabelValue(value);
+    if (valueProblem) return `the value: ${valueProblem}`;
+    return TAINT_EFFECTS.includes(effect) ? undefined : `the effect must be ${TAINT_EFFECTS.join(", ")}`;
+}
+
 /** A pool's VM size, labels and taints: the settings with a syntax Azure and Kubernetes check. */
 export function checkPoolSettings(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
     const at = (key: string) => pathOf(`${field}.${key}`);
@@ -42,12 +54,7 @@ export function checkPoolSettings(pool: NodePoolArgs, field: string, pathOf: Pat
         if (valueProblem) problems.push({ path: at(`nodeLabels.${key}`), message: `${JSON.stringify(value)}: ${valueProblem}` });
     }
     (pool.nodeTaints ?? []).forEach((taint, i) => {
-        const match = typeof taint === "string" ? /^([^=:]+)(?:=([^:]*))?:([A-Za-z]+)$/.exec(taint) : null;
-        const problem = !match ? "write key=value:Effect, e.g. CriticalAddonsOnly=true:NoSchedule"
-            : checkLabelKey(match[1]) ? `the key ${checkLabelKey(match[1])}`
-            : match[2] !== undefined && checkLabelValue(match[2]) ? `the value: ${checkLabelValue(match[2])}`
-            : !TAINT_EFFECTS.includes(match[3]) ? `the effect must be ${TAINT_EFFECTS.join(", ")}`
-            : undefined;
+        const problem = checkTaint(taint);
         if (problem) problems.push({ path: at(`nodeTaints[${i}]`), message: `${JSON.stringify(taint)} is not a taint: ${problem}` });
     });
     return problems;

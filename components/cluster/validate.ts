@@ -14,13 +14,11 @@ import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs 
 import { checkApiServerAccess } from "./api-access";
 import { checkAzureName } from "../common/azure-names";
 import { checkPoolSettings } from "./pool-settings";
-import { POOL_NAME_LABEL } from "./pools";
+import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL } from "./pools";
 import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 import { checkVersionChannel, checkVersionFormat, parseKubernetesVersion } from "./versions";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
-/** AKS limits Windows pool names to six characters. */
-const WINDOWS_POOL_NAME = /^[a-z][a-z0-9]{0,5}$/;
 const MAX_NODES_PER_POOL = 1000;
 const NETWORK_FIELDS = new Set(["vnetCidr", "subnetCidr", "reservedCidrs", "routes"]);
 
@@ -88,8 +86,8 @@ function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, path
     const windows = pool.osType === "Windows";
     if (typeof pool.name !== "string" || !POOL_NAME.test(pool.name)) {
         problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is not a node pool name: a lowercase letter, then up to 11 lowercase letters or digits` });
-    } else if (windows && !kubenet && !WINDOWS_POOL_NAME.test(pool.name)) {
-        problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is too long for a Windows pool: at most 6 characters` });
+    } else if (windows && !kubenet && pool.name.length > MAX_POOL_NAME_LENGTH.Windows) {
+        problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is too long for a Windows pool: at most ${MAX_POOL_NAME_LENGTH.Windows} characters` });
     }
     if (windows && kubenet) {
         problems.push({ path: at("osType"), message: "Windows node pools need Azure CNI; kubenet supports Linux only" });
