@@ -4,7 +4,7 @@ import * as containerservice from "@pulumi/azure-native/containerservice";
 import { parse, stringify } from "yaml";
 import { KubenetCluster } from "../components";
 import { roleAssignmentNameOutput } from "../components/common/role-assignment";
-import { AKS_RBAC_CLUSTER_ADMIN_ROLE_ID } from "../components/common/roles";
+import { AKS_RBAC_CLUSTER_ADMIN_ROLE_ID, builtInRoleDefinitionId } from "../components/common/roles";
 import { ClusterConfig, KUBELOGIN_MODES } from "./config/schema";
 
 /** The Entra ID application every AKS cluster's API server accepts tokens for. */
@@ -66,7 +66,7 @@ export function clusterAccess(cluster: KubenetCluster, resourceGroupName: pulumi
     const readyResources: pulumi.Resource[] = [cluster];
     const deployer = config.aad?.enableAzureRBAC ? config.aad.deployer : undefined;
     if (deployer) {
-        const roleDefinitionId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AKS_RBAC_CLUSTER_ADMIN_ROLE_ID}`;
+        const roleDefinitionId = builtInRoleDefinitionId(client.subscriptionId, AKS_RBAC_CLUSTER_ADMIN_ROLE_ID);
         readyResources.push(new authorization.RoleAssignment("deployer-cluster-admin", {
             roleAssignmentName: roleAssignmentNameOutput(cluster.clusterId, deployer.objectId, roleDefinitionId),
             principalId: deployer.objectId,

@@ -10,8 +10,10 @@ export const ROLE_ASSIGNMENT_NAMESPACE = uuidv5("urn:aks-kubenet:role-assignment
 /**
  * A role assignment's name from what it grants: the same scope, principal and role always give
  * the same GUID. azure-native otherwise generates a random GUID when `roleAssignmentName` is
- * unset; a stack rebuilt after lost state would then try to create a second assignment of the
- * same role and fail with `RoleAssignmentExists`. With a derived name, the rebuilt stack
+ * unset (the auto-naming added for pulumi/pulumi-azure-native#582); a stack rebuilt after lost
+ * state would then try to create a second assignment of the same role and fail with
+ * `RoleAssignmentExists`. Terraform's azurerm moved to the same UUIDv5 of scope, principal and
+ * role (hashicorp/terraform-provider-azurerm#32446), matching ARM, Bicep and the CLI. With a derived name, the rebuilt stack
  * addresses the existing assignment (and `pulumi import` can adopt it).
  *
  * Scope ids are case-insensitive in Azure, so they are lower-cased first.

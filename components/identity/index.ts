@@ -7,7 +7,7 @@ import { checkAzureName } from "../common/azure-names";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { RetryPolicy, transientErrorHook } from "../common/retry";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
-import { NETWORK_CONTRIBUTOR_ROLE_ID } from "../common/roles";
+import { NETWORK_CONTRIBUTOR_ROLE_ID, builtInRoleDefinitionId } from "../common/roles";
 
 export { NETWORK_CONTRIBUTOR_ROLE_ID };
 
@@ -97,7 +97,7 @@ export class ClusterIdentity extends pulumi.ComponentResource {
         this.clientId = this.identity.clientId;
 
         const client = authorization.getClientConfigOutput({ parent: this });
-        const roleDefinitionId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${NETWORK_CONTRIBUTOR_ROLE_ID}`;
+        const roleDefinitionId = builtInRoleDefinitionId(client.subscriptionId, NETWORK_CONTRIBUTOR_ROLE_ID);
         const retry = transientErrorHook(`${name}-principal-retry`, ROLE_ASSIGNMENT_RETRY);
         const grant = (role: string, scope: pulumi.Input<string>, description: string) =>
             new authorization.RoleAssignment(`${name}-${role}`, {
