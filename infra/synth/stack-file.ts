@@ -52,12 +52,14 @@ function deeperThan(value: unknown, limit: number): boolean {
 }
 
 function parseDocument(text: string): unknown {
-    // Quick refusal before the parser recurses: brackets or indentation far beyond any stack file.
-    if (/[[{]{65,}/.test(text)) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep`);
     try {
         return parse(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true });
     } catch (error) {
-        if (error instanceof RangeError) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep`);
+        // The parser recurses per level: a document deep enough overflows the stack, which the
+        // yaml package reports either as the RangeError or inside its own parse error.
+        if (error instanceof RangeError || /Maximum call stack/.test((error as Error).message)) {
+            throw new StackFileError(`nested more than ${MAX_NESTING} levels deep`);
+        }
         const message = (error as Error).message;
         if (/alias count/i.test(message)) throw new StackFileError(`expands more than ${MAX_ALIASES} aliases (a resource-exhaustion pattern)`);
         throw new StackFileError(`not valid YAML: ${oneLine(message)}`);
