@@ -98,3 +98,78 @@ describe("policy: mandatory rules of the kubenet guide", () => {
         ]);
     });
 });
+
+describe("policy: mandatory rules on partial and unrelated resources", () => {
+    /** Props that break every mandatory rule at once, to show which types each rule reads. */
+    const everythingWrong = {
+        resourceName: "aks-prod",
+        identity: { type: "SystemAssigned" },
+        networkProfile: { networkPlugin: "kubenet", networkPolicy: "azure", podCidr: "172.30.0.0/16", serviceCidr: "10.0.0.0/16", dnsServiceIP: "10.9.0.10" },
+        agentPoolProfiles: [{ name: "system", maxPods: 300, osType: "Windows" }],
+        maxPods: 300,
+        osType: "Windows",
+        routes: [{ name: "fw" }],
+        roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7",
+    };
+    const TYPES = {
+        cluster: CLUSTER,
+        pool: POOL,
+        table: "azure-native:network:RouteTable",
+        role: "azure-native:authorization:RoleAssignment",
+        vnet: "azure-native:network:VirtualNetwork",
+    };
+    const resourceRules = {
+        reservedRanges: ["cluster"],
+        dnsServiceIpInServiceCidr: ["cluster"],
+        maxPodsInRange: ["cluster", "pool"],
+        kubenetUserAssignedIdentity: ["cluster"],
+        kubenetNetworkPolicy: ["cluster"],
+        routeTableWithoutInlineRoutes: ["table"],
+        networkContributorPrincipalType: ["role"],
+    } as const;
+
+    for (const [rule, readsTypes] of Object.entries(resourceRules)) {
+        it(`${rule} reads ${readsTypes.join(" and ")} resources only`, async () => {
+            for (const [kind, type] of Object.entries(TYPES)) {
+                const found = await violations(mandatory[rule as keyof typeof resourceRules], { type, props: everythingWrong });
+                assert.equal(found.length > 0, (readsTypes as readonly string[]).includes(kind), `${kind}: ${found.join("; ")}`);
+            }
+        });
+    }
+
+    it("check the range that is there when the other is unset", async () => {
+        assert.deepEqual(await violations(mandatory.reservedRanges, { type: CLUSTER, props: { networkProfile: { serviceCidr: "172.31.0.0/16" } } }), [
+            "networkProfile.serviceCidr: 172.31.0.0/16 overlaps 172.31.0.0/16, a range AKS reserves",
+        ]);
+        assert.deepEqual(await violations(mandatory.reservedRanges, { type: CLUSTER, props: {} }), []);
+        assert.deepEqual(await violations(mandatory.dnsServiceIpInServiceCidr, { type: CLUSTER, props: { networkProfile: { dnsServiceIP: "10.0.0.10" } } }), [], "no service CIDR to compare with");
+        assert.deepEqual(await violations(mandatory.dnsServiceIpInServiceCidr, { type: CLUSTER, props: { networkProfile: { serviceCidr: "10.0.0.0/16" } } }), [], "no DNS IP");
+        assert.deepEqual(await violations(mandatory.dnsServiceIpInServiceCidr, { type: CLUSTER, props: { networkProfile: { serviceCidr: "10.0.0/16", dnsServiceIP: "10.0.0.10" } } }), [
+            `networkProfile.serviceCidr: 10.0.0/16 is not an IPv4 CIDR: "10.0.0" is not an IPv4 address (expected four decimal octets such as 10.0.0.10)`,
+        ], "an unreadable service CIDR is reported instead");
+    });
+
+    it("name a missing identity and read a cluster without a network profile", async () => {
+        assert.deepEqual(await violations(mandatory.kubenetUserAssignedIdentity, kubenetCluster({ identity: undefined })), [
+            "identity.type: unset; a kubenet cluster in your own subnet needs a UserAssigned identity holding Network Contributor before the cluster is created",
+        ]);
+        assert.deepEqual(await violations(mandatory.kubenetNetworkPolicy, { type: CLUSTER, props: { networkProfile: undefined } }), []);
+        assert.deepEqual(await violations(mandatory.kubenetNetworkPolicy, kubenetCluster({}, { networkPolicy: "cilium" })), [
+            "networkProfile.networkPolicy: cilium network policy isn't supported with kubenet; use calico or none",
+        ]);
+    });
+
+    it("match Windows AgentPools to kubenet clusters by name only", async () => {
+        const windows = (props: Record<string, unknown>) => ({ type: POOL, name: "win", props: { osType: "Windows", ...props } });
+        const unnamedCluster = kubenetCluster({ resourceName: undefined });
+        assert.deepEqual(await stackViolations(mandatory.kubenetNoWindowsPools, [unnamedCluster, windows({})]), [], "neither has a name");
+        assert.deepEqual(await stackViolations(mandatory.kubenetNoWindowsPools, [kubenetCluster(), windows({ resourceName: "aks-other" })]), [], "another cluster's pool");
+        const lookalike = { type: "azure-native:compute:VirtualMachineScaleSet", props: { osType: "Windows", resourceName: "aks-prod" } };
+        assert.deepEqual(await stackViolations(mandatory.kubenetNoWindowsPools, [kubenetCluster(), lookalike]), [], "only AgentPools are pools");
+    });
+
+    it("find the Network Contributor role whatever the case of its id", async () => {
+        const upper = "/SUBSCRIPTIONS/0000/PROVIDERS/MICROSOFT.AUTHORIZATION/ROLEDEFINITIONS/4D97B98B-1D4F-4787-A291-C67834D212E7";
+        assert.equal((await violations(mandatory.networkContributorPrincipalType, { type: "azure-native:authorization:RoleAssignment", props: { roleDefinitionId: upper } })).length, 1);
+    });
+});
