@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { RetryPolicy, retryDecision, totalRetryWaitSeconds, transientErrorHook } from "../../components/common/retry";
 import { CLUSTER_PERMISSION_RETRY } from "../../components/cluster";
 import { ROLE_ASSIGNMENT_RETRY } from "../../components/identity";
@@ -32,6 +33,28 @@ describe("components/common: bounded retries of transient errors", () => {
         assert.equal(await hook.callback({ ...args, errors: ["AuthorizationFailed"] }), false);
         assert.equal(await hook.callback({ ...args, errors: [transient, transient, transient, transient] }), false);
         assert.deepEqual(waits, [10_000, 20_000]);
+    });
+
+    it("logs each retry, and the giving up on a transient error, naming what it waited for", async () => {
+        const logged: string[] = [];
+        const log = pulumi.log as { warn: (message: string) => Promise<void>; error: (message: string) => Promise<void> };
+        const { warn, error } = log;
+        log.warn = async (message) => { logged.push(`warn: ${message}`); };
+        log.error = async (message) => { logged.push(`error: ${message}`); };
+        try {
+            const hook = transientErrorHook("test-retry", policy, async () => undefined);
+            const args = { urn: "urn", id: "", name: "grant", type: "t", failedOperation: "create" };
+            await hook.callback({ ...args, errors: [transient, transient] });
+            await hook.callback({ ...args, errors: [transient, transient, transient, transient] });
+            await hook.callback({ ...args, errors: ["Code=\"InvalidParameter\""] });
+            await hook.callback({ ...args, errors: [] });
+        } finally {
+            Object.assign(log, { warn, error });
+        }
+        assert.deepEqual(logged, [
+            "warn: grant: create failed while waiting for a grant; retry 2 of 3 in 20 s",
+            "error: grant: create still failing after 3 retries waiting for a grant",
+        ], "a lasting error fails as it is, without a retry message");
     });
 
     it("bounds every policy the components use, and recognises the errors each waits out", () => {

@@ -455,5 +455,38 @@ describe("infra/config: warnings", () => {
 
     it("warns that a deny-ingress policy needs a policy engine", () => {
         assert.ok(warnings((c) => { c.namespaces[0].defaultDenyIngress = true; }).includes("namespaces[0].defaultDenyIngress: the NetworkPolicy is created but not enforced: set cluster.networkPolicy to calico"));
+        assert.ok(!warnings((c) => { c.namespaces[0].defaultDenyIngress = true; c.cluster.networkPolicy = "calico"; }).some((w) => w.startsWith("namespaces[0]")), "calico enforces it");
+    });
+
+    it("leaves the 0.0.0.0/0 route of your own route table to you, with a warning", () => {
+        const byoTable = (c: RawConfig) => {
+            c.cluster.outboundType = "userDefinedRouting";
+            c.network.existingRouteTableId = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/routeTables/rt-hub";
+            c.network.existingSubnetId = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet";
+        };
+        assert.ok(warnings(byoTable).includes("cluster.outboundType: userDefinedRouting needs a 0.0.0.0/0 route: make sure network.existingRouteTableId has one"));
+        const migrating = warnings((c) => { byoTable(c); overlay(c); c.cluster.migrateFromKubenet = true; }).find((w) => w.startsWith("cluster.migrateFromKubenet"));
+        assert.ok(migrating?.endsWith("AKS deletes the pod routes it wrote to the route table"), "no count of routes it doesn't manage");
+    });
+
+    it("counts the retirement to the day", () => {
+        const on = (day: string) => {
+            const result = validateStackConfig(stackConfig("dev"), { ...context, today: new Date(`${day}T00:00:00Z`) });
+            return result.ok ? result.model.warnings.find((w) => w.path === "cluster.networkPlugin")?.message : undefined;
+        };
+        assert.match(on("2028-03-30") ?? "", /\(1 days from 2028-03-30\)/);
+        assert.match(on("2028-03-31") ?? "", /\(retired 0 days before 2028-03-31\)/);
+    });
+
+    it("treats stacks named prod… as production, whatever the case", () => {
+        const free = (stack: string) => warnings((c) => { c.cluster.skuTier = "Free"; }, "prod", { ...context, stack }).some((w) => w.startsWith("cluster.skuTier"));
+        assert.equal(free("Production"), true);
+        assert.equal(free("preprod"), false);
+    });
+
+    it("warns from /8 up, not for a /9", () => {
+        const ranges = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; }).filter((w) => w.includes("authorizedIPRanges"));
+        assert.deepEqual(ranges(["20.0.0.0/9"]), []);
+        assert.equal(ranges(["0.0.0.0/1"]).length, 1);
     });
 });
