@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "bin/**", "dist/**", ".build/**"] },
+    { ignores: ["node_modules/**", "bin/**", "dist/**", ".build/**", ".stryker-tmp/**", "reports/**", ".cache/**"] },
     ...tseslint.configs.recommended,
     {
         rules: {

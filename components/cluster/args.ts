@@ -55,6 +55,38 @@ export const OS_TYPES = Object.values(OsType);
 
 export const AVAILABILITY_ZONES = ["1", "2", "3"];
 
+/**
+ * A Linux pool's OS image. Azure Linux is Microsoft's minimal image (fewer packages, a smaller
+ * attack surface); `Ubuntu` and `AzureLinux` follow AKS's current version of each, the numbered
+ * ones pin it. Windows images are left out: kubenet runs Linux only.
+ */
+export const OsSku = { Ubuntu: "Ubuntu", Ubuntu2204: "Ubuntu2204", AzureLinux: "AzureLinux", AzureLinux3: "AzureLinux3" } as const;
+export type OsSku = (typeof OsSku)[keyof typeof OsSku];
+export const OS_SKUS = Object.values(OsSku);
+
+/** Where the OS disk lives: a managed disk, or ephemeral on the VM's cache or temporary disk. */
+export const OsDiskType = { Managed: "Managed", Ephemeral: "Ephemeral" } as const;
+export type OsDiskType = (typeof OsDiskType)[keyof typeof OsDiskType];
+export const OS_DISK_TYPES = Object.values(OsDiskType);
+
+/** SSH to the nodes: with a local user, or not at all. */
+export const SshAccess = { LocalUser: "LocalUser", Disabled: "Disabled" } as const;
+export type SshAccess = (typeof SshAccess)[keyof typeof SshAccess];
+export const SSH_ACCESS_MODES = Object.values(SshAccess);
+
+/** What Azure does with a spot node it takes back. */
+export const SpotEvictionPolicy = { Delete: "Delete", Deallocate: "Deallocate" } as const;
+export type SpotEvictionPolicy = (typeof SpotEvictionPolicy)[keyof typeof SpotEvictionPolicy];
+export const SPOT_EVICTION_POLICIES = Object.values(SpotEvictionPolicy);
+
+/** Spot VMs for a User pool: spare capacity at a discount, taken back when Azure needs it. */
+export interface SpotArgs {
+    /** Default Delete (AKS's): evicted nodes are deleted; Deallocate keeps their disks, and your quota. */
+    evictionPolicy?: SpotEvictionPolicy;
+    /** The most to pay per hour, in US dollars with up to 5 decimals; -1 (the default) pays up to the on-demand price. */
+    maxPrice?: number;
+}
+
 /** A node pool. */
 export interface NodePoolArgs {
     /**
@@ -87,6 +119,18 @@ export interface NodePoolArgs {
     nodeLabels?: Record<string, string>;
     /** Taints on every node, `key=value:Effect`, e.g. `CriticalAddonsOnly=true:NoSchedule`. */
     nodeTaints?: string[];
+    /** The OS image; default AKS's (Ubuntu). Fixed at creation: a change rotates the pool. */
+    osSKU?: OsSku;
+    /** Managed or Ephemeral; default AKS's (Ephemeral when the VM size has room for it). Fixed at creation. */
+    osDiskType?: OsDiskType;
+    /** OS disk size in GB, 1–2048; default AKS's for the VM size. Fixed at creation. */
+    osDiskSizeGB?: number;
+    /** Encrypt the VMs' temporary and cache disks at the host; needs the subscription's EncryptionAtHost feature. Fixed at creation. */
+    enableEncryptionAtHost?: boolean;
+    /** SSH access to the nodes; default LocalUser (AKS's). Changed in place. */
+    sshAccess?: SshAccess;
+    /** Run the pool on spot VMs (User pools only). Fixed at creation. */
+    spot?: SpotArgs;
 }
 
 /** How the API server is reached. */
@@ -95,6 +139,109 @@ export interface ApiServerArgs {
     authorizedIPRanges?: string[];
     /** Endpoint reachable only from the vnet; can't be combined with authorized ranges. */
     enablePrivateCluster?: boolean;
+    /** Turn off `az aks command invoke`, which runs commands in the cluster through Azure's API. */
+    disableRunCommand?: boolean;
+}
+
+/** The Secrets Store CSI driver with the Azure Key Vault provider. */
+export interface KeyVaultSecretsProviderArgs {
+    /** Re-read mounted secrets so rotated ones reach the pods; default true. */
+    secretRotation?: boolean;
+    /** How often rotation re-reads, a duration such as `2m` (AKS's default) or `1h`. */
+    rotationPollInterval?: string;
+}
+
+/** Image Cleaner: removes unused images with known vulnerabilities from the nodes. */
+export interface ImageCleanerArgs {
+    /** Hours between scans, 24 to 2160 (three months); default 168, AKS's. */
+    intervalHours?: number;
+}
+
+/** Add-ons AKS runs in the cluster. Each one left out is turned off, in Azure too. */
+export interface ClusterAddonsArgs {
+    /** Azure Policy for Kubernetes, so Azure Policy assignments are enforced inside the cluster. */
+    azurePolicy?: boolean;
+    /** Mount Key Vault secrets into pods through the Secrets Store CSI driver. */
+    keyVaultSecretsProvider?: KeyVaultSecretsProviderArgs;
+    /** Remove vulnerable unused images from the nodes. */
+    imageCleaner?: ImageCleanerArgs;
+}
+
+/** Where the cluster's logs go, and what is collected. */
+export interface ClusterMonitoringArgs {
+    /** The Log Analytics workspace's resource id. */
+    logAnalyticsWorkspaceId: pulumi.Input<string>;
+    /** Container Insights (the monitoring add-on, with managed-identity auth and its data collection rule); default true. */
+    containerInsights?: boolean;
+    /**
+     * Control-plane log categories sent to the workspace by a diagnostic setting; default
+     * kube-apiserver, kube-audit-admin, kube-controller-manager, cluster-autoscaler and guard.
+     * An empty list sends none.
+     */
+    controlPlaneLogs?: string[];
+    /** Microsoft Defender for Containers' sensor, reporting to the workspace. */
+    defender?: boolean;
+}
+
+/** A day of the week, as AKS's maintenance schedules name it. */
+export const DayOfWeek = {
+    Monday: "Monday", Tuesday: "Tuesday", Wednesday: "Wednesday", Thursday: "Thursday", Friday: "Friday", Saturday: "Saturday", Sunday: "Sunday",
+} as const;
+export type DayOfWeek = (typeof DayOfWeek)[keyof typeof DayOfWeek];
+export const DAYS_OF_WEEK = Object.values(DayOfWeek);
+
+/** A weekly planned-maintenance window. */
+export interface MaintenanceWindowArgs {
+    /** The day the window opens. */
+    dayOfWeek: DayOfWeek;
+    /** When it opens, `HH:mm`. */
+    startTime: string;
+    /** How long it stays open, 4 to 24 hours. */
+    durationHours: number;
+    /** The time zone of startTime, `+HH:mm` or `-HH:mm`; default +00:00. */
+    utcOffset?: string;
+    /** Every how many weeks, 1 to 4; default 1. */
+    intervalWeeks?: number;
+}
+
+/** Planned maintenance: when AKS may upgrade the cluster and the nodes' OS images. */
+export interface MaintenanceArgs {
+    /** The window for the cluster auto-upgrade channel (`upgradeChannel`). */
+    autoUpgrade?: MaintenanceWindowArgs;
+    /** The window for node OS upgrades (`nodeOSUpgradeChannel`). */
+    nodeOSUpgrade?: MaintenanceWindowArgs;
+}
+
+/** How the cluster autoscaler picks a pool to grow. */
+export const AutoscalerExpander = { LeastWaste: "least-waste", MostPods: "most-pods", Priority: "priority", Random: "random" } as const;
+export type AutoscalerExpander = (typeof AutoscalerExpander)[keyof typeof AutoscalerExpander];
+export const AUTOSCALER_EXPANDERS = Object.values(AutoscalerExpander);
+
+/**
+ * The cluster autoscaler's settings (one profile for every autoscaled pool). Each one left out is
+ * AKS's default, sent as such, so removing a setting from the stack file restores the default.
+ */
+export interface AutoscalerProfileArgs {
+    /** How a pool to grow is chosen; default random. */
+    expander?: AutoscalerExpander;
+    /** How often the autoscaler looks, e.g. `10s` (default). */
+    scanInterval?: string;
+    /** Wait after a scale-up before scaling down, e.g. `10m` (default). */
+    scaleDownDelayAfterAdd?: string;
+    /** How long a node must be unneeded before it goes, e.g. `10m` (default). */
+    scaleDownUnneededTime?: string;
+    /** Below this share of requested resources a node is unneeded, 0 to 1; default 0.5. */
+    scaleDownUtilizationThreshold?: number;
+    /** Seconds pods get to stop when a node is scaled down; default 600. */
+    maxGracefulTerminationSec?: number;
+    /** Keep similar pools (e.g. one per zone) the same size; default false. */
+    balanceSimilarNodeGroups?: boolean;
+    /** Never remove nodes running kube-system pods other than DaemonSets; default true. */
+    skipNodesWithSystemPods?: boolean;
+    /** Never remove nodes with pods using local storage; default false. */
+    skipNodesWithLocalStorage?: boolean;
+    /** How long a new node may take to become ready, e.g. `15m` (default). */
+    maxNodeProvisionTime?: string;
 }
 
 /** Managed Entra ID integration. */
@@ -171,6 +318,21 @@ export interface KubenetClusterArgs {
     aad?: AadArgs;
     /** Turn off local (certificate) accounts; needs Entra ID. */
     disableLocalAccounts?: boolean;
+    /**
+     * Workload identity with the OIDC issuer it needs, so pods get Entra ID tokens through
+     * federated credentials. AKS can't turn the OIDC issuer off once it is on.
+     */
+    workloadIdentity?: boolean;
+    /** Container registries (resource ids) whose images the nodes may pull: AcrPull for the kubelet identity. */
+    acrPullRegistryIds?: string[];
+    /** Add-ons: Azure Policy, the Key Vault secrets provider, Image Cleaner. */
+    addons?: ClusterAddonsArgs;
+    /** Container Insights, control-plane logs and Defender, into a Log Analytics workspace. */
+    monitoring?: ClusterMonitoringArgs;
+    /** Planned maintenance windows for the auto-upgrade channels. */
+    maintenance?: MaintenanceArgs;
+    /** The cluster autoscaler's settings; only with an autoscaled pool. */
+    autoscalerProfile?: AutoscalerProfileArgs;
     /** Name of the node resource group; settable only at creation. */
     nodeResourceGroup?: string;
     /** The node pools, at least one with mode System; see `defaultNodePool`. */

@@ -1,9 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../address";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { transientErrorHook } from "../common/retry";
+import { resourceNameFromId } from "../common/resource-id";
+import { roleAssignmentNameOutput } from "../common/role-assignment";
+import { ACR_PULL_ROLE_ID, builtInRoleDefinitionId } from "../common/roles";
+import { ROLE_ASSIGNMENT_RETRY } from "../identity";
+import { ACR_TYPE, addonProfiles, autoScalerProfile, securityProfile } from "./features";
+import { declareMaintenance } from "./maintenance";
+import { declareContainerInsights, declareControlPlaneLogs } from "./observability";
 import { effectiveAuthorizedRanges } from "./api-access";
 import { KubenetClusterArgs } from "./args";
 import { agentPoolName, defaultPoolOf, poolProfile } from "./pools";
@@ -17,6 +25,10 @@ export { parseKubernetesVersion } from "./versions";
 export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./pools";
 export { CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
 export { parseAuthorizedRange, effectiveAuthorizedRanges } from "./api-access";
+export { ADDON_KEYS, AUTOSCALER_DEFAULTS } from "./features";
+export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance";
+export { CONTROL_PLANE_LOG_CATEGORIES, DEFAULT_CONTROL_PLANE_LOGS } from "./observability";
+export { SPOT_TAINT } from "./pools";
 
 /**
  * An AKS cluster with kubenet networking in your subnet, created only after the identity's
@@ -46,6 +58,10 @@ export class KubenetCluster extends pulumi.ComponentResource {
     public readonly clusterId: pulumi.Output<string>;
     /** The resource group AKS keeps the nodes in. */
     public readonly nodeResourceGroup: pulumi.Output<string | undefined>;
+    /** The object id of the kubelet identity AKS creates for the nodes (image pulls, Azure disks). */
+    public readonly kubeletIdentityObjectId: pulumi.Output<string | undefined>;
+    /** The OIDC issuer URL federated credentials trust; set with workloadIdentity. */
+    public readonly oidcIssuerUrl: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: KubenetClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetCluster, name, {}, withTypeAlias(opts, "aks-kubenet:cluster:KubenetCluster"));
@@ -82,9 +98,19 @@ export class KubenetCluster extends pulumi.ComponentResource {
             autoUpgradeProfile: args.upgradeChannel || args.nodeOSUpgradeChannel
                 ? { upgradeChannel: args.upgradeChannel, nodeOSUpgradeChannel: args.nodeOSUpgradeChannel }
                 : undefined,
-            apiServerAccessProfile: args.apiServer
-                ? { authorizedIPRanges: effectiveAuthorizedRanges(args), enablePrivateCluster: args.apiServer.enablePrivateCluster }
-                : undefined,
+            apiServerAccessProfile: {
+                // An empty list when unrestricted: AKS keeps ranges a request leaves out, so
+                // removing them from the stack file must send none to open the endpoint again.
+                authorizedIPRanges: effectiveAuthorizedRanges(args) ?? [],
+                enablePrivateCluster: args.apiServer?.enablePrivateCluster,
+                // Explicit, so turning it back on in the stack file reaches Azure.
+                disableRunCommand: args.apiServer?.disableRunCommand ?? false,
+            },
+            addonProfiles: addonProfiles(args),
+            securityProfile: securityProfile(args),
+            // AKS can't turn the issuer off once it is on; it refuses such a request.
+            oidcIssuerProfile: { enabled: args.workloadIdentity === true },
+            autoScalerProfile: autoScalerProfile(args),
             aadProfile: aad
                 ? { managed: true, enableAzureRBAC: aad.enableAzureRBAC ?? false, adminGroupObjectIDs: aad.adminGroupObjectIDs, tenantID: aad.tenantID }
                 : undefined,
@@ -121,6 +147,43 @@ export class KubenetCluster extends pulumi.ComponentResource {
         this.clusterName = this.cluster.name;
         this.clusterId = this.cluster.id;
         this.nodeResourceGroup = this.cluster.nodeResourceGroup;
-        this.registerOutputs({ clusterName: this.clusterName, clusterId: this.clusterId, nodeResourceGroup: this.nodeResourceGroup });
+        this.kubeletIdentityObjectId = this.cluster.identityProfile.apply((profile) => profile?.kubeletidentity?.objectId);
+        this.oidcIssuerUrl = this.cluster.oidcIssuerProfile.apply((profile) => profile?.issuerURL);
+
+        const children = childOptions(this, false);
+        declareMaintenance(name, args.maintenance, { resourceGroupName: args.resourceGroupName, clusterName: this.cluster.name }, children);
+        if (args.monitoring) {
+            if (args.monitoring.containerInsights !== false) {
+                declareContainerInsights(name, args.monitoring, { resourceGroupName: args.resourceGroupName, location: args.location, clusterId: this.clusterId, tags: args.tags }, children);
+            }
+            declareControlPlaneLogs(name, args.monitoring, this.clusterId, children);
+        }
+        this.grantAcrPull(name, args.acrPullRegistryIds ?? []);
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            clusterId: this.clusterId,
+            nodeResourceGroup: this.nodeResourceGroup,
+            kubeletIdentityObjectId: this.kubeletIdentityObjectId,
+            oidcIssuerUrl: this.oidcIssuerUrl,
+        });
+    }
+
+    /** AcrPull on each registry for the kubelet identity, the identity nodes pull images with. */
+    private grantAcrPull(name: string, registryIds: string[]): void {
+        if (registryIds.length === 0) return;
+        const client = authorization.getClientConfigOutput({ parent: this });
+        const roleDefinitionId = builtInRoleDefinitionId(client.subscriptionId, ACR_PULL_ROLE_ID);
+        const principalId = this.kubeletIdentityObjectId.apply((id) => id ?? "");
+        for (const registryId of registryIds) {
+            const registryName = resourceNameFromId(registryId, ACR_TYPE)!.toLowerCase();
+            new authorization.RoleAssignment(`${name}-acr-pull-${registryName}`, {
+                roleAssignmentName: roleAssignmentNameOutput(registryId, principalId, roleDefinitionId),
+                principalId,
+                principalType: "ServicePrincipal",
+                roleDefinitionId,
+                scope: registryId,
+                description: "aks-kubenet: lets the cluster's nodes pull images",
+            }, childOptions(this, false, { deleteBeforeReplace: true, hooks: { onError: [transientErrorHook(`${name}-acr-pull-retry`, ROLE_ASSIGNMENT_RETRY)] } }));
+        }
     }
 }

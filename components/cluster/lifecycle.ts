@@ -8,7 +8,11 @@ import { CREATE_ONLY_POOL_SETTINGS } from "./pools";
  * a protected cluster they fail the preview instead, before anything changes; the way to change
  * them is a new System pool and retiring the default pool (README, "Node pools").
  */
-export const DEFAULT_POOL_CREATE_ONLY_PATHS = ["agentPoolProfiles[0].name", ...CREATE_ONLY_POOL_SETTINGS.map((setting) => `agentPoolProfiles[0].${setting}`)] as const;
+export const DEFAULT_POOL_CREATE_ONLY_PATHS = [
+    "agentPoolProfiles[0].name",
+    // `spot` has no path of its own, and the default pool is a System pool, which can't be spot.
+    ...CREATE_ONLY_POOL_SETTINGS.filter((setting) => setting !== "spot").map((setting) => `agentPoolProfiles[0].${setting}`),
+] as const;
 
 /**
  * Creating the cluster right after its identity's Network Contributor grants can fail while the

@@ -17,17 +17,34 @@ const ROTATION_SUFFIX_LENGTH = 4;
 /**
  * The pool settings AKS fixes when it creates a pool (`az aks nodepool update` can't change
  * them; for `vmSize` azure-native plans a replacement, provider/pkg/gen/replacement.go). A change
- * to any of them needs a new pool.
+ * to any of them needs a new pool. The OS SKU can also be migrated in place (Ubuntu to Azure
+ * Linux reimages every node); a rotation does the same with the old pool still running.
  */
-export const CREATE_ONLY_POOL_SETTINGS = ["vmSize", "osType", "availabilityZones", "maxPods"] as const;
+export const CREATE_ONLY_POOL_SETTINGS = [
+    "vmSize", "osType", "availabilityZones", "maxPods",
+    "osSKU", "osDiskType", "osDiskSizeGB", "enableEncryptionAtHost", "spot",
+] as const;
 
-/** A pool's create-only settings with AKS's defaults filled in, so "unset" and "default" agree. */
+/** The spot priority's own taint: AKS puts it on every spot node and refuses a pool without it. */
+export const SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+
+/**
+ * A pool's create-only settings. The first four have AKS's defaults filled in, so "unset" and
+ * "default" agree. The others are sent only when set (unset means AKS's choice at creation, which
+ * for the OS disk depends on the VM size), so they are left out here when unset, and a pool that
+ * doesn't set them keeps the Azure name it had before they existed.
+ */
 export function createOnlySettings(pool: NodePoolArgs) {
     return {
         vmSize: pool.vmSize ?? DEFAULT_VM_SIZE,
         osType: pool.osType ?? "Linux",
         availabilityZones: [...(pool.availabilityZones ?? [])].sort(),
         maxPods: pool.maxPods ?? KUBENET_DEFAULT_MAX_PODS,
+        osSKU: pool.osSKU,
+        osDiskType: pool.osDiskType,
+        osDiskSizeGB: pool.osDiskSizeGB,
+        enableEncryptionAtHost: pool.enableEncryptionAtHost,
+        spot: pool.spot && { evictionPolicy: pool.spot.evictionPolicy ?? "Delete", maxPrice: pool.spot.maxPrice ?? -1 },
     };
 }
 
@@ -84,8 +101,17 @@ export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, 
         // Explicit even when unset: a setting removed from the stack file must be removed in
         // Azure too, and a request that leaves it out keeps the old value.
         upgradeSettings: { maxSurge: pool.maxSurge ?? DEFAULT_MAX_SURGE },
+        osSKU: settings.osSKU,
+        osDiskType: settings.osDiskType,
+        osDiskSizeGB: settings.osDiskSizeGB,
+        enableEncryptionAtHost: settings.enableEncryptionAtHost,
+        scaleSetPriority: settings.spot ? "Spot" : undefined,
+        scaleSetEvictionPolicy: settings.spot?.evictionPolicy,
+        spotMaxPrice: settings.spot?.maxPrice,
+        // Explicit, so removing sshAccess from the stack file turns SSH back to AKS's default.
+        securityProfile: { sshAccess: pool.sshAccess ?? "LocalUser" },
         nodeLabels: { ...pool.nodeLabels, [POOL_NAME_LABEL]: pool.name },
-        nodeTaints: pool.nodeTaints ?? [],
+        nodeTaints: settings.spot ? [...(pool.nodeTaints ?? []), SPOT_TAINT] : pool.nodeTaints ?? [],
         tags: tags ?? {},
     };
 }

@@ -13,7 +13,8 @@ import { ENTRA_OBJECT_ID } from "../common/entra";
 import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
 import { checkApiServerAccess } from "./api-access";
 import { checkAzureName } from "../common/azure-names";
-import { checkPoolSettings } from "./pool-settings";
+import { checkNodeSettings, checkPoolSettings } from "./pool-settings";
+import { checkClusterFeatures } from "./validate-features";
 import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL } from "./pools";
 import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 import { checkVersionChannel, checkVersionFormat, parseKubernetesVersion } from "./versions";
@@ -100,7 +101,7 @@ function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, path
         if (smallest === 0) problems.push({ path: at(pool.enableAutoScaling ? "minCount" : "count"), message: "a System pool can't scale to 0; use at least 1 node" });
     }
     problems.push(...countProblems);
-    problems.push(...checkPoolSettings(pool, field, pathOf));
+    problems.push(...checkPoolSettings(pool, field, pathOf), ...checkNodeSettings(pool, field, pathOf));
     if (pool.nodeLabels && Object.prototype.hasOwnProperty.call(pool.nodeLabels, POOL_NAME_LABEL)) {
         problems.push({ path: at(`nodeLabels.${POOL_NAME_LABEL}`), message: `is set by the program to the pool's name, so workloads can follow the pool through rotations; remove it` });
     }
@@ -214,6 +215,7 @@ export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = c
         ...checkAzureName(args.nodeResourceGroup, "nodeResourceGroup", pathOf("nodeResourceGroup")),
     );
     problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionFormat(args.kubernetesVersion, pathOf), ...checkVersionChannel(args, pathOf));
+    problems.push(...checkClusterFeatures(args, pathOf));
     problems.push(...validateClusterAddressing({
         podNetworking: podNetworkingOf(args.networkPlugin ?? "kubenet", args.networkPluginMode),
         podCidr: args.podCidr ?? DEFAULT_POD_CIDR,

@@ -40,3 +40,20 @@ export function checkSubnetId(id: string, path: string): Problem[] {
 export function checkRouteTableId(id: string, path: string): Problem[] {
     return parseRouteTableId(id) ? [] : [{ path, message: `${JSON.stringify(id)} is not a route table resource id (expected ${ROUTE_TABLE_SHAPE})` }];
 }
+
+/**
+ * A top-level resource's id, `/subscriptions/<id>/resourceGroups/<rg>/providers/<type>/<name>`,
+ * for a resource type such as `Microsoft.ContainerRegistry/registries`; its name, or undefined.
+ */
+export function resourceNameFromId(id: unknown, type: string): string | undefined {
+    if (typeof id !== "string") return undefined;
+    const escaped = type.replace(/[.]/g, "\\.");
+    const match = new RegExp(`^/subscriptions/${SEGMENT}/resourceGroups/${SEGMENT}/providers/${escaped}/${SEGMENT}$`, "i").exec(id);
+    return match?.[3];
+}
+
+export function checkResourceId(id: unknown, type: string, path: string): Problem[] {
+    return resourceNameFromId(id, type) === undefined
+        ? [{ path, message: `${JSON.stringify(id)} is not a ${type} resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/${type}/<name>)` }]
+        : [];
+}

@@ -69,6 +69,7 @@ describe("components/cluster: KubenetCluster", () => {
             maxPods: 110,
             availabilityZones: ["1", "2", "3"],
             upgradeSettings: { maxSurge: "33%" },
+            securityProfile: { sshAccess: "LocalUser" },
             nodeLabels: { "aks-kubenet/pool": "system" },
             nodeTaints: [],
             tags: { env: "test" },
@@ -80,6 +81,10 @@ describe("components/cluster: KubenetCluster", () => {
             "agentPoolProfiles[0].osType",
             "agentPoolProfiles[0].availabilityZones",
             "agentPoolProfiles[0].maxPods",
+            "agentPoolProfiles[0].osSKU",
+            "agentPoolProfiles[0].osDiskType",
+            "agentPoolProfiles[0].osDiskSizeGB",
+            "agentPoolProfiles[0].enableEncryptionAtHost",
         ]);
     });
 
@@ -139,7 +144,7 @@ describe("components/cluster: KubenetCluster", () => {
         const inputs = engine.one(CLUSTER).inputs;
         assert.deepEqual(inputs.sku, { name: "Base", tier: "Standard" });
         assert.deepEqual(inputs.autoUpgradeProfile, { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" });
-        assert.deepEqual(inputs.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24", "20.194.0.4/32"] }, "the firewall's egress address is authorized");
+        assert.deepEqual(inputs.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24", "20.194.0.4/32"], disableRunCommand: false }, "the firewall's egress address is authorized");
         assert.deepEqual(inputs.aadProfile, { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: ["6f1d2c1e-8e2b-4b7a-9c1d-2a3b4c5d6e7f"] });
         assert.equal(inputs.disableLocalAccounts, true);
         assert.equal(inputs.nodeResourceGroup, "MC_custom");

@@ -1,0 +1,93 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AutoscalerProfileArgs, KubenetClusterArgs } from "./args";
+
+/*
+ * The cluster's add-ons, security profile and autoscaler profile as ManagedCluster inputs. Every
+ * switch is sent, off as well as on: AKS keeps a setting a request leaves out, so a feature
+ * removed from the stack file must be sent as off to be turned off in Azure.
+ */
+
+/** The resource types of the ids the cluster's features take. */
+export const ACR_TYPE = "Microsoft.ContainerRegistry/registries";
+export const LOG_ANALYTICS_TYPE = "Microsoft.OperationalInsights/workspaces";
+
+/** AKS's add-on keys (addonProfiles), exactly as the API names them. */
+export const ADDON_KEYS = { azurePolicy: "azurepolicy", keyVaultSecretsProvider: "azureKeyvaultSecretsProvider", monitoring: "omsagent" } as const;
+
+/** AKS's defaults, documented with `az aks create`/`az aks update`. */
+export const DEFAULT_ROTATION_POLL_INTERVAL = "2m";
+export const DEFAULT_IMAGE_CLEANER_INTERVAL_HOURS = 168;
+
+export function addonProfiles(args: KubenetClusterArgs) {
+    const keyVault = args.addons?.keyVaultSecretsProvider;
+    const monitoring = args.monitoring;
+    const containerInsights = monitoring !== undefined && monitoring.containerInsights !== false;
+    return {
+        [ADDON_KEYS.azurePolicy]: { enabled: args.addons?.azurePolicy === true },
+        [ADDON_KEYS.keyVaultSecretsProvider]: keyVault
+            ? {
+                enabled: true,
+                config: {
+                    enableSecretRotation: String(keyVault.secretRotation ?? true),
+                    rotationPollInterval: keyVault.rotationPollInterval ?? DEFAULT_ROTATION_POLL_INTERVAL,
+                },
+            }
+            : { enabled: false },
+        // Managed-identity auth (useAADAuth): Container Insights' current mode, which reads what to
+        // collect from the data collection rule the component associates with the cluster.
+        [ADDON_KEYS.monitoring]: containerInsights
+            ? { enabled: true, config: { logAnalyticsWorkspaceResourceID: monitoring.logAnalyticsWorkspaceId, useAADAuth: "true" } }
+            : { enabled: false },
+    };
+}
+
+export function securityProfile(args: KubenetClusterArgs) {
+    const imageCleaner = args.addons?.imageCleaner;
+    const defenderWorkspace: pulumi.Input<string> | undefined = args.monitoring?.defender ? args.monitoring.logAnalyticsWorkspaceId : undefined;
+    return {
+        workloadIdentity: { enabled: args.workloadIdentity === true },
+        imageCleaner: imageCleaner
+            ? { enabled: true, intervalHours: imageCleaner.intervalHours ?? DEFAULT_IMAGE_CLEANER_INTERVAL_HOURS }
+            : { enabled: false },
+        // Defender needs the workspace while on, and none while off.
+        defender: defenderWorkspace
+            ? { logAnalyticsWorkspaceResourceId: defenderWorkspace, securityMonitoring: { enabled: true } }
+            : { securityMonitoring: { enabled: false } },
+    };
+}
+
+/**
+ * The cluster autoscaler's defaults (Microsoft, "Use the cluster autoscaler in AKS", the
+ * cluster autoscaler profile table), so a setting removed from the stack file goes back to its
+ * default in Azure instead of keeping its last value.
+ */
+export const AUTOSCALER_DEFAULTS: Required<AutoscalerProfileArgs> = {
+    expander: "random",
+    scanInterval: "10s",
+    scaleDownDelayAfterAdd: "10m",
+    scaleDownUnneededTime: "10m",
+    scaleDownUtilizationThreshold: 0.5,
+    maxGracefulTerminationSec: 600,
+    balanceSimilarNodeGroups: false,
+    skipNodesWithSystemPods: true,
+    skipNodesWithLocalStorage: false,
+    maxNodeProvisionTime: "15m",
+};
+
+/** The autoscaler profile for a cluster with an autoscaled pool; the API takes numbers and flags as text. */
+export function autoScalerProfile(args: KubenetClusterArgs) {
+    if (!args.nodePools.some((pool) => pool.enableAutoScaling)) return undefined;
+    const profile = { ...AUTOSCALER_DEFAULTS, ...args.autoscalerProfile };
+    return {
+        expander: profile.expander,
+        scanInterval: profile.scanInterval,
+        scaleDownDelayAfterAdd: profile.scaleDownDelayAfterAdd,
+        scaleDownUnneededTime: profile.scaleDownUnneededTime,
+        scaleDownUtilizationThreshold: String(profile.scaleDownUtilizationThreshold),
+        maxGracefulTerminationSec: String(profile.maxGracefulTerminationSec),
+        balanceSimilarNodeGroups: String(profile.balanceSimilarNodeGroups),
+        skipNodesWithSystemPods: String(profile.skipNodesWithSystemPods),
+        skipNodesWithLocalStorage: String(profile.skipNodesWithLocalStorage),
+        maxNodeProvisionTime: profile.maxNodeProvisionTime,
+    };
+}

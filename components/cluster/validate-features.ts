@@ -1,0 +1,151 @@
+import { PathOf, Problem } from "../address";
+import { checkResourceId } from "../common/resource-id";
+import { AUTOSCALER_EXPANDERS, DAYS_OF_WEEK, KubenetClusterArgs, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
+import { ACR_TYPE, LOG_ANALYTICS_TYPE } from "./features";
+import { MAINTENANCE_LIMITS } from "./maintenance";
+import { CONTROL_PLANE_LOG_CATEGORIES } from "./observability";
+
+/** A Go duration as AKS's add-on settings take it: `2m`, `1h30m`, `90s`. */
+const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
+/** The autoscaler's durations: a whole number of seconds, minutes or hours. */
+const AUTOSCALER_DURATION = /^[0-9]+(s|m|h)$/;
+const CLOCK_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const UTC_OFFSET = /^[+-](0[0-9]|1[0-4]):[0-5][0-9]$/;
+/** Image Cleaner's interval bounds (Microsoft, "Use Image Cleaner on AKS"): a day to three months. */
+export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
+
+const isWhole = (n: unknown, min: number, max: number) => typeof n === "number" && Number.isInteger(n) && n >= min && n <= max;
+
+/** Add-ons, monitoring, registries, maintenance windows and the autoscaler profile. */
+export function checkClusterFeatures(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    return [
+        ...checkAddons(args, pathOf),
+        ...checkMonitoring(args, pathOf),
+        ...checkRegistries(args, pathOf),
+        ...checkMaintenance(args, pathOf),
+        ...checkAutoscalerProfile(args, pathOf),
+    ];
+}
+
+function checkAddons(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const problems: Problem[] = [];
+    const keyVault = args.addons?.keyVaultSecretsProvider;
+    if (keyVault?.rotationPollInterval !== undefined) {
+        if (typeof keyVault.rotationPollInterval !== "string" || !GO_DURATION.test(keyVault.rotationPollInterval)) {
+            problems.push({ path: pathOf("addons.keyVaultSecretsProvider.rotationPollInterval"), message: `${JSON.stringify(keyVault.rotationPollInterval)} is not a duration (e.g. "2m", "1h")` });
+        } else if (keyVault.secretRotation === false) {
+            problems.push({ path: pathOf("addons.keyVaultSecretsProvider.rotationPollInterval"), message: "is only used with secretRotation: true; remove it or turn rotation on" });
+        }
+    }
+    const interval = args.addons?.imageCleaner?.intervalHours;
+    const { min, max } = IMAGE_CLEANER_INTERVAL_HOURS;
+    if (interval !== undefined && !isWhole(interval, min, max)) {
+        problems.push({ path: pathOf("addons.imageCleaner.intervalHours"), message: `${interval} is not an Image Cleaner interval: use whole hours from ${min} to ${max}` });
+    }
+    return problems;
+}
+
+function checkMonitoring(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const monitoring = args.monitoring;
+    if (!monitoring) return [];
+    const problems: Problem[] = [];
+    // An id known only at deployment (another resource's output) is Azure's to check.
+    if (typeof monitoring.logAnalyticsWorkspaceId === "string") {
+        problems.push(...checkResourceId(monitoring.logAnalyticsWorkspaceId, LOG_ANALYTICS_TYPE, pathOf("monitoring.logAnalyticsWorkspaceId")));
+    }
+    const seen = new Set<string>();
+    (monitoring.controlPlaneLogs ?? []).forEach((category, i) => {
+        const at = pathOf(`monitoring.controlPlaneLogs[${i}]`);
+        if (!(CONTROL_PLANE_LOG_CATEGORIES as readonly string[]).includes(category)) {
+            problems.push({ path: at, message: `${JSON.stringify(category)} is not an AKS log category: use ${CONTROL_PLANE_LOG_CATEGORIES.join(", ")}` });
+        } else if (seen.has(category)) {
+            problems.push({ path: at, message: `${category} is listed twice` });
+        }
+        seen.add(category);
+    });
+    return problems;
+}
+
+function checkRegistries(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const problems: Problem[] = [];
+    const seen = new Set<string>();
+    (args.acrPullRegistryIds ?? []).forEach((id, i) => {
+        const at = pathOf(`acrPullRegistryIds[${i}]`);
+        const wrong = checkResourceId(id, ACR_TYPE, at);
+        if (wrong.length > 0) problems.push(...wrong);
+        else if (seen.has(id.toLowerCase())) problems.push({ path: at, message: `${id} is listed twice` });
+        seen.add(String(id).toLowerCase());
+    });
+    return problems;
+}
+
+/**
+ * A window for an upgrade that never runs would be accepted and do nothing: the auto-upgrade
+ * window needs an upgrade channel, the node OS window a channel AKS itself applies.
+ */
+function checkMaintenance(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const maintenance = args.maintenance;
+    if (!maintenance) return [];
+    const problems: Problem[] = [];
+    const windows: [keyof MaintenanceArgs, MaintenanceWindowArgs | undefined][] = [["autoUpgrade", maintenance.autoUpgrade], ["nodeOSUpgrade", maintenance.nodeOSUpgrade]];
+    for (const [kind, window] of windows) {
+        if (!window) continue;
+        problems.push(...checkWindow(window, (key) => pathOf(`maintenance.${kind}.${key}`)));
+    }
+    if (maintenance.autoUpgrade && (args.upgradeChannel === undefined || args.upgradeChannel === "none")) {
+        problems.push({ path: pathOf("maintenance.autoUpgrade"), message: "schedules the cluster auto-upgrade channel, which is off: set upgradeChannel (patch, stable, rapid or node-image)" });
+    }
+    if (maintenance.nodeOSUpgrade && (args.nodeOSUpgradeChannel === "None" || args.nodeOSUpgradeChannel === "Unmanaged")) {
+        problems.push({ path: pathOf("maintenance.nodeOSUpgrade"), message: `schedules node OS upgrades, which AKS doesn't run with nodeOSUpgradeChannel ${args.nodeOSUpgradeChannel}: use NodeImage or SecurityPatch` });
+    }
+    return problems;
+}
+
+function checkWindow(window: MaintenanceWindowArgs, at: (key: string) => string): Problem[] {
+    const problems: Problem[] = [];
+    const { minDurationHours, maxDurationHours, minIntervalWeeks, maxIntervalWeeks } = MAINTENANCE_LIMITS;
+    if (!(DAYS_OF_WEEK as readonly string[]).includes(window.dayOfWeek)) {
+        problems.push({ path: at("dayOfWeek"), message: `${JSON.stringify(window.dayOfWeek)} is not one of ${DAYS_OF_WEEK.join(", ")}` });
+    }
+    if (typeof window.startTime !== "string" || !CLOCK_TIME.test(window.startTime)) {
+        problems.push({ path: at("startTime"), message: `${JSON.stringify(window.startTime)} is not a time of day: write HH:mm, e.g. "02:00"` });
+    }
+    if (!isWhole(window.durationHours, minDurationHours, maxDurationHours)) {
+        problems.push({ path: at("durationHours"), message: `${window.durationHours} is not a window length: AKS takes whole hours from ${minDurationHours} to ${maxDurationHours}` });
+    }
+    if (window.utcOffset !== undefined && (typeof window.utcOffset !== "string" || !UTC_OFFSET.test(window.utcOffset))) {
+        problems.push({ path: at("utcOffset"), message: `${JSON.stringify(window.utcOffset)} is not a UTC offset: write +HH:mm or -HH:mm, e.g. "+09:00"` });
+    }
+    if (window.intervalWeeks !== undefined && !isWhole(window.intervalWeeks, minIntervalWeeks, maxIntervalWeeks)) {
+        problems.push({ path: at("intervalWeeks"), message: `${window.intervalWeeks} is not a week interval: use ${minIntervalWeeks} to ${maxIntervalWeeks}` });
+    }
+    return problems;
+}
+
+function checkAutoscalerProfile(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const profile = args.autoscalerProfile;
+    if (!profile) return [];
+    const problems: Problem[] = [];
+    const at = (key: string) => pathOf(`autoscalerProfile.${key}`);
+    if (!(args.nodePools ?? []).some((pool) => pool.enableAutoScaling)) {
+        problems.push({ path: pathOf("autoscalerProfile"), message: "applies to autoscaled pools, and no pool has enableAutoScaling: true; remove it or autoscale a pool" });
+    }
+    if (profile.expander !== undefined && !(AUTOSCALER_EXPANDERS as readonly string[]).includes(profile.expander)) {
+        problems.push({ path: at("expander"), message: `${JSON.stringify(profile.expander)} is not one of ${AUTOSCALER_EXPANDERS.join(", ")}` });
+    }
+    for (const key of ["scanInterval", "scaleDownDelayAfterAdd", "scaleDownUnneededTime", "maxNodeProvisionTime"] as const) {
+        const value = profile[key];
+        if (value !== undefined && (typeof value !== "string" || !AUTOSCALER_DURATION.test(value))) {
+            problems.push({ path: at(key), message: `${JSON.stringify(value)} is not a duration: a whole number of s, m or h, e.g. "10m"` });
+        }
+    }
+    const threshold = profile.scaleDownUtilizationThreshold;
+    if (threshold !== undefined && !(typeof threshold === "number" && threshold > 0 && threshold <= 1)) {
+        problems.push({ path: at("scaleDownUtilizationThreshold"), message: `${threshold} is not a utilization share: use a number above 0 and at most 1` });
+    }
+    const grace = profile.maxGracefulTerminationSec;
+    if (grace !== undefined && !isWhole(grace, 0, Number.MAX_SAFE_INTEGER)) {
+        problems.push({ path: at("maxGracefulTerminationSec"), message: `${grace} is not a number of seconds: use a whole number of 0 or more` });
+    }
+    return problems;
+}
