@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes/provider";
+import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as resources from "@pulumi/azure-native/resources";
 import { ClusterIdentity, KubenetCluster, KubenetNetwork, NamespaceBootstrap } from "../components";
 import { stackCapacity } from "./capacity-summary";
-import { StackModel, clusterArgsFrom, networkArgsFrom } from "./config/validate";
+import { StackModel, WORKSPACE_RETENTION_DAYS, clusterArgsFrom, networkArgsFrom } from "./config/validate";
 import { clusterAccess } from "./kubeconfig";
 
 /**
@@ -31,8 +32,19 @@ export function defineStack(model: StackModel) {
         tags: config.tags,
         protect: config.protect,
     });
+    const monitoring = config.cluster.monitoring;
+    // The stack's own workspace, unless the stack file names one (a shared, central workspace).
+    const workspace = monitoring && monitoring.logAnalyticsWorkspaceId === undefined
+        ? new operationalinsights.Workspace("logs", {
+            resourceGroupName,
+            location,
+            sku: { name: "PerGB2018" },
+            retentionInDays: monitoring.workspaceRetentionDays ?? WORKSPACE_RETENTION_DAYS.min,
+            tags: config.tags,
+        }, { protect: config.protect })
+        : undefined;
     const cluster = new KubenetCluster("cluster", {
-        ...clusterArgsFrom(config, resourceGroupName),
+        ...clusterArgsFrom(config, resourceGroupName, workspace?.id),
         clusterName: config.cluster.name ?? `aks-${model.stack}`,
         location,
         subnetId: network.subnetId,
@@ -64,6 +76,10 @@ export function defineStack(model: StackModel) {
         routeTableId: network.routeTableId ?? pulumi.output("created by AKS"),
         identityId: identity.identityId,
         identityPrincipalId: identity.principalId,
+        kubeletIdentityObjectId: cluster.kubeletIdentityObjectId,
+        // Only where they exist: Pulumi warns about an undefined stack output.
+        ...(config.cluster.workloadIdentity ? { oidcIssuerUrl: cluster.oidcIssuerUrl } : {}),
+        ...(monitoring ? { logAnalyticsWorkspaceId: monitoring.logAnalyticsWorkspaceId ?? workspace!.id } : {}),
         kubeconfig: access.kubeconfig,
         capacity: stackCapacity(config),
     };

@@ -1,16 +1,22 @@
 import { z } from "zod";
 import {
+    AUTOSCALER_EXPANDERS,
     AVAILABILITY_ZONES,
+    DAYS_OF_WEEK,
     NETWORK_PLUGINS,
     NETWORK_PLUGIN_MODES,
     NETWORK_POLICIES,
     NODE_OS_UPGRADE_CHANNELS,
+    OS_DISK_TYPES,
+    OS_SKUS,
     OS_TYPES,
     OUTBOUND_TYPES,
     POOL_MODES,
     ROLE_SCOPES,
     ROUTE_NEXT_HOP_TYPES,
     SKU_TIERS,
+    SPOT_EVICTION_POLICIES,
+    SSH_ACCESS_MODES,
     UPGRADE_CHANNELS,
 } from "../../components";
 import { POD_SECURITY_LEVELS } from "../../components/bootstrap";
@@ -80,6 +86,35 @@ const nodePoolSchema = z.strictObject({
     maxSurge: stringish.optional(),
     nodeLabels: z.record(z.string(), z.string()).optional(),
     nodeTaints: z.array(z.string()).optional(),
+    osSKU: z.enum(OS_SKUS).optional(),
+    osDiskType: z.enum(OS_DISK_TYPES).optional(),
+    osDiskSizeGB: wholeNumber.optional(),
+    enableEncryptionAtHost: z.boolean().optional(),
+    sshAccess: z.enum(SSH_ACCESS_MODES).optional(),
+    spot: z.strictObject({
+        evictionPolicy: z.enum(SPOT_EVICTION_POLICIES).optional(),
+        maxPrice: z.number().optional(),
+    }).optional(),
+});
+
+const maintenanceWindowSchema = z.strictObject({
+    dayOfWeek: z.enum(DAYS_OF_WEEK),
+    startTime: z.string(),
+    durationHours: wholeNumber,
+    utcOffset: z.string().optional(),
+    intervalWeeks: wholeNumber.optional(),
+});
+
+/**
+ * Where logs go: the stack's own workspace (created when no id is given) or yours. The same
+ * workspace receives Container Insights, the control-plane logs and Defender's findings.
+ */
+const monitoringSchema = z.strictObject({
+    logAnalyticsWorkspaceId: z.string().optional(),
+    workspaceRetentionDays: wholeNumber.optional(),
+    containerInsights: z.boolean().default(true),
+    controlPlaneLogs: z.array(z.string()).optional(),
+    defender: z.boolean().default(false),
 });
 
 const clusterSchema = z.strictObject({
@@ -99,6 +134,7 @@ const clusterSchema = z.strictObject({
     apiServer: z.strictObject({
         authorizedIPRanges: z.array(z.string()).optional(),
         enablePrivateCluster: z.boolean().optional(),
+        disableRunCommand: z.boolean().optional(),
     }).optional(),
     egressPublicIPs: z.array(z.string()).optional(),
     aad: z.strictObject({
@@ -110,6 +146,33 @@ const clusterSchema = z.strictObject({
         }).optional(),
     }).optional(),
     disableLocalAccounts: z.boolean().default(false),
+    workloadIdentity: z.boolean().default(false),
+    acrPullRegistryIds: z.array(z.string()).optional(),
+    addons: z.strictObject({
+        azurePolicy: z.boolean().optional(),
+        keyVaultSecretsProvider: z.strictObject({
+            secretRotation: z.boolean().optional(),
+            rotationPollInterval: z.string().optional(),
+        }).optional(),
+        imageCleaner: z.strictObject({ intervalHours: wholeNumber.optional() }).optional(),
+    }).optional(),
+    monitoring: monitoringSchema.optional(),
+    maintenance: z.strictObject({
+        autoUpgrade: maintenanceWindowSchema.optional(),
+        nodeOSUpgrade: maintenanceWindowSchema.optional(),
+    }).optional(),
+    autoscalerProfile: z.strictObject({
+        expander: z.enum(AUTOSCALER_EXPANDERS).optional(),
+        scanInterval: z.string().optional(),
+        scaleDownDelayAfterAdd: z.string().optional(),
+        scaleDownUnneededTime: z.string().optional(),
+        scaleDownUtilizationThreshold: z.number().optional(),
+        maxGracefulTerminationSec: wholeNumber.optional(),
+        balanceSimilarNodeGroups: z.boolean().optional(),
+        skipNodesWithSystemPods: z.boolean().optional(),
+        skipNodesWithLocalStorage: z.boolean().optional(),
+        maxNodeProvisionTime: z.string().optional(),
+    }).optional(),
     nodeResourceGroup: z.string().optional(),
     kubeloginMode: z.enum(KUBELOGIN_MODES).default("azurecli"),
     allowReplacement: z.boolean().default(false),

@@ -63,8 +63,17 @@ export function networkArgsFrom(config: Pick<StackConfig, "network" | "tags" | "
 }
 
 /** The cluster's arguments from config; the network and identity are filled in by the program. */
-export function clusterArgsFrom(config: Pick<StackConfig, "cluster" | "tags">, resourceGroupName: pulumi.Input<string>): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing"> {
+/**
+ * The cluster component's arguments from the stack file. `createdWorkspaceId` is the workspace
+ * the stack creates when monitoring is on and the file names none of its own.
+ */
+export function clusterArgsFrom(
+    config: Pick<StackConfig, "cluster" | "tags">,
+    resourceGroupName: pulumi.Input<string>,
+    createdWorkspaceId?: pulumi.Input<string>,
+): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing"> {
     const { cluster } = config;
+    const monitoring = cluster.monitoring;
     return {
         resourceGroupName,
         clusterName: cluster.name,
@@ -84,6 +93,17 @@ export function clusterArgsFrom(config: Pick<StackConfig, "cluster" | "tags">, r
         egressPublicIPs: cluster.egressPublicIPs,
         aad: cluster.aad && { adminGroupObjectIDs: cluster.aad.adminGroupObjectIDs, enableAzureRBAC: cluster.aad.enableAzureRBAC },
         disableLocalAccounts: cluster.disableLocalAccounts,
+        workloadIdentity: cluster.workloadIdentity,
+        acrPullRegistryIds: cluster.acrPullRegistryIds,
+        addons: cluster.addons,
+        monitoring: monitoring && {
+            logAnalyticsWorkspaceId: monitoring.logAnalyticsWorkspaceId ?? createdWorkspaceId ?? pulumi.output(CREATED_WORKSPACE),
+            containerInsights: monitoring.containerInsights,
+            controlPlaneLogs: monitoring.controlPlaneLogs,
+            defender: monitoring.defender,
+        },
+        maintenance: cluster.maintenance,
+        autoscalerProfile: cluster.autoscalerProfile,
         nodeResourceGroup: cluster.nodeResourceGroup,
         nodePools: cluster.nodePools,
         defaultNodePool: cluster.defaultNodePool,
@@ -93,8 +113,27 @@ export function clusterArgsFrom(config: Pick<StackConfig, "cluster" | "tags">, r
     };
 }
 
+/** Stands for the workspace the stack will create, while only the stack file is checked. */
+const CREATED_WORKSPACE = "the stack's own Log Analytics workspace";
+
+/** Log Analytics' retention for the PerGB2018 tier the stack's workspace uses, in days. */
+export const WORKSPACE_RETENTION_DAYS = { min: 30, max: 730 } as const;
+
+function monitoringProblems(config: StackConfig): Problem[] {
+    const monitoring = config.cluster.monitoring;
+    const retention = monitoring?.workspaceRetentionDays;
+    if (retention === undefined) return [];
+    if (monitoring!.logAnalyticsWorkspaceId !== undefined) {
+        return [{ path: "cluster.monitoring.workspaceRetentionDays", message: "applies to the workspace the stack creates; yours (logAnalyticsWorkspaceId) keeps its own retention" }];
+    }
+    const { min, max } = WORKSPACE_RETENTION_DAYS;
+    return retention < min || retention > max
+        ? [{ path: "cluster.monitoring.workspaceRetentionDays", message: `${retention} is out of range: Log Analytics keeps data from ${min} to ${max} days` }]
+        : [];
+}
+
 function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: Problem[] } {
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...monitoringProblems(config)];
     const warnings: Problem[] = [];
     const { network, cluster } = config;
     if (cluster.outboundType === "userDefinedRouting" && !network.routes.some((r) => r.addressPrefix === "0.0.0.0/0")) {

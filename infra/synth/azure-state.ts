@@ -58,6 +58,10 @@ export function azureState(type: string, logicalName: string, inputs: Inputs): {
     if (type.endsWith("ManagedCluster")) {
         state.nodeResourceGroup = inputs.nodeResourceGroup ?? `MC_${inputs.resourceGroupName}_${name}_${inputs.location ?? "location"}`;
         state.fqdn = `${inputs.dnsPrefix}.hcp.${inputs.location ?? "location"}.azmk8s.io`;
+        // AKS creates the kubelet identity with the cluster, and an issuer URL when it is enabled.
+        state.identityProfile = { kubeletidentity: { objectId: stableGuid(`${id}/kubeletidentity`), resourceId: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${state.nodeResourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}-agentpool` } };
+        const oidc = inputs.oidcIssuerProfile as { enabled?: boolean } | undefined;
+        if (oidc?.enabled) state.oidcIssuerProfile = { enabled: true, issuerURL: `https://${inputs.location ?? "location"}.oic.prod-aks.azure.com/${MOCK_SUBSCRIPTION_ID}/${stableGuid(id)}/` };
     }
     return { id, state };
 }
