@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes/provider";
+import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as resources from "@pulumi/azure-native/resources";
 import { ClusterIdentity, KubenetCluster, KubenetNetwork, NamespaceBootstrap } from "../components";
@@ -43,8 +44,12 @@ export function defineStack(model: StackModel) {
             tags: config.tags,
         }, { protect: config.protect })
         : undefined;
+    // Managed Prometheus' Azure Monitor workspace, likewise, in the cluster's region.
+    const prometheusWorkspace = monitoring?.prometheus && monitoring.prometheus.azureMonitorWorkspaceId === undefined
+        ? new monitor.AzureMonitorWorkspace("metrics", { resourceGroupName, location, tags: config.tags }, { protect: config.protect })
+        : undefined;
     const cluster = new KubenetCluster("cluster", {
-        ...clusterArgsFrom(config, resourceGroupName, workspace?.id),
+        ...clusterArgsFrom(config, resourceGroupName, workspace?.id, prometheusWorkspace?.id),
         clusterName: config.cluster.name ?? `aks-${model.stack}`,
         location,
         subnetId: network.subnetId,

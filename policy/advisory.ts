@@ -1,52 +1,40 @@
-import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { ClusterProps, MANAGED_CLUSTER, PoolProps, poolsOf } from "./azure-types";
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { hardeningPolicies, hardeningStackPolicies } from "./posture";
+import { PRODUCTION_CONFIG_SCHEMA, clusterPolicy, isProduction, poolPolicy } from "./rules";
 
 /**
  * The posture checks scanners apply to AKS clusters. Advisory: they report, they don't block,
  * because a dev cluster may skip them on purpose.
  */
 
-/** A policy that looks at ManagedClusters only. */
-function clusterPolicy(name: string, description: string, check: (cluster: ClusterProps, args: ResourceValidationArgs) => string | undefined): ResourceValidationPolicy {
-    return {
-        name,
-        description,
-        enforcementLevel: "advisory",
-        validateResource: (args, report) => {
-            if (!MANAGED_CLUSTER.test(args.type)) return;
-            const message = check(args.props as ClusterProps, args);
-            if (message) report(message);
-        },
-    };
-}
-
 export const kubernetesRbac = clusterPolicy("aks-kubernetes-rbac", "Kubernetes RBAC is on.",
     (c) => c.enableRBAC === false ? "enableRBAC: false; turn Kubernetes RBAC on (it can only be set at creation)" : undefined);
 
-export const apiServerAccess = clusterPolicy("aks-api-server-access", "The API server is private or limited to authorized IP ranges.",
-    (c) => c.apiServerAccessProfile?.enablePrivateCluster || (c.apiServerAccessProfile?.authorizedIPRanges ?? []).length > 0
-        ? undefined
-        : "apiServerAccessProfile: the API server is open to the internet; set authorizedIPRanges or enablePrivateCluster");
+/** Authorized ranges wider than this many addresses restrict too little (a /8 and wider). */
+const WIDEST_AUTHORIZED_PREFIX = 8;
+
+export const apiServerAccess = clusterPolicy("aks-api-server-access", "The API server is private or limited to narrow authorized IP ranges (CKV_AZURE_6, CKV_AZURE_115).",
+    (c) => {
+        if (c.apiServerAccessProfile?.enablePrivateCluster) return undefined;
+        const ranges = c.apiServerAccessProfile?.authorizedIPRanges ?? [];
+        if (ranges.length === 0) return "apiServerAccessProfile: the API server is open to the internet; set authorizedIPRanges or enablePrivateCluster";
+        const wide = ranges.filter((range) => Number(range.split("/")[1] ?? 32) <= WIDEST_AUTHORIZED_PREFIX);
+        return wide.length > 0
+            ? `apiServerAccessProfile.authorizedIPRanges: ${wide.join(", ")} ${wide.length === 1 ? "authorizes" : "authorize"} a /${WIDEST_AUTHORIZED_PREFIX} or wider, as good as open; list your own networks`
+            : undefined;
+    });
 
 export const networkPolicySet = clusterPolicy("aks-network-policy", "A network policy engine enforces NetworkPolicy objects.",
     (c) => c.networkProfile?.networkPolicy && c.networkProfile.networkPolicy !== "none"
         ? undefined
         : "networkProfile.networkPolicy: unset; without a policy engine NetworkPolicy objects are ignored (calico with kubenet)");
 
-/** Production, from the pack's config (`production: true`) or an env/environment tag. */
-function isProduction(cluster: ClusterProps, args: ResourceValidationArgs): boolean {
-    const config = args.getConfig<{ production?: boolean }>();
-    if (typeof config.production === "boolean") return config.production;
-    const env = cluster.tags?.env ?? cluster.tags?.environment ?? "";
-    return /^prod/i.test(env);
-}
-
 export const standardTierInProduction: ResourceValidationPolicy = {
     ...clusterPolicy("aks-standard-tier-production", "Production clusters use the Standard (or Premium) tier, which has an uptime SLA.",
         (c, args) => isProduction(c, args) && (c.sku?.tier ?? "Free") === "Free"
             ? "sku.tier: Free has no uptime SLA; use Standard for production"
             : undefined),
-    configSchema: { properties: { production: { type: "boolean", description: "Treat every cluster as production (default: clusters tagged env=prod*)" } } },
+    configSchema: PRODUCTION_CONFIG_SCHEMA,
 };
 
 export const upgradeChannels = clusterPolicy("aks-upgrade-channels", "Automatic upgrade and node OS upgrade channels are set.",
@@ -67,21 +55,6 @@ export const localAccountsDisabled = clusterPolicy("aks-local-accounts-disabled"
         return c.disableLocalAccounts === true ? undefined : "disableLocalAccounts: local (certificate) accounts bypass Entra ID; set it to true";
     });
 
-/** Pool checks apply to inline profiles and to AgentPool resources alike. */
-function poolPolicy(name: string, description: string, check: (pool: PoolProps) => string | undefined): ResourceValidationPolicy {
-    return {
-        name,
-        description,
-        enforcementLevel: "advisory",
-        validateResource: (args, report) => {
-            for (const { pool, path } of poolsOf(args.type, args.props)) {
-                const message = check(pool);
-                if (message) report(path ? `${path}.${message}` : message);
-            }
-        },
-    };
-}
-
 export const noNodePublicIp = poolPolicy("aks-no-node-public-ip", "Nodes have no public IP addresses.",
     (pool) => pool.enableNodePublicIP === true ? "enableNodePublicIP: nodes reachable from the internet; turn it off" : undefined);
 
@@ -97,4 +70,6 @@ export const advisoryPolicies = [
     localAccountsDisabled,
     noNodePublicIp,
     maxPodsExplicit,
+    ...hardeningPolicies,
+    ...hardeningStackPolicies,
 ];

@@ -10,13 +10,28 @@ export const MANAGED_CLUSTER = azureType("containerservice", "ManagedCluster");
 export const AGENT_POOL = azureType("containerservice", "AgentPool");
 export const ROUTE_TABLE = azureType("network", "RouteTable");
 export const ROLE_ASSIGNMENT = azureType("authorization", "RoleAssignment");
+export const MAINTENANCE_CONFIGURATION = azureType("containerservice", "MaintenanceConfiguration");
+export const DIAGNOSTIC_SETTING = azureType("(monitor|insights)", "DiagnosticSetting");
 
 export interface PoolProps {
     name?: string;
     resourceName?: string;
+    mode?: string;
+    type?: string;
     osType?: string;
+    osSKU?: string;
+    osDiskType?: string;
     maxPods?: number;
     enableNodePublicIP?: boolean;
+    enableEncryptionAtHost?: boolean;
+    availabilityZones?: string[];
+    nodeTaints?: string[];
+    securityProfile?: { sshAccess?: string };
+}
+
+interface Addon {
+    enabled?: boolean;
+    config?: Record<string, string>;
 }
 
 export interface ClusterProps {
@@ -26,12 +41,22 @@ export interface ClusterProps {
     enableRBAC?: boolean;
     sku?: { tier?: string };
     disableLocalAccounts?: boolean;
-    aadProfile?: { managed?: boolean };
-    apiServerAccessProfile?: { authorizedIPRanges?: string[]; enablePrivateCluster?: boolean };
+    aadProfile?: { managed?: boolean; enableAzureRBAC?: boolean };
+    apiServerAccessProfile?: { authorizedIPRanges?: string[]; enablePrivateCluster?: boolean; disableRunCommand?: boolean };
     autoUpgradeProfile?: { upgradeChannel?: string; nodeOSUpgradeChannel?: string };
+    addonProfiles?: Record<string, Addon | undefined>;
+    securityProfile?: {
+        workloadIdentity?: { enabled?: boolean };
+        imageCleaner?: { enabled?: boolean };
+        defender?: { securityMonitoring?: { enabled?: boolean } };
+    };
+    oidcIssuerProfile?: { enabled?: boolean };
+    azureMonitorProfile?: { metrics?: { enabled?: boolean } };
+    autoScalerProfile?: Record<string, unknown>;
     networkProfile?: {
         networkPlugin?: string;
         networkPolicy?: string;
+        outboundType?: string;
         podCidr?: string;
         serviceCidr?: string;
         dnsServiceIP?: string;

@@ -181,6 +181,17 @@ export interface ClusterMonitoringArgs {
     controlPlaneLogs?: string[];
     /** Microsoft Defender for Containers' sensor, reporting to the workspace. */
     defender?: boolean;
+    /** Managed Prometheus: the cluster's metrics into an Azure Monitor workspace. */
+    prometheus?: PrometheusArgs;
+}
+
+/** Managed Prometheus (Azure Monitor managed service for Prometheus). */
+export interface PrometheusArgs {
+    /**
+     * The Azure Monitor workspace's resource id. It must be in the cluster's region: its data
+     * collection rule and endpoint are created there.
+     */
+    azureMonitorWorkspaceId: pulumi.Input<string>;
 }
 
 /** A day of the week, as AKS's maintenance schedules name it. */

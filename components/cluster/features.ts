@@ -10,6 +10,7 @@ import { AutoscalerProfileArgs, KubenetClusterArgs } from "./args";
 /** The resource types of the ids the cluster's features take. */
 export const ACR_TYPE = "Microsoft.ContainerRegistry/registries";
 export const LOG_ANALYTICS_TYPE = "Microsoft.OperationalInsights/workspaces";
+export const AZURE_MONITOR_WORKSPACE_TYPE = "Microsoft.Monitor/accounts";
 
 /** AKS's add-on keys (addonProfiles), exactly as the API names them. */
 export const ADDON_KEYS = { azurePolicy: "azurepolicy", keyVaultSecretsProvider: "azureKeyvaultSecretsProvider", monitoring: "omsagent" } as const;

@@ -11,7 +11,7 @@ import { ACR_PULL_ROLE_ID, builtInRoleDefinitionId } from "../common/roles";
 import { ROLE_ASSIGNMENT_RETRY } from "../identity";
 import { ACR_TYPE, addonProfiles, autoScalerProfile, securityProfile } from "./features";
 import { declareMaintenance } from "./maintenance";
-import { declareContainerInsights, declareControlPlaneLogs } from "./observability";
+import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./observability";
 import { effectiveAuthorizedRanges } from "./api-access";
 import { KubenetClusterArgs } from "./args";
 import { agentPoolName, defaultPoolOf, poolProfile } from "./pools";
@@ -111,6 +111,8 @@ export class KubenetCluster extends pulumi.ComponentResource {
             // AKS can't turn the issuer off once it is on; it refuses such a request.
             oidcIssuerProfile: { enabled: args.workloadIdentity === true },
             autoScalerProfile: autoScalerProfile(args),
+            // Explicit off too, so removing prometheus from the stack file stops the metrics add-on.
+            azureMonitorProfile: { metrics: { enabled: args.monitoring?.prometheus !== undefined } },
             aadProfile: aad
                 ? { managed: true, enableAzureRBAC: aad.enableAzureRBAC ?? false, adminGroupObjectIDs: aad.adminGroupObjectIDs, tenantID: aad.tenantID }
                 : undefined,
@@ -157,6 +159,9 @@ export class KubenetCluster extends pulumi.ComponentResource {
                 declareContainerInsights(name, args.monitoring, { resourceGroupName: args.resourceGroupName, location: args.location, clusterId: this.clusterId, tags: args.tags }, children);
             }
             declareControlPlaneLogs(name, args.monitoring, this.clusterId, children);
+            if (args.monitoring.prometheus) {
+                declarePrometheus(name, args.monitoring.prometheus.azureMonitorWorkspaceId, { resourceGroupName: args.resourceGroupName, location: args.location, clusterId: this.clusterId, tags: args.tags }, children);
+            }
         }
         this.grantAcrPull(name, args.acrPullRegistryIds ?? []);
         this.registerOutputs({

@@ -71,3 +71,47 @@ export function declareControlPlaneLogs(
         logs: categories.map((category) => ({ category, enabled: true })),
     }, opts);
 }
+
+/**
+ * Managed Prometheus as Microsoft's template for an existing Azure Monitor workspace declares it
+ * ("Enable Prometheus metrics for AKS", ARM template): a data collection endpoint and rule named
+ * MSProm-<region>-<cluster> that forward the Prometheus stream to the workspace, associated with
+ * the cluster as ContainerInsightsMetricsExtension (the rule) and configurationAccessEndpoint
+ * (the endpoint); the cluster's azureMonitorProfile turns the metrics add-on on.
+ */
+export function declarePrometheus(
+    prefix: string,
+    azureMonitorWorkspaceId: pulumi.Input<string>,
+    cluster: { resourceGroupName: pulumi.Input<string>; location?: pulumi.Input<string>; clusterId: pulumi.Input<string>; tags?: Record<string, string> },
+    opts: pulumi.CustomResourceOptions,
+) {
+    const endpoint = new monitor.DataCollectionEndpoint(`${prefix}-prometheus`, {
+        resourceGroupName: cluster.resourceGroupName,
+        location: cluster.location,
+        kind: "Linux",
+        tags: cluster.tags,
+    }, opts);
+    const rule = new monitor.DataCollectionRule(`${prefix}-prometheus`, {
+        resourceGroupName: cluster.resourceGroupName,
+        location: cluster.location,
+        kind: "Linux",
+        dataCollectionEndpointId: endpoint.id,
+        dataSources: { prometheusForwarder: [{ name: "PrometheusDataSource", streams: [PROMETHEUS_STREAM], labelIncludeFilter: {} }] },
+        destinations: { monitoringAccounts: [{ name: "MonitoringAccount1", accountResourceId: azureMonitorWorkspaceId }] },
+        dataFlows: [{ streams: [PROMETHEUS_STREAM], destinations: ["MonitoringAccount1"] }],
+        tags: cluster.tags,
+    }, opts);
+    const ruleAssociation = new monitor.DataCollectionRuleAssociation(`${prefix}-prometheus-rule`, {
+        associationName: "ContainerInsightsMetricsExtension",
+        resourceUri: cluster.clusterId,
+        dataCollectionRuleId: rule.id,
+    }, opts);
+    const endpointAssociation = new monitor.DataCollectionRuleAssociation(`${prefix}-prometheus-endpoint`, {
+        associationName: "configurationAccessEndpoint",
+        resourceUri: cluster.clusterId,
+        dataCollectionEndpointId: endpoint.id,
+    }, opts);
+    return { endpoint, rule, ruleAssociation, endpointAssociation };
+}
+
+const PROMETHEUS_STREAM = "Microsoft-PrometheusMetrics";

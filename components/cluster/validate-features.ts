@@ -1,7 +1,7 @@
 import { PathOf, Problem } from "../address";
 import { checkResourceId } from "../common/resource-id";
 import { AUTOSCALER_EXPANDERS, DAYS_OF_WEEK, KubenetClusterArgs, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
-import { ACR_TYPE, LOG_ANALYTICS_TYPE } from "./features";
+import { ACR_TYPE, AZURE_MONITOR_WORKSPACE_TYPE, LOG_ANALYTICS_TYPE } from "./features";
 import { MAINTENANCE_LIMITS } from "./maintenance";
 import { CONTROL_PLANE_LOG_CATEGORIES } from "./observability";
 
@@ -52,6 +52,10 @@ function checkMonitoring(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     // An id known only at deployment (another resource's output) is Azure's to check.
     if (typeof monitoring.logAnalyticsWorkspaceId === "string") {
         problems.push(...checkResourceId(monitoring.logAnalyticsWorkspaceId, LOG_ANALYTICS_TYPE, pathOf("monitoring.logAnalyticsWorkspaceId")));
+    }
+    const prometheusWorkspace = monitoring.prometheus?.azureMonitorWorkspaceId;
+    if (typeof prometheusWorkspace === "string") {
+        problems.push(...checkResourceId(prometheusWorkspace, AZURE_MONITOR_WORKSPACE_TYPE, pathOf("monitoring.prometheus.azureMonitorWorkspaceId")));
     }
     const seen = new Set<string>();
     (monitoring.controlPlaneLogs ?? []).forEach((category, i) => {

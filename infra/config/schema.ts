@@ -115,6 +115,8 @@ const monitoringSchema = z.strictObject({
     containerInsights: z.boolean().default(true),
     controlPlaneLogs: z.array(z.string()).optional(),
     defender: z.boolean().default(false),
+    /** Managed Prometheus; the stack creates an Azure Monitor workspace when no id is given. */
+    prometheus: z.strictObject({ azureMonitorWorkspaceId: z.string().optional() }).optional(),
 });
 
 const clusterSchema = z.strictObject({

@@ -71,6 +71,7 @@ export function clusterArgsFrom(
     config: Pick<StackConfig, "cluster" | "tags">,
     resourceGroupName: pulumi.Input<string>,
     createdWorkspaceId?: pulumi.Input<string>,
+    createdPrometheusWorkspaceId?: pulumi.Input<string>,
 ): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing"> {
     const { cluster } = config;
     const monitoring = cluster.monitoring;
@@ -101,6 +102,9 @@ export function clusterArgsFrom(
             containerInsights: monitoring.containerInsights,
             controlPlaneLogs: monitoring.controlPlaneLogs,
             defender: monitoring.defender,
+            prometheus: monitoring.prometheus && {
+                azureMonitorWorkspaceId: monitoring.prometheus.azureMonitorWorkspaceId ?? createdPrometheusWorkspaceId ?? pulumi.output(CREATED_PROMETHEUS_WORKSPACE),
+            },
         },
         maintenance: cluster.maintenance,
         autoscalerProfile: cluster.autoscalerProfile,
@@ -115,6 +119,7 @@ export function clusterArgsFrom(
 
 /** Stands for the workspace the stack will create, while only the stack file is checked. */
 const CREATED_WORKSPACE = "the stack's own Log Analytics workspace";
+const CREATED_PROMETHEUS_WORKSPACE = "the stack's own Azure Monitor workspace";
 
 /** Log Analytics' retention for the PerGB2018 tier the stack's workspace uses, in days. */
 export const WORKSPACE_RETENTION_DAYS = { min: 30, max: 730 } as const;

@@ -16,6 +16,8 @@ const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";
 const WORKSPACE = `${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops`;
 const REGISTRY = `${SUB}/resourceGroups/rg-ops/providers/Microsoft.ContainerRegistry/registries/acrOps`;
 const ACR_PULL = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
+const METRICS_WORKSPACE = `${SUB}/resourceGroups/rg-ops/providers/Microsoft.Monitor/accounts/amw-ops`;
+const ENDPOINT = "azure-native:monitor:DataCollectionEndpoint";
 
 const system: NodePoolArgs = { name: "system", mode: "System", count: 3 };
 const autoscaled: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 5 };
@@ -28,7 +30,7 @@ const hardened: Partial<KubenetClusterArgs> = {
     acrPullRegistryIds: [REGISTRY],
     apiServer: { authorizedIPRanges: ["203.0.113.0/24"], disableRunCommand: true },
     addons: { azurePolicy: true, keyVaultSecretsProvider: { rotationPollInterval: "5m" }, imageCleaner: { intervalHours: 48 } },
-    monitoring: { logAnalyticsWorkspaceId: WORKSPACE, defender: true },
+    monitoring: { logAnalyticsWorkspaceId: WORKSPACE, defender: true, prometheus: { azureMonitorWorkspaceId: METRICS_WORKSPACE } },
     maintenance: {
         autoUpgrade: { dayOfWeek: "Sunday", startTime: "02:00", durationHours: 4, utcOffset: "+09:00" },
         nodeOSUpgrade: { dayOfWeek: "Wednesday", startTime: "03:30", durationHours: 6, intervalWeeks: 2 },
@@ -64,9 +66,10 @@ describe("components/cluster: production features", () => {
             defender: { securityMonitoring: { enabled: false } },
         });
         assert.deepEqual(inputs.oidcIssuerProfile, { enabled: false });
+        assert.deepEqual(inputs.azureMonitorProfile, { metrics: { enabled: false } });
         assert.deepEqual(inputs.apiServerAccessProfile, { authorizedIPRanges: [], disableRunCommand: false });
         assert.equal(inputs.autoScalerProfile, undefined, "no autoscaled pool, no profile");
-        for (const type of [MAINTENANCE, RULE, ASSOCIATION, DIAGNOSTICS, ROLE]) {
+        for (const type of [MAINTENANCE, RULE, ASSOCIATION, DIAGNOSTICS, ROLE, ENDPOINT]) {
             assert.equal(engine.byType(type).filter((r) => !r.name.startsWith("id-")).length, 0, type);
         }
     });
@@ -131,16 +134,30 @@ describe("components/cluster: production features", () => {
 
     it("collects Container Insights through a data collection rule associated with the cluster", async () => {
         await declare(hardened);
-        const rule = engine.one(RULE);
+        const rule = engine.one(RULE, "k-container-insights");
         assert.equal(rule.inputs.kind, "Linux");
         assert.deepEqual(rule.inputs.destinations, { logAnalytics: [{ name: "ciworkspace", workspaceResourceId: WORKSPACE }] });
         assert.deepEqual(rule.inputs.dataFlows, [{ streams: ["Microsoft-ContainerInsights-Group-Default"], destinations: ["ciworkspace"] }]);
         const extension = (rule.inputs.dataSources as { extensions: Record<string, unknown>[] }).extensions[0];
         assert.equal(extension.extensionName, "ContainerInsights");
-        const association = engine.one(ASSOCIATION);
+        const association = engine.one(ASSOCIATION, "k-container-insights");
         assert.equal(association.inputs.associationName, "ContainerInsightsExtension");
         assert.ok(association.dependencies.includes(engine.one(CLUSTER).urn));
         assert.ok(association.dependencies.includes(rule.urn));
+    });
+
+    it("sends Prometheus metrics to the Azure Monitor workspace through its own endpoint and rule", async () => {
+        await declare(hardened);
+        assert.deepEqual(engine.one(CLUSTER).inputs.azureMonitorProfile, { metrics: { enabled: true } });
+        const endpoint = engine.one(ENDPOINT);
+        const rule = engine.byType(RULE).find((r) => r.name === "k-prometheus");
+        assert.ok(rule);
+        assert.deepEqual(rule.inputs.destinations, { monitoringAccounts: [{ name: "MonitoringAccount1", accountResourceId: METRICS_WORKSPACE }] });
+        assert.deepEqual(rule.inputs.dataFlows, [{ streams: ["Microsoft-PrometheusMetrics"], destinations: ["MonitoringAccount1"] }]);
+        assert.ok(rule.dependencies.includes(endpoint.urn), "the rule names its endpoint");
+        const associations = engine.byType(ASSOCIATION).filter((a) => a.name.startsWith("k-prometheus"));
+        assert.deepEqual(associations.map((a) => a.inputs.associationName).sort(), ["ContainerInsightsMetricsExtension", "configurationAccessEndpoint"]);
+        for (const association of associations) assert.ok(association.dependencies.includes(engine.one(CLUSTER).urn));
     });
 
     it("sends the control-plane logs, kube-audit-admin among them, to the workspace's own tables", async () => {
@@ -170,7 +187,7 @@ describe("components/cluster: production features", () => {
         const removals: [string, (args: Partial<KubenetClusterArgs>) => Partial<KubenetClusterArgs>, string[]][] = [
             ["addons", (a) => ({ ...a, addons: undefined }), ["addonProfiles.azurepolicy.enabled", "addonProfiles.azureKeyvaultSecretsProvider.enabled", "securityProfile.imageCleaner.enabled"]],
             ["workloadIdentity", (a) => ({ ...a, workloadIdentity: undefined }), ["securityProfile.workloadIdentity.enabled", "oidcIssuerProfile.enabled"]],
-            ["monitoring", (a) => ({ ...a, monitoring: undefined }), ["addonProfiles.omsagent.enabled", "securityProfile.defender.securityMonitoring.enabled"]],
+            ["monitoring", (a) => ({ ...a, monitoring: undefined }), ["addonProfiles.omsagent.enabled", "securityProfile.defender.securityMonitoring.enabled", "azureMonitorProfile.metrics.enabled"]],
             ["disableRunCommand", (a) => ({ ...a, apiServer: { authorizedIPRanges: ["203.0.113.0/24"] } }), ["apiServerAccessProfile.disableRunCommand"]],
             ["authorizedIPRanges", (a) => ({ ...a, apiServer: { disableRunCommand: true } }), ["apiServerAccessProfile.authorizedIPRanges[0]"]],
             ["an autoscaler setting", (a) => ({ ...a, autoscalerProfile: { expander: "least-waste", scaleDownUtilizationThreshold: 0.6 } }), ["autoScalerProfile.scaleDownUnneededTime"]],
@@ -282,6 +299,7 @@ describe("components/cluster: production features are validated", () => {
             `monitoring.controlPlaneLogs[1]: "kube-apiservr" is not an AKS log category: use kube-apiserver, kube-audit, kube-audit-admin, kube-controller-manager, kube-scheduler, cluster-autoscaler, cloud-controller-manager, guard, csi-azuredisk-controller, csi-azurefile-controller, csi-snapshot-controller`,
             "monitoring.controlPlaneLogs[2]: kube-audit is listed twice",
         ]);
+        assert.deepEqual(paths({ monitoring: { logAnalyticsWorkspaceId: WORKSPACE, prometheus: { azureMonitorWorkspaceId: WORKSPACE } } }), ["monitoring.prometheus.azureMonitorWorkspaceId"], "a Log Analytics workspace isn't an Azure Monitor workspace");
         assert.deepEqual(paths({ acrPullRegistryIds: [WORKSPACE, REGISTRY, REGISTRY.toUpperCase()] }), ["acrPullRegistryIds[0]", "acrPullRegistryIds[2]"]);
     });
 

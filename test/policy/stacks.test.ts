@@ -5,6 +5,7 @@ import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
 import { advisoryPolicies } from "../../policy/advisory";
 import { mandatoryPolicies } from "../../policy/mandatory";
 import { policies } from "../../policy/policies";
+import { productionPosture } from "../../policy/production";
 import { stackFile } from "../infra/fixtures";
 import { stackViolations, violations } from "./run";
 
@@ -35,11 +36,25 @@ describe("policy: the pack on the shipped stacks", () => {
         assert.ok(mandatoryPolicies.every((p) => p.enforcementLevel === "mandatory"));
     });
 
+    const binding = policies.filter((p) => p.enforcementLevel === "mandatory");
+    it("binds the production posture", () => {
+        assert.ok(binding.some((p) => p.name === "aks-production-posture"));
+    });
+
     for (const stack of ["dev", "staging", "prod"]) {
         it(`passes every mandatory rule on ${stack}`, async () => {
-            assert.deepEqual(await check(await synth(stack), mandatoryPolicies), []);
+            assert.deepEqual(await check(await synth(stack), binding), []);
         });
     }
+
+    it("holds prod to the production posture: it fails once a hardening setting is dropped", async () => {
+        const output = await synth("prod");
+        const cluster = output.resources.find((r) => r.type === "azure-native:containerservice:ManagedCluster")!;
+        (cluster.inputs.securityProfile as { imageCleaner: { enabled: boolean } }).imageCleaner.enabled = false;
+        assert.deepEqual(await check(output, [productionPosture]), [
+            "aks-production-posture: aks-image-cleaner: securityProfile.imageCleaner: off; remove unused images with known vulnerabilities from the nodes",
+        ]);
+    });
 
     it("finds nothing to advise on prod", async () => {
         assert.deepEqual(await check(await synth("prod"), advisoryPolicies), []);
@@ -50,5 +65,8 @@ describe("policy: the pack on the shipped stacks", () => {
         assert.ok(advice.some((line) => line.startsWith("aks-api-server-access")), advice.join("\n"));
         assert.ok(advice.some((line) => line.startsWith("aks-local-accounts-disabled")));
         assert.ok(!advice.some((line) => line.startsWith("aks-max-pods-explicit")), "the components always set maxPods");
+        for (const skipped of ["aks-container-insights", "aks-defender", "aks-maintenance-windows", "aks-ephemeral-os-disk"]) {
+            assert.ok(advice.some((line) => line.startsWith(skipped)), skipped);
+        }
     });
 });
