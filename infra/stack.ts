@@ -5,7 +5,7 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as resources from "@pulumi/azure-native/resources";
 import { ClusterIdentity, KubenetCluster, KubenetNetwork, NamespaceBootstrap } from "../components";
 import { stackCapacity } from "./capacity-summary";
-import { StackModel, WORKSPACE_RETENTION_DAYS, clusterArgsFrom, networkArgsFrom } from "./config/validate";
+import { StackModel, WORKSPACE_RETENTION_DAYS, clusterArgsFrom, identityArgsFrom, networkArgsFrom } from "./config/validate";
 import { clusterAccess } from "./kubeconfig";
 
 /**
@@ -25,11 +25,10 @@ export function defineStack(model: StackModel) {
     const identity = new ClusterIdentity("control-plane", {
         resourceGroupName,
         location,
-        identityName: config.identity.name,
         vnetId: network.vnetScopeId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
-        roleScope: config.identity.roleScope,
+        ...identityArgsFrom(config),
         tags: config.tags,
         protect: config.protect,
     });

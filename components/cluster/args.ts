@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkAddressing } from "../address";
+import { KeyVaultNetworkAccess } from "../identity";
 
 /*
  * Enumerations are `as const` objects with a type of the same name: the form Pulumi's schema
@@ -141,6 +142,22 @@ export interface ApiServerArgs {
     enablePrivateCluster?: boolean;
     /** Turn off `az aks command invoke`, which runs commands in the cluster through Azure's API. */
     disableRunCommand?: boolean;
+    /**
+     * A private cluster's DNS zone: `system` (AKS's own, the default), `none` (public DNS only),
+     * or your zone's resource id, `privatelink.<region>.azmk8s.io` or a subzone of it (grant the
+     * identity Private DNS Zone Contributor there: `ClusterIdentity.privateDnsZoneId`). Fixed at creation.
+     */
+    privateDNSZone?: string;
+}
+
+/** KMS etcd encryption: Kubernetes secrets encrypted with your Key Vault key. */
+export interface KmsArgs {
+    /** The key's identifier with its version, `https://<vault>.vault.azure.net/keys/<name>/<version>`. */
+    keyId: string;
+    /** Public (default) or Private (the vault takes no public traffic; AKS adds a private endpoint). */
+    keyVaultNetworkAccess?: KeyVaultNetworkAccess;
+    /** The vault's resource id; required with Private access, and only then. */
+    keyVaultResourceId?: string;
 }
 
 /** The Secrets Store CSI driver with the Azure Key Vault provider. */
@@ -334,6 +351,8 @@ export interface KubenetClusterArgs {
      * federated credentials. AKS can't turn the OIDC issuer off once it is on.
      */
     workloadIdentity?: boolean;
+    /** KMS etcd encryption with your key (the identity needs Key Vault Crypto User: `ClusterIdentity.kms`). */
+    kms?: KmsArgs;
     /** Container registries (resource ids) whose images the nodes may pull: AcrPull for the kubelet identity. */
     acrPullRegistryIds?: string[];
     /** Add-ons: Azure Policy, the Key Vault secrets provider, Image Cleaner. */

@@ -45,7 +45,11 @@ export function addonProfiles(args: KubenetClusterArgs) {
 export function securityProfile(args: KubenetClusterArgs) {
     const imageCleaner = args.addons?.imageCleaner;
     const defenderWorkspace: pulumi.Input<string> | undefined = args.monitoring?.defender ? args.monitoring.logAnalyticsWorkspaceId : undefined;
+    const kms = args.kms;
     return {
+        azureKeyVaultKms: kms
+            ? { enabled: true, keyId: kms.keyId, keyVaultNetworkAccess: kms.keyVaultNetworkAccess ?? "Public", keyVaultResourceId: kms.keyVaultResourceId }
+            : { enabled: false },
         workloadIdentity: { enabled: args.workloadIdentity === true },
         imageCleaner: imageCleaner
             ? { enabled: true, intervalHours: imageCleaner.intervalHours ?? DEFAULT_IMAGE_CLEANER_INTERVAL_HOURS }

@@ -15,7 +15,7 @@ import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } 
 import { effectiveAuthorizedRanges } from "./api-access";
 import { KubenetClusterArgs } from "./args";
 import { agentPoolName, defaultPoolOf, poolProfile } from "./pools";
-import { CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
+import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
 import { validateClusterArgs } from "./validate";
 
 export * from "./args";
@@ -23,7 +23,7 @@ export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, po
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 export { parseKubernetesVersion } from "./versions";
 export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./pools";
-export { CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
+export { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
 export { parseAuthorizedRange, effectiveAuthorizedRanges } from "./api-access";
 export { ADDON_KEYS, AUTOSCALER_DEFAULTS } from "./features";
 export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance";
@@ -103,6 +103,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
                 // removing them from the stack file must send none to open the endpoint again.
                 authorizedIPRanges: effectiveAuthorizedRanges(args) ?? [],
                 enablePrivateCluster: args.apiServer?.enablePrivateCluster,
+                privateDNSZone: args.apiServer?.privateDNSZone,
                 // Explicit, so turning it back on in the stack file reaches Azure.
                 disableRunCommand: args.apiServer?.disableRunCommand ?? false,
             },
@@ -124,7 +125,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
             // route-table association and the routes exist, so the cluster waits for them.
             // The autoscaler owns an autoscaled pool's count; everything else is applied.
             ignoreChanges: defaultPool.enableAutoScaling ? ["agentPoolProfiles[0].count"] : [],
-            replaceOnChanges: [...DEFAULT_POOL_CREATE_ONLY_PATHS],
+            replaceOnChanges: [...DEFAULT_POOL_CREATE_ONLY_PATHS, ...API_SERVER_CREATE_ONLY_PATHS],
             // An allowed replacement reuses the cluster's name, so the old cluster must go first.
             deleteBeforeReplace: true,
             hooks: { onError: [transientErrorHook(`${name}-aks-permission-retry`, CLUSTER_PERMISSION_RETRY)] },

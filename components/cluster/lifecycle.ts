@@ -33,3 +33,10 @@ export const CLUSTER_PERMISSION_RETRY: RetryPolicy = {
     firstDelaySeconds: 30,
     maxDelaySeconds: 300,
 };
+
+/**
+ * API server settings AKS fixes at creation: a public cluster doesn't become private (nor the
+ * reverse) and a private cluster keeps its DNS zone. As replace triggers on the protected
+ * cluster, a change fails the preview instead of being sent and refused mid-update.
+ */
+export const API_SERVER_CREATE_ONLY_PATHS = ["apiServerAccessProfile.enablePrivateCluster", "apiServerAccessProfile.privateDNSZone"] as const;

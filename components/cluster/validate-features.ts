@@ -1,5 +1,5 @@
 import { PathOf, Problem } from "../address";
-import { checkResourceId } from "../common/resource-id";
+import { checkResourceId, resourceNameFromId } from "../common/resource-id";
 import { AUTOSCALER_EXPANDERS, DAYS_OF_WEEK, KubenetClusterArgs, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
 import { ACR_TYPE, AZURE_MONITOR_WORKSPACE_TYPE, LOG_ANALYTICS_TYPE } from "./features";
 import { MAINTENANCE_LIMITS } from "./maintenance";
@@ -19,6 +19,8 @@ const isWhole = (n: unknown, min: number, max: number) => typeof n === "number" 
 /** Add-ons, monitoring, registries, maintenance windows and the autoscaler profile. */
 export function checkClusterFeatures(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     return [
+        ...checkPrivateDnsZone(args, pathOf),
+        ...checkKms(args, pathOf),
         ...checkAddons(args, pathOf),
         ...checkMonitoring(args, pathOf),
         ...checkRegistries(args, pathOf),
@@ -151,5 +153,41 @@ function checkAutoscalerProfile(args: KubenetClusterArgs, pathOf: PathOf): Probl
     if (grace !== undefined && !isWhole(grace, 0, Number.MAX_SAFE_INTEGER)) {
         problems.push({ path: at("maxGracefulTerminationSec"), message: `${grace} is not a number of seconds: use a whole number of 0 or more` });
     }
+    return problems;
+}
+
+/** `privatelink.<region>.azmk8s.io`, or a subzone of it (Microsoft, "Create a private AKS cluster"). */
+const AKS_PRIVATE_ZONE_NAME = /^([a-z0-9-]+\.)?privatelink\.[a-z0-9]+\.azmk8s\.io$/i;
+
+function checkPrivateDnsZone(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const zone = args.apiServer?.privateDNSZone;
+    if (zone === undefined) return [];
+    const at = pathOf("apiServer.privateDNSZone");
+    if (!args.apiServer?.enablePrivateCluster) return [{ path: at, message: "is only used with enablePrivateCluster: true" }];
+    if (zone === "system" || zone === "none") return [];
+    const name = resourceNameFromId(zone, "Microsoft.Network/privateDnsZones");
+    if (name === undefined) return [{ path: at, message: `${JSON.stringify(zone)} is not system, none or a private DNS zone's resource id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>)` }];
+    return AKS_PRIVATE_ZONE_NAME.test(name) ? [] : [{ path: at, message: `${name} is not a zone AKS can use: name it privatelink.<region>.azmk8s.io or <subzone>.privatelink.<region>.azmk8s.io` }];
+}
+
+/** A Key Vault key id with its version; KMS needs the version. */
+const KEY_ID = /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net)\/keys\/[a-zA-Z0-9-]{1,127}\/[0-9a-fA-F]{32}$/;
+
+function checkKms(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const kms = args.kms;
+    if (!kms) return [];
+    const problems: Problem[] = [];
+    if (typeof kms.keyId !== "string" || !KEY_ID.test(kms.keyId)) {
+        problems.push({ path: pathOf("kms.keyId"), message: `${JSON.stringify(kms.keyId)} is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)` });
+    }
+    const access = kms.keyVaultNetworkAccess ?? "Public";
+    if (access !== "Public" && access !== "Private") {
+        problems.push({ path: pathOf("kms.keyVaultNetworkAccess"), message: `${JSON.stringify(access)} is not one of Public, Private` });
+    } else if (access === "Private" && kms.keyVaultResourceId === undefined) {
+        problems.push({ path: pathOf("kms.keyVaultResourceId"), message: "is required with keyVaultNetworkAccess: Private (AKS adds a private endpoint to the vault)" });
+    } else if (access === "Public" && kms.keyVaultResourceId !== undefined) {
+        problems.push({ path: pathOf("kms.keyVaultResourceId"), message: "is only used with keyVaultNetworkAccess: Private; leave it out for a public vault" });
+    }
+    if (kms.keyVaultResourceId !== undefined) problems.push(...checkResourceId(kms.keyVaultResourceId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultResourceId")));
     return problems;
 }

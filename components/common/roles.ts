@@ -5,6 +5,15 @@ import * as pulumi from "@pulumi/pulumi";
 /** Network Contributor: kubenet's control-plane identity needs it on the network and the route table. */
 export const NETWORK_CONTRIBUTOR_ROLE_ID = "4d97b98b-1d4f-4787-a291-c67834d212e7";
 
+/** Private DNS Zone Contributor: a private cluster's identity needs it on a zone you give it. */
+export const PRIVATE_DNS_ZONE_CONTRIBUTOR_ROLE_ID = "b12aa53e-6015-4669-85d0-8515ebb3ae7f";
+
+/** Key Vault Crypto User: KMS etcd encryption wraps and unwraps with the key through it. */
+export const KEY_VAULT_CRYPTO_USER_ROLE_ID = "12338af0-0e69-4776-bea7-57ae8d297424";
+
+/** Key Vault Contributor: with a private key vault, AKS adds a private endpoint to it. */
+export const KEY_VAULT_CONTRIBUTOR_ROLE_ID = "f25e0fa2-a7c8-4377-a976-54943a77a395";
+
 /** AcrPull: pull images from a container registry; the kubelet identity needs it on each registry. */
 export const ACR_PULL_ROLE_ID = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
 

@@ -7,9 +7,18 @@ import { checkAzureName } from "../common/azure-names";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { RetryPolicy, transientErrorHook } from "../common/retry";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
-import { NETWORK_CONTRIBUTOR_ROLE_ID, builtInRoleDefinitionId } from "../common/roles";
+import { checkResourceId } from "../common/resource-id";
+import {
+    KEY_VAULT_CONTRIBUTOR_ROLE_ID,
+    KEY_VAULT_CRYPTO_USER_ROLE_ID,
+    NETWORK_CONTRIBUTOR_ROLE_ID,
+    PRIVATE_DNS_ZONE_CONTRIBUTOR_ROLE_ID,
+    builtInRoleDefinitionId,
+} from "../common/roles";
+import { kubenetNetworkRole } from "./least-privilege";
 
 export { NETWORK_CONTRIBUTOR_ROLE_ID };
+export { KUBENET_NETWORK_ACTIONS } from "./least-privilege";
 
 /**
  * A role assignment for a just-created identity can fail with PrincipalNotFound until Entra ID
@@ -30,6 +39,24 @@ export const RoleScope = { Vnet: "vnet", Subnet: "subnet" } as const;
 export type RoleScope = (typeof RoleScope)[keyof typeof RoleScope];
 export const ROLE_SCOPES = Object.values(RoleScope);
 
+/** The role on the network: the guide's Network Contributor, or a custom role with only what kubenet uses. */
+export const NetworkRole = { NetworkContributor: "networkContributor", LeastPrivilege: "leastPrivilege" } as const;
+export type NetworkRole = (typeof NetworkRole)[keyof typeof NetworkRole];
+export const NETWORK_ROLES = Object.values(NetworkRole);
+
+/** Whether the KMS key vault is reachable from public networks or only through a private endpoint. */
+export const KeyVaultNetworkAccess = { Public: "Public", Private: "Private" } as const;
+export type KeyVaultNetworkAccess = (typeof KeyVaultNetworkAccess)[keyof typeof KeyVaultNetworkAccess];
+export const KEY_VAULT_NETWORK_ACCESS = Object.values(KeyVaultNetworkAccess);
+
+/** The key vault of KMS etcd encryption, for the identity's grants on it. */
+export interface KmsKeyVaultArgs {
+    /** The key vault's resource id (an Azure RBAC vault). */
+    keyVaultId: pulumi.Input<string>;
+    /** Default Public; Private also grants Key Vault Contributor, for the private endpoint AKS adds. */
+    networkAccess?: KeyVaultNetworkAccess;
+}
+
 export interface ClusterIdentityArgs {
     /** Resource group of the identity. */
     resourceGroupName: pulumi.Input<string>;
@@ -48,6 +75,16 @@ export interface ClusterIdentityArgs {
      * least privilege. The route table is granted either way. Default `vnet`.
      */
     roleScope?: RoleScope;
+    /**
+     * The role granted on the network and the route table: `networkContributor` (the guide's,
+     * the default) or `leastPrivilege`, a custom role with only the subnet and route actions
+     * kubenet uses (`KUBENET_NETWORK_ACTIONS`); creating it needs Owner or User Access Administrator.
+     */
+    networkRole?: NetworkRole;
+    /** A private cluster's own private DNS zone: granted Private DNS Zone Contributor on it. */
+    privateDnsZoneId?: pulumi.Input<string>;
+    /** KMS etcd encryption's key vault: granted Key Vault Crypto User on it. */
+    kms?: KmsKeyVaultArgs;
     /** Tags on the identity. */
     tags?: Record<string, string>;
     /** Pulumi `protect` on the identity. */
@@ -58,6 +95,16 @@ export function validateIdentityArgs(args: ClusterIdentityArgs, pathOf: PathOf =
     const problems = checkAzureName(args.identityName, "userAssignedIdentity", pathOf("identityName"));
     if (args.roleScope !== undefined && !ROLE_SCOPES.includes(args.roleScope)) {
         problems.push({ path: pathOf("roleScope"), message: `${JSON.stringify(args.roleScope)} is not one of ${ROLE_SCOPES.join(", ")}` });
+    }
+    if (args.networkRole !== undefined && !NETWORK_ROLES.includes(args.networkRole)) {
+        problems.push({ path: pathOf("networkRole"), message: `${JSON.stringify(args.networkRole)} is not one of ${NETWORK_ROLES.join(", ")}` });
+    }
+    if (typeof args.privateDnsZoneId === "string") problems.push(...checkResourceId(args.privateDnsZoneId, "Microsoft.Network/privateDnsZones", pathOf("privateDnsZoneId")));
+    if (args.kms) {
+        if (typeof args.kms.keyVaultId === "string") problems.push(...checkResourceId(args.kms.keyVaultId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultId")));
+        if (args.kms.networkAccess !== undefined && !KEY_VAULT_NETWORK_ACCESS.includes(args.kms.networkAccess)) {
+            problems.push({ path: pathOf("kms.networkAccess"), message: `${JSON.stringify(args.kms.networkAccess)} is not one of ${KEY_VAULT_NETWORK_ACCESS.join(", ")}` });
+        }
     }
     return problems;
 }
@@ -80,7 +127,7 @@ export class ClusterIdentity extends pulumi.ComponentResource {
     public readonly principalId: pulumi.Output<string>;
     /** The identity's client (application) id. */
     public readonly clientId: pulumi.Output<string>;
-    /** The Network Contributor grants (network, and route table when there is one). */
+    /** The grants: the network role (network, and route table when there is one), then the private DNS zone's and the key vault's. */
     public readonly roleAssignments: authorization.RoleAssignment[];
 
     constructor(name: string, args: ClusterIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -97,10 +144,9 @@ export class ClusterIdentity extends pulumi.ComponentResource {
         this.clientId = this.identity.clientId;
 
         const client = authorization.getClientConfigOutput({ parent: this });
-        const roleDefinitionId = builtInRoleDefinitionId(client.subscriptionId, NETWORK_CONTRIBUTOR_ROLE_ID);
         const retry = transientErrorHook(`${name}-principal-retry`, ROLE_ASSIGNMENT_RETRY);
-        const grant = (role: string, scope: pulumi.Input<string>, description: string) =>
-            new authorization.RoleAssignment(`${name}-${role}`, {
+        const grant = (resourceName: string, roleDefinitionId: pulumi.Input<string>, scope: pulumi.Input<string>, description: string) =>
+            new authorization.RoleAssignment(`${name}-${resourceName}`, {
                 // Derived from what it grants, so a stack rebuilt after lost state finds it again.
                 roleAssignmentName: roleAssignmentNameOutput(scope, this.identity.principalId, roleDefinitionId),
                 principalId: this.identity.principalId,
@@ -115,13 +161,28 @@ export class ClusterIdentity extends pulumi.ComponentResource {
                 deleteBeforeReplace: true,
                 hooks: { onError: [retry] },
             }));
+        const builtIn = (roleId: string) => builtInRoleDefinitionId(client.subscriptionId, roleId);
 
         const networkScope = args.roleScope === "subnet" ? args.subnetId : args.vnetId;
-        this.roleAssignments = [
-            grant(`network-contributor-${args.roleScope ?? "vnet"}`, networkScope, "AKS kubenet: join and read the cluster subnet"),
-        ];
+        const scopeName = args.roleScope ?? "vnet";
+        const networkScopes = [networkScope, ...(args.routeTableId === undefined ? [] : [args.routeTableId])];
+        // The grants keep their names per role, so a change of role creates the new grants
+        // before the old ones go, and the identity is never without access.
+        const [networkRoleId, prefix] = args.networkRole === "leastPrivilege"
+            ? [kubenetNetworkRole(`${name}-kubenet-network-role`, client.subscriptionId, networkScopes, childOptions(this, undefined)).id, "kubenet-network"]
+            : [builtIn(NETWORK_CONTRIBUTOR_ROLE_ID), "network-contributor"];
+        this.roleAssignments = [grant(`${prefix}-${scopeName}`, networkRoleId, networkScope, "AKS kubenet: join and read the cluster subnet")];
         if (args.routeTableId !== undefined) {
-            this.roleAssignments.push(grant("network-contributor-route-table", args.routeTableId, "AKS kubenet: write pod routes into the route table"));
+            this.roleAssignments.push(grant(`${prefix}-route-table`, networkRoleId, args.routeTableId, "AKS kubenet: write pod routes into the route table"));
+        }
+        if (args.privateDnsZoneId !== undefined) {
+            this.roleAssignments.push(grant("private-dns-zone-contributor", builtIn(PRIVATE_DNS_ZONE_CONTRIBUTOR_ROLE_ID), args.privateDnsZoneId, "AKS private cluster: write the API server's record into its private DNS zone"));
+        }
+        if (args.kms) {
+            this.roleAssignments.push(grant("key-vault-crypto-user", builtIn(KEY_VAULT_CRYPTO_USER_ROLE_ID), args.kms.keyVaultId, "AKS KMS: encrypt etcd with the key vault's key"));
+            if (args.kms.networkAccess === "Private") {
+                this.roleAssignments.push(grant("key-vault-contributor", builtIn(KEY_VAULT_CONTRIBUTOR_ROLE_ID), args.kms.keyVaultId, "AKS KMS: reach the private key vault through a private endpoint"));
+            }
         }
         // Readiness travels in the id: it carries every grant as a dependency.
         this.identityId = pulumi.all([this.identity.id, ...this.roleAssignments.map((grant) => grant.id)]).apply(([id]) => id);

@@ -6,10 +6,12 @@ import {
     NETWORK_PLUGINS,
     NETWORK_PLUGIN_MODES,
     NETWORK_POLICIES,
+    NETWORK_ROLES,
     NODE_OS_UPGRADE_CHANNELS,
     OS_DISK_TYPES,
     OS_SKUS,
     OS_TYPES,
+    KEY_VAULT_NETWORK_ACCESS,
     OUTBOUND_TYPES,
     POOL_MODES,
     ROLE_SCOPES,
@@ -70,6 +72,7 @@ const networkSchema = z.strictObject({
 const identitySchema = z.strictObject({
     name: z.string().optional(),
     roleScope: z.enum(ROLE_SCOPES).default("vnet"),
+    networkRole: z.enum(NETWORK_ROLES).default("networkContributor"),
 });
 
 const nodePoolSchema = z.strictObject({
@@ -137,6 +140,7 @@ const clusterSchema = z.strictObject({
         authorizedIPRanges: z.array(z.string()).optional(),
         enablePrivateCluster: z.boolean().optional(),
         disableRunCommand: z.boolean().optional(),
+        privateDNSZone: z.string().optional(),
     }).optional(),
     egressPublicIPs: z.array(z.string()).optional(),
     aad: z.strictObject({
@@ -149,6 +153,12 @@ const clusterSchema = z.strictObject({
     }).optional(),
     disableLocalAccounts: z.boolean().default(false),
     workloadIdentity: z.boolean().default(false),
+    /** KMS etcd encryption: the key, its vault (the identity is granted Key Vault Crypto User there) and how the vault is reached. */
+    kms: z.strictObject({
+        keyId: z.string(),
+        keyVaultId: z.string(),
+        networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public"),
+    }).optional(),
     acrPullRegistryIds: z.array(z.string()).optional(),
     addons: z.strictObject({
         azurePolicy: z.boolean().optional(),
@@ -212,7 +222,7 @@ export const stackConfigSchema = z.strictObject({
     tags: z.record(z.string(), stringish).default({}),
     protect: z.boolean().default(false),
     network: networkSchema,
-    identity: identitySchema.default({ roleScope: "vnet" }),
+    identity: identitySchema.default({ roleScope: "vnet", networkRole: "networkContributor" }),
     cluster: clusterSchema,
     namespaces: z.array(namespaceSchema).default([]),
     defaultNamespacePodSecurity: z.enum(POD_SECURITY_LEVELS).default("baseline"),

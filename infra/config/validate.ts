@@ -17,6 +17,7 @@ import {
 import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/cluster";
 import { ENTRA_OBJECT_ID } from "../../components/common/entra";
 import { checkAzureName } from "../../components/common/azure-names";
+import { checkResourceId } from "../../components/common/resource-id";
 import { problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
 import { projectConfig } from "./project";
@@ -95,6 +96,11 @@ export function clusterArgsFrom(
         aad: cluster.aad && { adminGroupObjectIDs: cluster.aad.adminGroupObjectIDs, enableAzureRBAC: cluster.aad.enableAzureRBAC },
         disableLocalAccounts: cluster.disableLocalAccounts,
         workloadIdentity: cluster.workloadIdentity,
+        kms: cluster.kms && {
+            keyId: cluster.kms.keyId,
+            keyVaultNetworkAccess: cluster.kms.networkAccess,
+            keyVaultResourceId: cluster.kms.networkAccess === "Private" ? cluster.kms.keyVaultId : undefined,
+        },
         acrPullRegistryIds: cluster.acrPullRegistryIds,
         addons: cluster.addons,
         monitoring: monitoring && {
@@ -114,6 +120,21 @@ export function clusterArgsFrom(
         tags: config.tags,
         allowReplacement: cluster.allowReplacement,
         migrateFromKubenet: cluster.migrateFromKubenet,
+    };
+}
+
+/**
+ * The identity's arguments from the stack file: its name, where and with which role it gets the
+ * network, and the grants the cluster's private DNS zone and KMS key vault need.
+ */
+export function identityArgsFrom(config: Pick<StackConfig, "identity" | "cluster">) {
+    const zone = config.cluster.apiServer?.privateDNSZone;
+    return {
+        identityName: config.identity.name,
+        roleScope: config.identity.roleScope,
+        networkRole: config.identity.networkRole,
+        privateDnsZoneId: zone !== undefined && zone !== "system" && zone !== "none" ? zone : undefined,
+        kms: config.cluster.kms && { keyVaultId: config.cluster.kms.keyVaultId, networkAccess: config.cluster.kms.networkAccess },
     };
 }
 
@@ -137,8 +158,22 @@ function monitoringProblems(config: StackConfig): Problem[] {
         : [];
 }
 
+/**
+ * AKS links a private DNS zone of yours to the cluster's vnet, which takes the vnet's join
+ * permission: a grant on the subnet alone doesn't reach it. The KMS vault is the identity's to
+ * be granted on, so its id must be one.
+ */
+function identityGrantProblems(config: StackConfig): Problem[] {
+    const problems: Problem[] = [];
+    if (identityArgsFrom(config).privateDnsZoneId !== undefined && config.identity.roleScope === "subnet") {
+        problems.push({ path: "identity.roleScope", message: "must be vnet with a private DNS zone of your own: AKS links the zone to the cluster's vnet, which needs a grant on the vnet" });
+    }
+    if (config.cluster.kms) problems.push(...checkResourceId(config.cluster.kms.keyVaultId, "Microsoft.KeyVault/vaults", "cluster.kms.keyVaultId"));
+    return problems;
+}
+
 function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: Problem[] } {
-    const problems: Problem[] = [...monitoringProblems(config)];
+    const problems: Problem[] = [...monitoringProblems(config), ...identityGrantProblems(config)];
     const warnings: Problem[] = [];
     const { network, cluster } = config;
     if (cluster.outboundType === "userDefinedRouting" && !network.routes.some((r) => r.addressPrefix === "0.0.0.0/0")) {
@@ -262,7 +297,7 @@ function sectionRules(sections: ParsedSections, resourceGroupName: string, stack
     const problems: Problem[] = [];
     if (network) problems.push(...validateNetworkArgs(networkArgsFrom({ ...sections, network }, resourceGroupName), networkPath));
     if (identity) {
-        problems.push(...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: identity.roleScope, identityName: identity.name }, identityPath));
+        problems.push(...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: identity.roleScope, networkRole: identity.networkRole, identityName: identity.name }, identityPath));
     }
     if (cluster) {
         problems.push(...validateClusterArgs({

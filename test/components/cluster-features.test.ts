@@ -61,6 +61,8 @@ describe("components/cluster: production features", () => {
             omsagent: { enabled: false },
         });
         assert.deepEqual(inputs.securityProfile, {
+            // azure-native's SDK fills in the REST default for the vault's access.
+            azureKeyVaultKms: { enabled: false, keyVaultNetworkAccess: "Public" },
             workloadIdentity: { enabled: false },
             imageCleaner: { enabled: false },
             defender: { securityMonitoring: { enabled: false } },
@@ -84,6 +86,8 @@ describe("components/cluster: production features", () => {
             omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WORKSPACE, useAADAuth: "true" } },
         });
         assert.deepEqual(inputs.securityProfile, {
+            // azure-native's SDK fills in the REST default for the vault's access.
+            azureKeyVaultKms: { enabled: false, keyVaultNetworkAccess: "Public" },
             workloadIdentity: { enabled: true },
             imageCleaner: { enabled: true, intervalHours: 48 },
             defender: { logAnalyticsWorkspaceResourceId: WORKSPACE, securityMonitoring: { enabled: true } },
@@ -325,6 +329,41 @@ describe("components/cluster: production features are validated", () => {
         ]);
         assert.deepEqual(paths({ nodeOSUpgradeChannel: "None", maintenance: { nodeOSUpgrade: window } }), ["maintenance.nodeOSUpgrade"]);
         assert.deepEqual(paths({ maintenance: { nodeOSUpgrade: window } }), [], "AKS's default node OS channel upgrades");
+    });
+
+    it("takes a private DNS zone only for a private cluster: system, none, or an AKS zone's id", () => {
+        const zone = (privateDNSZone: string, enablePrivateCluster = true) => problems({ apiServer: { enablePrivateCluster, privateDNSZone } });
+        for (const ok of ["system", "none", `${SUB}/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.koreacentral.azmk8s.io`, `${SUB}/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/team.privatelink.koreacentral.azmk8s.io`]) {
+            assert.deepEqual(zone(ok), [], ok);
+        }
+        assert.deepEqual(zone("system", false), ["apiServer.privateDNSZone: is only used with enablePrivateCluster: true"]);
+        assert.deepEqual(zone("System"), [`apiServer.privateDNSZone: "System" is not system, none or a private DNS zone's resource id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>)`]);
+        assert.deepEqual(zone(`${SUB}/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/example.com`), [
+            "apiServer.privateDNSZone: example.com is not a zone AKS can use: name it privatelink.<region>.azmk8s.io or <subzone>.privatelink.<region>.azmk8s.io",
+        ]);
+    });
+
+    it("takes a versioned Key Vault key for KMS, and the vault's id only for a private vault", () => {
+        const key = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
+        const vault = `${SUB}/resourceGroups/sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
+        assert.deepEqual(problems({ kms: { keyId: key } }), []);
+        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault } }), []);
+        assert.deepEqual(problems({ kms: { keyId: "https://kv-aks.vault.azure.net/keys/etcd" } }), [
+            `kms.keyId: "https://kv-aks.vault.azure.net/keys/etcd" is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)`,
+        ]);
+        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private" } }), ["kms.keyVaultResourceId: is required with keyVaultNetworkAccess: Private (AKS adds a private endpoint to the vault)"]);
+        assert.deepEqual(problems({ kms: { keyId: key, keyVaultResourceId: vault } }), ["kms.keyVaultResourceId: is only used with keyVaultNetworkAccess: Private; leave it out for a public vault"]);
+        assert.deepEqual(paths({ kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: "kv-aks" } }), ["kms.keyVaultResourceId"]);
+        assert.deepEqual(paths({ kms: { keyId: key, keyVaultNetworkAccess: "Internal" as never } }), ["kms.keyVaultNetworkAccess"]);
+    });
+
+    it("sends KMS with the key, and the private vault's id", async () => {
+        const engine = await MockEngine.install();
+        const key = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
+        const vault = `${SUB}/resourceGroups/sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
+        buildStack({ cluster: { nodePools: [system], kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault } } });
+        await engine.settle();
+        assert.deepEqual((engine.one(CLUSTER).inputs.securityProfile as Record<string, unknown>).azureKeyVaultKms, { enabled: true, keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault });
     });
 
     it("checks the autoscaler profile, and takes it only with an autoscaled pool", () => {

@@ -85,6 +85,8 @@ describe("components/cluster: KubenetCluster", () => {
             "agentPoolProfiles[0].osDiskType",
             "agentPoolProfiles[0].osDiskSizeGB",
             "agentPoolProfiles[0].enableEncryptionAtHost",
+            "apiServerAccessProfile.enablePrivateCluster",
+            "apiServerAccessProfile.privateDNSZone",
         ]);
     });
 

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { ClusterIdentity, NETWORK_CONTRIBUTOR_ROLE_ID } from "../../components";
+import { ClusterIdentity, NETWORK_CONTRIBUTOR_ROLE_ID, validateIdentityArgs } from "../../components";
+import { formatProblem } from "../../components/address";
 import { roleAssignmentName } from "../../components/common/role-assignment";
 import { MockEngine } from "../../infra/synth/engine";
 import { buildStack } from "./fixtures";
@@ -98,5 +99,74 @@ describe("components/identity: ClusterIdentity", () => {
         );
         await engine.settle();
         assert.equal(engine.resources.filter((r) => r.custom).length, 0);
+    });
+
+    describe("least privilege, private DNS zones and KMS", () => {
+        const ROLE_DEFINITION = "azure-native:authorization:RoleDefinition";
+        const ZONE = `${SUB}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.koreacentral.azmk8s.io`;
+        const VAULT = `${SUB}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
+        const roleId = (id: string) => `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${id}`;
+
+        it("grants a custom role with only kubenet's subnet and route actions, on the same scopes", async () => {
+            buildStack({ identity: { networkRole: "leastPrivilege", roleScope: "subnet" } });
+            await engine.settle();
+            const definition = engine.one(ROLE_DEFINITION);
+            assert.deepEqual(definition.inputs.permissions, [{
+                actions: [
+                    "Microsoft.Network/virtualNetworks/subnets/join/action",
+                    "Microsoft.Network/virtualNetworks/subnets/read",
+                    "Microsoft.Network/routeTables/read",
+                    "Microsoft.Network/routeTables/write",
+                    "Microsoft.Network/routeTables/routes/read",
+                    "Microsoft.Network/routeTables/routes/write",
+                    "Microsoft.Network/routeTables/routes/delete",
+                ],
+                notActions: [],
+            }]);
+            assert.deepEqual(definition.inputs.assignableScopes, [`${VNET_ID}/subnets/snet-aks`, TABLE_ID]);
+            assert.equal(definition.inputs.roleType, "CustomRole");
+            assert.equal(definition.inputs.scope, SUB);
+            assert.match(String(definition.inputs.roleDefinitionId), /^[0-9a-f-]{36}$/);
+            const grants = engine.byType(ROLE);
+            assert.deepEqual(grants.map((g) => g.name).sort(), ["id-kubenet-network-route-table", "id-kubenet-network-subnet"]);
+            for (const grant of grants) {
+                assert.ok(grant.dependencies.includes(definition.urn), "after the role exists");
+                assert.ok(!String(grant.inputs.roleDefinitionId).endsWith(NETWORK_CONTRIBUTOR_ROLE_ID));
+            }
+        });
+
+        it("names the custom role's grants apart from Network Contributor's, so a switch adds before it removes", async () => {
+            buildStack();
+            await engine.settle();
+            assert.deepEqual(engine.byType(ROLE).map((g) => g.name).sort(), ["id-network-contributor-route-table", "id-network-contributor-vnet"]);
+            assert.equal(engine.byType(ROLE_DEFINITION).length, 0, "no custom role by default");
+        });
+
+        it("grants Private DNS Zone Contributor on a zone of your own, and Key Vault roles for KMS", async () => {
+            buildStack({ identity: { privateDnsZoneId: ZONE, kms: { keyVaultId: VAULT, networkAccess: "Private" } } });
+            await engine.settle();
+            const byScope = (scope: string) => engine.byType(ROLE).filter((g) => g.inputs.scope === scope).map((g) => String(g.inputs.roleDefinitionId)).sort();
+            assert.deepEqual(byScope(ZONE), [roleId("b12aa53e-6015-4669-85d0-8515ebb3ae7f")]);
+            assert.deepEqual(byScope(VAULT), [roleId("12338af0-0e69-4776-bea7-57ae8d297424"), roleId("f25e0fa2-a7c8-4377-a976-54943a77a395")].sort());
+            const cluster = engine.one("azure-native:containerservice:ManagedCluster");
+            for (const grant of engine.byType(ROLE)) assert.ok(cluster.dependencies.includes(grant.urn), `the cluster waits for ${grant.name}`);
+        });
+
+        it("grants only Key Vault Crypto User on a public vault", async () => {
+            buildStack({ identity: { kms: { keyVaultId: VAULT } } });
+            await engine.settle();
+            assert.deepEqual(engine.byType(ROLE).filter((g) => g.inputs.scope === VAULT).map((g) => g.name), ["id-key-vault-crypto-user"]);
+        });
+
+        it("checks the role, the zone and the vault before creating anything", () => {
+            const base = { resourceGroupName: "rg", vnetId: "v", subnetId: "s" };
+            assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "owner" as never, privateDnsZoneId: "privatelink.koreacentral.azmk8s.io", kms: { keyVaultId: "kv-aks", networkAccess: "private" as never } }).map(formatProblem), [
+                `networkRole: "owner" is not one of networkContributor, leastPrivilege`,
+                `privateDnsZoneId: "privatelink.koreacentral.azmk8s.io" is not a Microsoft.Network/privateDnsZones resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>)`,
+                `kms.keyVaultId: "kv-aks" is not a Microsoft.KeyVault/vaults resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>)`,
+                `kms.networkAccess: "private" is not one of Public, Private`,
+            ]);
+            assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "leastPrivilege", privateDnsZoneId: ZONE, kms: { keyVaultId: VAULT } }), []);
+        });
     });
 });

@@ -143,6 +143,34 @@ describe("infra/config: every rule rejects with its key path", () => {
         }
     });
 
+    it("rejects a misspelt key in the production features' sections too", () => {
+        const at = (change: (c: RawConfig) => void, base = "prod") => problems(change, base, { ...context, stack: base });
+        assert.deepEqual(at((c) => { c.cluster.monitoring.defendr = true; }), ["cluster.monitoring.defendr: is not a known key: did you mean defender?"]);
+        assert.deepEqual(at((c) => { c.cluster.maintenance.autoUpgrade.startTme = "02:00"; }), ["cluster.maintenance.autoUpgrade.startTme: is not a known key: did you mean startTime?"]);
+        assert.deepEqual(at((c) => { c.cluster.addons.azurePolcy = true; }), ["cluster.addons.azurePolcy: is not a known key: did you mean azurePolicy?"]);
+        assert.deepEqual(at((c) => { c.cluster.autoscalerProfile.expandr = "random"; }), ["cluster.autoscalerProfile.expandr: is not a known key: did you mean expander?"]);
+        assert.deepEqual(at((c) => { c.cluster.nodePools[1].spot = { maxprice: 1 }; }), ["cluster.nodePools[1].spot.maxprice: is not a known key: did you mean maxPrice?"]);
+        assert.deepEqual(at((c) => { c.cluster.kms = { keyId: "x", keyVaultId: "y", netwrkAccess: "Public" }; }), ["cluster.kms.netwrkAccess: is not a known key: did you mean networkAccess?"]);
+    });
+
+    it("checks the identity's grants and the stack's own workspace", () => {
+        const zone = "/subscriptions/0/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.koreacentral.azmk8s.io";
+        const privateCluster = (c: RawConfig) => { c.cluster.apiServer = { enablePrivateCluster: true, privateDNSZone: zone }; delete c.cluster.egressPublicIPs; };
+        assert.deepEqual(problems((c) => { privateCluster(c); }, "prod", { ...context, stack: "prod" }), [
+            "identity.roleScope: must be vnet with a private DNS zone of your own: AKS links the zone to the cluster's vnet, which needs a grant on the vnet",
+        ]);
+        assert.deepEqual(problems((c) => { privateCluster(c); c.identity.roleScope = "vnet"; }, "prod", { ...context, stack: "prod" }), []);
+        const key = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
+        assert.deepEqual(problems((c) => { c.cluster.kms = { keyId: key, keyVaultId: "kv-aks" }; }).map((p) => p.split(":")[0]), ["cluster.kms.keyVaultId"]);
+        assert.deepEqual(problems((c) => { c.cluster.monitoring = { workspaceRetentionDays: 29 }; }), ["cluster.monitoring.workspaceRetentionDays: 29 is out of range: Log Analytics keeps data from 30 to 730 days"]);
+        assert.deepEqual(problems((c) => { c.cluster.monitoring = { workspaceRetentionDays: 731 }; }).length, 1);
+        assert.deepEqual(problems((c) => { c.cluster.monitoring = { workspaceRetentionDays: 730 }; }), []);
+        const ws = "/subscriptions/0/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/law";
+        assert.deepEqual(problems((c) => { c.cluster.monitoring = { logAnalyticsWorkspaceId: ws, workspaceRetentionDays: 90 }; }), [
+            "cluster.monitoring.workspaceRetentionDays: applies to the workspace the stack creates; yours (logAnalyticsWorkspaceId) keeps its own retention",
+        ]);
+    });
+
     it("rejects config keys outside the namespaces the program reads, suggesting the one meant", () => {
         const engine = (extra: Record<string, string>) => {
             const all = { ...readStackFile(stackFile("dev")).all, ...extra };

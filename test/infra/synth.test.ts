@@ -157,6 +157,37 @@ describe("synth", () => {
         assert.equal(one(result.output, "azure-native:containerservice:ManagedCluster").inputs.resourceName, "aks-qa");
     });
 
+    it("gives prod its own Log Analytics and Azure Monitor workspaces, protected, feeding the cluster's monitoring", async () => {
+        const output = await synth("prod");
+        const logs = one(output, "azure-native:operationalinsights:Workspace", "logs");
+        assert.equal(logs.inputs.retentionInDays, 90);
+        assert.deepEqual(logs.inputs.sku, { name: "PerGB2018" });
+        assert.equal(logs.protect, true);
+        const metrics = one(output, "azure-native:monitor:AzureMonitorWorkspace", "metrics");
+        assert.equal(metrics.protect, true);
+        const cluster = one(output, "azure-native:containerservice:ManagedCluster");
+        assert.ok(cluster.dependencies.includes(logs.urn), "the add-ons name the workspace");
+        const prometheusRule = one(output, "azure-native:monitor:DataCollectionRule", "cluster-prometheus");
+        assert.ok(prometheusRule.dependencies.includes(metrics.urn));
+        assert.ok(output.outputs.oidcIssuerUrl, "workload identity's issuer URL is a stack output");
+        assert.ok(output.outputs.logAnalyticsWorkspaceId);
+    });
+
+    it("creates no workspace when the stack names its own, and none without monitoring", async () => {
+        const config = readStackFile(stackFile("staging"));
+        const workspaceId = "/subscriptions/0/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/law-central";
+        config.all["aks-kubenet:cluster"] = JSON.stringify({ ...JSON.parse(config.all["aks-kubenet:cluster"]), monitoring: { logAnalyticsWorkspaceId: workspaceId } });
+        const result = await synthesize("staging", config, new Date("2026-11-22T00:00:00Z"));
+        assert.ok(result.ok);
+        assert.equal(ofType(result.output, "azure-native:operationalinsights:Workspace").length, 0);
+        assert.equal(one(result.output, "azure-native:monitor:DiagnosticSetting").inputs.workspaceId, workspaceId);
+        assert.equal(result.output.outputs.logAnalyticsWorkspaceId, workspaceId);
+        const dev = await synth("dev");
+        assert.equal(ofType(dev, "azure-native:operationalinsights:Workspace").length, 0);
+        assert.ok(!("oidcIssuerUrl" in dev.outputs) && !("logAnalyticsWorkspaceId" in dev.outputs), "no output for what dev doesn't have");
+        assert.ok(dev.outputs.kubeletIdentityObjectId);
+    });
+
     it("reports the address plan and the warnings", async () => {
         const output = await synth("prod");
         assert.equal(output.capacity.subnet.cidr, "172.18.0.0/22");
