@@ -140,9 +140,9 @@ export function validateClusterAddressing(input: ClusterAddressing, pathOf: Path
 
     const poolProblems = input.nodePools.flatMap((pool, i) => validatePoolSizing(pool, `nodePools[${i}]`, pathOf));
     problems.push(...poolProblems);
-    if (poolProblems.length === 0 && network.subnet) {
-        problems.push(...checkScale(input, network, pod?.cidr, pathOf));
-    }
+    // Without a network only the subnet's own capacity is unknown: the pod CIDR, the route table
+    // and Overlay's node limit still bound the pools.
+    if (poolProblems.length === 0) problems.push(...checkScale(input, network, pod?.cidr, pathOf));
     return problems;
 }
 
@@ -182,8 +182,8 @@ function checkScale(input: ClusterAddressing, network: ParsedNetwork, pod: Cidr 
     const total = need.nodes + need.surgeNodes;
     const needText = `${total} nodes at maximum scale with upgrade surge (${need.nodes} + ${need.surgeNodes})`;
     const problems: Problem[] = [];
-    const subnet = subnetCapacity(network.subnet!.cidr);
-    if (need.subnetAddresses > subnet.usable) {
+    const subnet = network.subnet && subnetCapacity(network.subnet.cidr);
+    if (subnet && need.subnetAddresses > subnet.usable) {
         const perNode = input.podNetworking === "azure" ? " (each node takes 1 + maxPods addresses)" : "";
         problems.push({
             path: network.subnet!.path,
