@@ -28,7 +28,7 @@ export function declareContainerInsights(
     monitoring: ClusterMonitoringArgs,
     cluster: { resourceGroupName: pulumi.Input<string>; location?: pulumi.Input<string>; clusterId: pulumi.Input<string>; tags?: Record<string, string> },
     opts: pulumi.CustomResourceOptions,
-) {
+): void {
     const rule = new monitor.DataCollectionRule(`${prefix}-container-insights`, {
         resourceGroupName: cluster.resourceGroupName,
         location: cluster.location,
@@ -45,12 +45,11 @@ export function declareContainerInsights(
         dataFlows: [{ streams: [CONTAINER_INSIGHTS_STREAM], destinations: ["ciworkspace"] }],
         tags: cluster.tags,
     }, opts);
-    const association = new monitor.DataCollectionRuleAssociation(`${prefix}-container-insights`, {
+    new monitor.DataCollectionRuleAssociation(`${prefix}-container-insights`, {
         associationName: "ContainerInsightsExtension",
         resourceUri: cluster.clusterId,
         dataCollectionRuleId: rule.id,
     }, opts);
-    return { rule, association };
 }
 
 /** A diagnostic setting sending the chosen control-plane logs to the workspace; none for an empty list. */
@@ -84,7 +83,7 @@ export function declarePrometheus(
     azureMonitorWorkspaceId: pulumi.Input<string>,
     cluster: { resourceGroupName: pulumi.Input<string>; location?: pulumi.Input<string>; clusterId: pulumi.Input<string>; tags?: Record<string, string> },
     opts: pulumi.CustomResourceOptions,
-) {
+): void {
     const endpoint = new monitor.DataCollectionEndpoint(`${prefix}-prometheus`, {
         resourceGroupName: cluster.resourceGroupName,
         location: cluster.location,
@@ -101,17 +100,16 @@ export function declarePrometheus(
         dataFlows: [{ streams: [PROMETHEUS_STREAM], destinations: ["MonitoringAccount1"] }],
         tags: cluster.tags,
     }, opts);
-    const ruleAssociation = new monitor.DataCollectionRuleAssociation(`${prefix}-prometheus-rule`, {
+    new monitor.DataCollectionRuleAssociation(`${prefix}-prometheus-rule`, {
         associationName: "ContainerInsightsMetricsExtension",
         resourceUri: cluster.clusterId,
         dataCollectionRuleId: rule.id,
     }, opts);
-    const endpointAssociation = new monitor.DataCollectionRuleAssociation(`${prefix}-prometheus-endpoint`, {
+    new monitor.DataCollectionRuleAssociation(`${prefix}-prometheus-endpoint`, {
         associationName: "configurationAccessEndpoint",
         resourceUri: cluster.clusterId,
         dataCollectionEndpointId: endpoint.id,
     }, opts);
-    return { endpoint, rule, ruleAssociation, endpointAssociation };
 }
 
 const PROMETHEUS_STREAM = "Microsoft-PrometheusMetrics";

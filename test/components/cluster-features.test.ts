@@ -142,8 +142,12 @@ describe("components/cluster: production features", () => {
         assert.equal(rule.inputs.kind, "Linux");
         assert.deepEqual(rule.inputs.destinations, { logAnalytics: [{ name: "ciworkspace", workspaceResourceId: WORKSPACE }] });
         assert.deepEqual(rule.inputs.dataFlows, [{ streams: ["Microsoft-ContainerInsights-Group-Default"], destinations: ["ciworkspace"] }]);
-        const extension = (rule.inputs.dataSources as { extensions: Record<string, unknown>[] }).extensions[0];
-        assert.equal(extension.extensionName, "ContainerInsights");
+        assert.deepEqual((rule.inputs.dataSources as { extensions: unknown[] }).extensions, [{
+            name: "ContainerInsightsExtension",
+            extensionName: "ContainerInsights",
+            streams: ["Microsoft-ContainerInsights-Group-Default"],
+            extensionSettings: { dataCollectionSettings: { interval: "1m", namespaceFilteringMode: "Off", enableContainerLogV2: true } },
+        }]);
         const association = engine.one(ASSOCIATION, "k-container-insights");
         assert.equal(association.inputs.associationName, "ContainerInsightsExtension");
         assert.ok(association.dependencies.includes(engine.one(CLUSTER).urn));
@@ -154,8 +158,11 @@ describe("components/cluster: production features", () => {
         await declare(hardened);
         assert.deepEqual(engine.one(CLUSTER).inputs.azureMonitorProfile, { metrics: { enabled: true } });
         const endpoint = engine.one(ENDPOINT);
+        assert.equal(endpoint.inputs.kind, "Linux");
         const rule = engine.byType(RULE).find((r) => r.name === "k-prometheus");
         assert.ok(rule);
+        assert.equal(rule.inputs.kind, "Linux");
+        assert.deepEqual(rule.inputs.dataSources, { prometheusForwarder: [{ name: "PrometheusDataSource", streams: ["Microsoft-PrometheusMetrics"], labelIncludeFilter: {} }] });
         assert.deepEqual(rule.inputs.destinations, { monitoringAccounts: [{ name: "MonitoringAccount1", accountResourceId: METRICS_WORKSPACE }] });
         assert.deepEqual(rule.inputs.dataFlows, [{ streams: ["Microsoft-PrometheusMetrics"], destinations: ["MonitoringAccount1"] }]);
         assert.ok(rule.dependencies.includes(endpoint.urn), "the rule names its endpoint");
@@ -168,6 +175,7 @@ describe("components/cluster: production features", () => {
         await declare(hardened);
         const setting = engine.one(DIAGNOSTICS);
         assert.equal(setting.inputs.workspaceId, WORKSPACE);
+        assert.equal(setting.inputs.name, "control-plane-logs");
         assert.equal(setting.inputs.logAnalyticsDestinationType, "Dedicated");
         assert.deepEqual(setting.inputs.logs, ["kube-apiserver", "kube-audit-admin", "kube-controller-manager", "cluster-autoscaler", "guard"].map((category) => ({ category, enabled: true })));
         await declare({ ...hardened, monitoring: { logAnalyticsWorkspaceId: WORKSPACE, containerInsights: false, controlPlaneLogs: [] } });
@@ -364,6 +372,35 @@ describe("components/cluster: production features are validated", () => {
         buildStack({ cluster: { nodePools: [system], kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault } } });
         await engine.settle();
         assert.deepEqual((engine.one(CLUSTER).inputs.securityProfile as Record<string, unknown>).azureKeyVaultKms, { enabled: true, keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault });
+        const publicVault = await MockEngine.install();
+        buildStack({ cluster: { nodePools: [system], kms: { keyId: key } } });
+        await publicVault.settle();
+        assert.deepEqual((publicVault.one(CLUSTER).inputs.securityProfile as Record<string, unknown>).azureKeyVaultKms, { enabled: true, keyId: key, keyVaultNetworkAccess: "Public" });
+    });
+
+    it("says what is wrong with each setting, whatever type it was given as", () => {
+        const pool = (settings: Record<string, unknown>) => problems({ nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePoolArgs] });
+        assert.deepEqual(pool({ osDiskType: 5 }), ["nodePools[1].osDiskType: 5 is not one of Managed, Ephemeral"]);
+        assert.deepEqual(pool({ osDiskSizeGB: 0 }), ["nodePools[1].osDiskSizeGB: 0 is not a disk size: use a whole number of GB from 1 to 2048"]);
+        assert.deepEqual(pool({ sshAccess: "off" }), [`nodePools[1].sshAccess: "off" is not one of LocalUser, Disabled`]);
+        assert.deepEqual(pool({ spot: { evictionPolicy: "Stop" } }), [`nodePools[1].spot.evictionPolicy: "Stop" is not one of Delete, Deallocate`]);
+        assert.deepEqual(pool({ spot: { maxPrice: "0.5" } }), ["nodePools[1].spot.maxPrice: 0.5 is not a spot price: use -1 (up to the on-demand price) or US dollars per hour above 0, with at most 5 decimals"]);
+        const window = { dayOfWeek: "Sunday", startTime: "02:00", durationHours: 4 };
+        const maintenance = (changes: Record<string, unknown>) => problems({ maintenance: { nodeOSUpgrade: { ...window, ...changes } as never } });
+        assert.deepEqual(maintenance({ dayOfWeek: "Sun" }), [`maintenance.nodeOSUpgrade.dayOfWeek: "Sun" is not one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday`]);
+        assert.deepEqual(maintenance({ startTime: 200 }), [`maintenance.nodeOSUpgrade.startTime: 200 is not a time of day: write HH:mm, e.g. "02:00"`]);
+        assert.deepEqual(maintenance({ durationHours: "4" }), ["maintenance.nodeOSUpgrade.durationHours: 4 is not a window length: AKS takes whole hours from 4 to 24"]);
+        assert.deepEqual(maintenance({ utcOffset: 9 }), [`maintenance.nodeOSUpgrade.utcOffset: 9 is not a UTC offset: write +HH:mm or -HH:mm, e.g. "+09:00"`]);
+        assert.deepEqual(maintenance({ intervalWeeks: 5 }), ["maintenance.nodeOSUpgrade.intervalWeeks: 5 is not a week interval: use 1 to 4"]);
+        assert.deepEqual(problems({ addons: { imageCleaner: { intervalHours: 12 } } }), ["addons.imageCleaner.intervalHours: 12 is not an Image Cleaner interval: use whole hours from 24 to 2160"]);
+        assert.deepEqual(problems({ addons: { keyVaultSecretsProvider: { rotationPollInterval: 120 as never } } }), [`addons.keyVaultSecretsProvider.rotationPollInterval: 120 is not a duration (e.g. "2m", "1h")`]);
+        assert.deepEqual(problems({ acrPullRegistryIds: [REGISTRY, REGISTRY] }), [`acrPullRegistryIds[1]: ${REGISTRY} is listed twice`]);
+        assert.deepEqual(problems({ autoscalerProfile: { expander: "fastest" as never } }), [`autoscalerProfile.expander: "fastest" is not one of least-waste, most-pods, priority, random`]);
+        assert.deepEqual(problems({ autoscalerProfile: { scanInterval: 10 as never } }), [`autoscalerProfile.scanInterval: 10 is not a duration: a whole number of s, m or h, e.g. "10m"`]);
+        assert.deepEqual(problems({ autoscalerProfile: { scaleDownUtilizationThreshold: "0.5" as never } }), ["autoscalerProfile.scaleDownUtilizationThreshold: 0.5 is not a utilization share: use a number above 0 and at most 1"]);
+        assert.deepEqual(problems({ autoscalerProfile: { maxGracefulTerminationSec: 1.5 } }), ["autoscalerProfile.maxGracefulTerminationSec: 1.5 is not a number of seconds: use a whole number of 0 or more"]);
+        assert.deepEqual(problems({ kms: { keyId: 7 as never } }), ["kms.keyId: 7 is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)"]);
+        assert.deepEqual(problems({ kms: { keyId: "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef", keyVaultNetworkAccess: "Internal" as never } }), [`kms.keyVaultNetworkAccess: "Internal" is not one of Public, Private`]);
     });
 
     it("checks the autoscaler profile, and takes it only with an autoscaled pool", () => {

@@ -135,6 +135,23 @@ describe("components/identity: ClusterIdentity", () => {
             }
         });
 
+        it("derives the custom role's id and name from its scopes, whatever their case", async () => {
+            const subnet = `${VNET_ID}/subnets/snet-aks`;
+            const roleOf = async (subnetId: string, routeTableId: string) => {
+                const run = await MockEngine.install();
+                new ClusterIdentity("lp", { resourceGroupName: "rg-aks", vnetId: VNET_ID, subnetId, routeTableId, roleScope: "subnet", networkRole: "leastPrivilege" });
+                await run.settle();
+                return run.one(ROLE_DEFINITION).inputs;
+            };
+            const lower = await roleOf(subnet, TABLE_ID);
+            const upper = await roleOf(subnet.toUpperCase(), TABLE_ID.toUpperCase());
+            assert.equal(upper.roleDefinitionId, lower.roleDefinitionId);
+            assert.equal(lower.roleName, `aks-kubenet network access ${lower.roleDefinitionId}`);
+            assert.equal(lower.description, "aks-kubenet: join and read the cluster subnet, write pod routes into the route table");
+            const other = await roleOf(`${VNET_ID}/subnets/snet-other`, TABLE_ID);
+            assert.notEqual(other.roleDefinitionId, lower.roleDefinitionId, "another subnet, another role");
+        });
+
         it("names the custom role's grants apart from Network Contributor's, so a switch adds before it removes", async () => {
             buildStack();
             await engine.settle();

@@ -3,6 +3,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import * as advisory from "../../policy/advisory";
 import * as posture from "../../policy/posture";
 import { productionPosture } from "../../policy/production";
+import { isProduction } from "../../policy/rules";
 import { stackViolations, violations } from "./run";
 
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
@@ -210,5 +211,96 @@ describe("policy: aks-production-posture", () => {
 
     it("leaves a stack that isn't production to the advisories", async () => {
         assert.deepEqual(await stackViolations(productionPosture, [prodCluster({ tags: { env: "dev" }, oidcIssuerProfile: { enabled: false } })]), []);
+    });
+});
+
+describe("policy: hardening checks on clusters and pools that set nothing", () => {
+    const clusterRules = posture.hardeningPolicies.filter((p) => !["aks-max-pods-50", "aks-scale-set-pools", "aks-system-pool-critical-addons-only", "aks-zone-redundant-pools", "aks-encryption-at-host", "aks-ephemeral-os-disk", "aks-azure-linux", "aks-ssh-disabled"].includes(p.name));
+
+    it("report each unset setting as missing, without tripping over an absent profile", async () => {
+        const bare = { type: CLUSTER, props: {} };
+        const halfSet = {
+            type: CLUSTER,
+            props: { networkProfile: {}, addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true } }, securityProfile: { defender: {} }, azureMonitorProfile: {}, apiServerAccessProfile: {}, oidcIssuerProfile: {} },
+        };
+        const expected: Record<string, number> = { "aks-no-http-application-routing": 0, "aks-autoscaler-profile": 0 };
+        for (const policy of clusterRules) {
+            const want = expected[policy.name] ?? 1;
+            assert.equal((await violations(policy, bare)).length, want, `${policy.name} on a bare cluster`);
+            assert.equal((await violations(policy, halfSet)).length, want, `${policy.name} on empty profiles`);
+        }
+        assert.deepEqual(await violations(posture.keyVaultSecretsRotation, halfSet), [
+            "addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation: rotated secrets never reach the pods; turn rotation on",
+        ]);
+        assert.deepEqual(await violations(posture.egressThroughFirewall, bare), ["networkProfile.outboundType: loadBalancer; route egress through a firewall (userDefinedRouting with 0.0.0.0/0 to it)"]);
+    });
+
+    it("take a system-assigned identity as managed too, and either spelling of HTTP application routing", async () => {
+        assert.deepEqual(await violations(posture.managedIdentity, cluster({ identity: { type: "SystemAssigned" } })), []);
+        assert.equal((await violations(posture.managedIdentity, cluster({ identity: { type: "None" } }))).length, 1);
+        assert.equal((await violations(posture.httpApplicationRoutingOff, cluster({ addonProfiles: { httpapplicationrouting: { enabled: true } } }))).length, 1);
+        assert.deepEqual(await violations(posture.httpApplicationRoutingOff, cluster({ addonProfiles: { httpApplicationRouting: { enabled: false } } })), []);
+    });
+
+    it("ask for an autoscaler profile when any pool autoscales, and not without pools", async () => {
+        const pools = [hardenedPool({ mode: "System" }), hardenedPool({ enableAutoScaling: true })];
+        assert.equal((await violations(posture.autoscalerProfile, cluster({ autoScalerProfile: undefined, agentPoolProfiles: pools }))).length, 1);
+        assert.deepEqual(await violations(posture.autoscalerProfile, cluster({ autoScalerProfile: undefined, agentPoolProfiles: undefined })), []);
+    });
+
+    it("read pools that leave settings out", async () => {
+        const bare = { type: POOL, props: {} };
+        const found = async (policy: ResourceValidationPolicy) => violations(policy, bare);
+        assert.deepEqual(await found(posture.maxPodsAtLeast50), [], "maxPods unset is AKS's default, 110 or 250");
+        assert.deepEqual(await found(posture.scaleSetPools), [], "scale sets are AKS's default");
+        assert.deepEqual(await found(posture.systemPoolTainted), [], "not a System pool");
+        assert.deepEqual(await violations(posture.systemPoolTainted, { type: POOL, props: { mode: "System" } }), ["nodeTaints: a System pool without CriticalAddonsOnly=true:NoSchedule runs workloads beside AKS's own pods"]);
+        assert.deepEqual(await found(posture.zoneRedundantPools), ["availabilityZones: the pool sits in one zone (or none); spread it over zones 1, 2 and 3"]);
+        assert.deepEqual(await violations(posture.zoneRedundantPools, { type: POOL, props: { availabilityZones: ["1", "2"] } }), [], "two zones survive one");
+        assert.deepEqual(await found(posture.ephemeralOsDisk), ["osDiskType: unset; ephemeral OS disks are faster to reimage and keep no state"]);
+        assert.deepEqual(await found(posture.azureLinux), ["osSKU: unset; Azure Linux carries fewer packages to patch"]);
+        assert.deepEqual(await found(posture.sshDisabled), ["securityProfile.sshAccess: SSH to the nodes is open to anyone with the key; disable it"]);
+        assert.deepEqual(await found(posture.encryptionAtHost), ["enableEncryptionAtHost: the nodes' temporary and cache disks aren't encrypted; turn encryption at host on"]);
+    });
+
+    const clusterResource = { type: CLUSTER, name: "aks", props: hardened };
+    const DIAGNOSTICS = "azure-native:monitor:DiagnosticSetting";
+
+    it("count only diagnostic settings, any one of them, with audit categories not switched off", async () => {
+        const audit = [{ category: "kube-audit-admin" }];
+        assert.deepEqual(await stackViolations(posture.controlPlaneLogs, [clusterResource, { type: DIAGNOSTICS, name: "a", props: { logs: audit } }]), [], "enabled unless false");
+        assert.deepEqual(await stackViolations(posture.controlPlaneLogs, [clusterResource, { type: DIAGNOSTICS, name: "a", props: {} }, { type: DIAGNOSTICS, name: "b", props: { logs: audit } }]), [], "one setting is enough");
+        assert.equal((await stackViolations(posture.controlPlaneLogs, [clusterResource, { type: "azure-native:storage:StorageAccount", name: "s", props: { logs: audit } }])).length, 1, "not a diagnostic setting");
+        assert.equal((await stackViolations(posture.controlPlaneLogs, [clusterResource, { type: "azure-native:insights:DiagnosticSetting", name: "i", props: { logs: audit } }])).length, 0, "the older module name too");
+    });
+
+    it("name both missing windows, and count only maintenance configurations", async () => {
+        const lookalike = { type: "azure-native:maintenance:MaintenanceConfiguration", name: "m", props: { configName: "aksManagedAutoUpgradeSchedule" } };
+        assert.deepEqual((await stackViolations(posture.maintenanceWindows, [clusterResource, lookalike])).map((v) => v.message), [
+            "no maintenance window aksManagedAutoUpgradeSchedule or aksManagedNodeOSUpgradeSchedule: AKS upgrades at any time of day",
+        ]);
+    });
+});
+
+describe("policy: which stacks are production", () => {
+    const withTags = (tags: Record<string, string> | undefined) => ({ tags } as Parameters<typeof isProduction>[0]);
+    const noConfig = { getConfig: <T>() => ({}) as T };
+
+    it("reads env, then environment, from the cluster's tags, as a prefix in any case", () => {
+        assert.equal(isProduction(withTags({ env: "prod" }), noConfig), true);
+        assert.equal(isProduction(withTags({ environment: "Production" }), noConfig), true);
+        assert.equal(isProduction(withTags({ env: "dev", environment: "prod" }), noConfig), false, "env wins");
+        assert.equal(isProduction(withTags({ env: "preprod" }), noConfig), false);
+        assert.equal(isProduction(withTags(undefined), noConfig), false);
+        assert.equal(isProduction(withTags({ env: "dev" }), { getConfig: <T>() => ({ production: true }) as T }), true, "the pack's config wins");
+        assert.equal(isProduction(withTags({ env: "prod" }), { getConfig: <T>() => ({ production: false }) as T }), false);
+    });
+
+    it("makes a stack production when any cluster in it is, and never from another resource's tags", async () => {
+        const prod = { type: CLUSTER, name: "prod", props: { ...hardened, oidcIssuerProfile: { enabled: false } } };
+        const dev = { type: CLUSTER, name: "dev", props: { ...hardened, tags: { env: "dev" } } };
+        assert.ok((await stackViolations(productionPosture, [dev, prod])).length > 0);
+        const taggedVnet = { type: "azure-native:network:VirtualNetwork", name: "vnet", props: { tags: { env: "prod" } } };
+        assert.deepEqual(await stackViolations(productionPosture, [{ ...dev, props: { ...dev.props, oidcIssuerProfile: { enabled: false } } }, taggedVnet]), []);
     });
 });
