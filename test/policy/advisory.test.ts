@@ -233,6 +233,11 @@ describe("policy: hardening checks on clusters and pools that set nothing", () =
             "addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation: rotated secrets never reach the pods; turn rotation on",
         ]);
         assert.deepEqual(await violations(posture.egressThroughFirewall, bare), ["networkProfile.outboundType: loadBalancer; route egress through a firewall (userDefinedRouting with 0.0.0.0/0 to it)"]);
+        const emptySecurity = { type: CLUSTER, props: { securityProfile: {} } };
+        assert.equal((await violations(posture.defender, emptySecurity)).length, 1);
+        assert.equal((await violations(posture.imageCleaner, emptySecurity)).length, 1);
+        const noIssuer = { type: CLUSTER, props: { securityProfile: { workloadIdentity: { enabled: true } } } };
+        assert.equal((await violations(posture.workloadIdentity, noIssuer)).length, 1, "workload identity without its issuer");
     });
 
     it("take a system-assigned identity as managed too, and either spelling of HTTP application routing", async () => {
