@@ -23,7 +23,22 @@ describe("components/common: bounded retries of transient errors", () => {
         assert.equal(retryDecision([], policy).retry, false);
     });
 
-    it("waits as decided and tells the engine to retry, through a named error hook", async () => {
+    /** Runs `body` with the engine log captured instead of printed. */
+    async function capturingLog(body: () => Promise<void>): Promise<string[]> {
+        const logged: string[] = [];
+        const log = pulumi.log as { warn: (message: string) => Promise<void>; error: (message: string) => Promise<void> };
+        const { warn, error } = log;
+        log.warn = async (message) => { logged.push(`warn: ${message}`); };
+        log.error = async (message) => { logged.push(`error: ${message}`); };
+        try {
+            await body();
+        } finally {
+            Object.assign(log, { warn, error });
+        }
+        return logged;
+    }
+
+    it("waits as decided and tells the engine to retry, through a named error hook", () => capturingLog(async () => {
         const waits: number[] = [];
         const hook = transientErrorHook("test-retry", policy, async (ms) => { waits.push(ms); });
         assert.equal(hook.name, "test-retry");
@@ -33,24 +48,17 @@ describe("components/common: bounded retries of transient errors", () => {
         assert.equal(await hook.callback({ ...args, errors: ["AuthorizationFailed"] }), false);
         assert.equal(await hook.callback({ ...args, errors: [transient, transient, transient, transient] }), false);
         assert.deepEqual(waits, [10_000, 20_000]);
-    });
+    }).then(() => undefined));
 
     it("logs each retry, and the giving up on a transient error, naming what it waited for", async () => {
-        const logged: string[] = [];
-        const log = pulumi.log as { warn: (message: string) => Promise<void>; error: (message: string) => Promise<void> };
-        const { warn, error } = log;
-        log.warn = async (message) => { logged.push(`warn: ${message}`); };
-        log.error = async (message) => { logged.push(`error: ${message}`); };
-        try {
+        const logged = await capturingLog(async () => {
             const hook = transientErrorHook("test-retry", policy, async () => undefined);
             const args = { urn: "urn", id: "", name: "grant", type: "t", failedOperation: "create" };
             await hook.callback({ ...args, errors: [transient, transient] });
             await hook.callback({ ...args, errors: [transient, transient, transient, transient] });
             await hook.callback({ ...args, errors: ["Code=\"InvalidParameter\""] });
             await hook.callback({ ...args, errors: [] });
-        } finally {
-            Object.assign(log, { warn, error });
-        }
+        });
         assert.deepEqual(logged, [
             "warn: grant: create failed while waiting for a grant; retry 2 of 3 in 20 s",
             "error: grant: create still failing after 3 retries waiting for a grant",
