@@ -348,7 +348,8 @@ export interface KubenetClusterArgs {
     disableLocalAccounts?: boolean;
     /**
      * Workload identity with the OIDC issuer it needs, so pods get Entra ID tokens through
-     * federated credentials. AKS can't turn the OIDC issuer off once it is on.
+     * federated credentials. Off turns workload identity off and leaves the issuer on: AKS can't
+     * turn the OIDC issuer off once it is on.
      */
     workloadIdentity?: boolean;
     /** KMS etcd encryption with your key (the identity needs Key Vault Crypto User: `ClusterIdentity.kms`). */

@@ -3,8 +3,10 @@ import { AutoscalerProfileArgs, KubenetClusterArgs } from "./args";
 
 /*
  * The cluster's add-ons, security profile and autoscaler profile as ManagedCluster inputs. Every
- * switch is sent, off as well as on: AKS keeps a setting a request leaves out, so a feature
- * removed from the stack file must be sent as off to be turned off in Azure.
+ * switch is sent, off as well as on: AKS keeps a setting a request leaves out (an add-on missing
+ * from addonProfiles stays enabled, Azure/AKS#2904), so a feature removed from the stack file
+ * must be sent as off to be turned off in Azure. A disabled add-on is sent without its config,
+ * which AKS refuses to reconfigure on a disabled add-on (Azure/ResourceModules#2880).
  */
 
 /** The resource types of the ids the cluster's features take. */

@@ -109,8 +109,10 @@ export class KubenetCluster extends pulumi.ComponentResource {
             },
             addonProfiles: addonProfiles(args),
             securityProfile: securityProfile(args),
-            // AKS can't turn the issuer off once it is on; it refuses such a request.
-            oidcIssuerProfile: { enabled: args.workloadIdentity === true },
+            // Sent only to turn it on: AKS can't turn the issuer off once it is on, and turns it on
+            // by itself for clusters created with Kubernetes 1.34 or later (Microsoft, "Create an
+            // OpenID Connect provider on AKS"), so "off" is a request AKS would refuse.
+            oidcIssuerProfile: args.workloadIdentity ? { enabled: true } : undefined,
             autoScalerProfile: autoScalerProfile(args),
             // Explicit off too, so removing prometheus from the stack file stops the metrics add-on.
             azureMonitorProfile: { metrics: { enabled: args.monitoring?.prometheus !== undefined } },

@@ -35,6 +35,10 @@ export const CLUSTER_PERMISSION_RETRY: RetryPolicy = {
 };
 
 /**
+ * The engine turns a change into a replacement when a replace-on-changes path contains the
+ * changed path (pulumi/pulumi pkg/resource/deploy/step_generator.go, applyReplaceOnChanges:
+ * PropertyPath.Contains), so these paths catch a changed value, not the profile appearing whole.
+ *
  * API server settings AKS fixes at creation: a public cluster doesn't become private (nor the
  * reverse) and a private cluster keeps its DNS zone. As replace triggers on the protected
  * cluster, a change fails the preview instead of being sent and refused mid-update.

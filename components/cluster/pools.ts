@@ -25,7 +25,10 @@ export const CREATE_ONLY_POOL_SETTINGS = [
     "osSKU", "osDiskType", "osDiskSizeGB", "enableEncryptionAtHost", "spot",
 ] as const;
 
-/** The spot priority's own taint: AKS puts it on every spot node and refuses a pool without it. */
+/**
+ * The spot priority's own taint: AKS puts it on every spot node, and it is a system taint a pool
+ * update can't remove (Azure/AKS#2934), so it is part of what the program sends for the pool.
+ */
 export const SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
 
 /**

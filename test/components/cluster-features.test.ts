@@ -67,7 +67,7 @@ describe("components/cluster: production features", () => {
             imageCleaner: { enabled: false },
             defender: { securityMonitoring: { enabled: false } },
         });
-        assert.deepEqual(inputs.oidcIssuerProfile, { enabled: false });
+        assert.equal(inputs.oidcIssuerProfile, undefined, "never sent as off: AKS can't turn the issuer off, and turns it on itself from 1.34");
         assert.deepEqual(inputs.azureMonitorProfile, { metrics: { enabled: false } });
         assert.deepEqual(inputs.apiServerAccessProfile, { authorizedIPRanges: [], disableRunCommand: false });
         assert.equal(inputs.autoScalerProfile, undefined, "no autoscaled pool, no profile");
@@ -198,7 +198,7 @@ describe("components/cluster: production features", () => {
     describe("day two: a feature removed from the stack file is turned off in Azure", () => {
         const removals: [string, (args: Partial<KubenetClusterArgs>) => Partial<KubenetClusterArgs>, string[]][] = [
             ["addons", (a) => ({ ...a, addons: undefined }), ["addonProfiles.azurepolicy.enabled", "addonProfiles.azureKeyvaultSecretsProvider.enabled", "securityProfile.imageCleaner.enabled"]],
-            ["workloadIdentity", (a) => ({ ...a, workloadIdentity: undefined }), ["securityProfile.workloadIdentity.enabled", "oidcIssuerProfile.enabled"]],
+            ["workloadIdentity", (a) => ({ ...a, workloadIdentity: undefined }), ["securityProfile.workloadIdentity.enabled"]],
             ["monitoring", (a) => ({ ...a, monitoring: undefined }), ["addonProfiles.omsagent.enabled", "securityProfile.defender.securityMonitoring.enabled", "azureMonitorProfile.metrics.enabled"]],
             ["disableRunCommand", (a) => ({ ...a, apiServer: { authorizedIPRanges: ["203.0.113.0/24"] } }), ["apiServerAccessProfile.disableRunCommand"]],
             ["authorizedIPRanges", (a) => ({ ...a, apiServer: { disableRunCommand: true } }), ["apiServerAccessProfile.authorizedIPRanges[0]"]],
