@@ -1,4 +1,5 @@
 import { PathOf, Problem, samePath } from "../address";
+import { checkOneOf, isWholeNumberIn } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
 import { NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
@@ -21,9 +22,7 @@ export function validateNamespaces(specs: NamespaceSpec[], pathOf: PathOf = same
         } else {
             firstIndex.set(spec.name, i);
         }
-        if (spec.podSecurity !== undefined && !POD_SECURITY_LEVELS.includes(spec.podSecurity)) {
-            problems.push({ path: at("podSecurity"), message: `${JSON.stringify(spec.podSecurity)} is not one of ${POD_SECURITY_LEVELS.join(", ")}` });
-        }
+        problems.push(...checkOneOf(spec.podSecurity, POD_SECURITY_LEVELS, at("podSecurity")));
         const quantities: [string, string | undefined][] = [
             ["quota.requestsCpu", spec.quota?.requestsCpu],
             ["quota.requestsMemory", spec.quota?.requestsMemory],
@@ -40,7 +39,7 @@ export function validateNamespaces(specs: NamespaceSpec[], pathOf: PathOf = same
             }
         }
         const pods = spec.quota?.pods;
-        if (pods !== undefined && !(Number.isInteger(pods) && pods >= 1)) {
+        if (pods !== undefined && !isWholeNumberIn(pods, 1, Infinity)) {
             problems.push({ path: at("quota.pods"), message: `${pods} is not a pod count: use a whole number of at least 1` });
         }
         for (const role of ["admins", "editors", "viewers"] as const) {

@@ -158,13 +158,10 @@ export class KubenetCluster extends pulumi.ComponentResource {
         const children = childOptions(this, false);
         declareMaintenance(name, args.maintenance, { resourceGroupName: args.resourceGroupName, clusterName: this.cluster.name }, children);
         if (args.monitoring) {
-            if (args.monitoring.containerInsights !== false) {
-                declareContainerInsights(name, args.monitoring, { resourceGroupName: args.resourceGroupName, location: args.location, clusterId: this.clusterId, tags: args.tags }, children);
-            }
+            const monitored = { resourceGroupName: args.resourceGroupName, location: args.location, clusterId: this.clusterId, tags: args.tags };
+            if (args.monitoring.containerInsights !== false) declareContainerInsights(name, args.monitoring, monitored, children);
             declareControlPlaneLogs(name, args.monitoring, this.clusterId, children);
-            if (args.monitoring.prometheus) {
-                declarePrometheus(name, args.monitoring.prometheus.azureMonitorWorkspaceId, { resourceGroupName: args.resourceGroupName, location: args.location, clusterId: this.clusterId, tags: args.tags }, children);
-            }
+            if (args.monitoring.prometheus) declarePrometheus(name, args.monitoring.prometheus.azureMonitorWorkspaceId, monitored, children);
         }
         this.grantAcrPull(name, args.acrPullRegistryIds ?? []);
         this.registerOutputs({

@@ -14,6 +14,14 @@ export const CONTROL_PLANE_LOG_CATEGORIES = [
 ] as const;
 export const DEFAULT_CONTROL_PLANE_LOGS = ["kube-apiserver", "kube-audit-admin", "kube-controller-manager", "cluster-autoscaler", "guard"];
 
+/** Where a cluster's monitoring resources go: its group and region, its id, its tags. */
+export interface MonitoredCluster {
+    resourceGroupName: pulumi.Input<string>;
+    location?: pulumi.Input<string>;
+    clusterId: pulumi.Input<string>;
+    tags?: Record<string, string>;
+}
+
 /** The stream Container Insights collects by default with managed-identity auth. */
 const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Default";
 
@@ -26,7 +34,7 @@ const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Default";
 export function declareContainerInsights(
     prefix: string,
     monitoring: ClusterMonitoringArgs,
-    cluster: { resourceGroupName: pulumi.Input<string>; location?: pulumi.Input<string>; clusterId: pulumi.Input<string>; tags?: Record<string, string> },
+    cluster: MonitoredCluster,
     opts: pulumi.CustomResourceOptions,
 ): void {
     const rule = new monitor.DataCollectionRule(`${prefix}-container-insights`, {
@@ -81,7 +89,7 @@ export function declareControlPlaneLogs(
 export function declarePrometheus(
     prefix: string,
     azureMonitorWorkspaceId: pulumi.Input<string>,
-    cluster: { resourceGroupName: pulumi.Input<string>; location?: pulumi.Input<string>; clusterId: pulumi.Input<string>; tags?: Record<string, string> },
+    cluster: MonitoredCluster,
     opts: pulumi.CustomResourceOptions,
 ): void {
     const endpoint = new monitor.DataCollectionEndpoint(`${prefix}-prometheus`, {

@@ -1,4 +1,5 @@
 import { PathOf, Problem } from "../address";
+import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { NodePoolArgs, OS_DISK_TYPES, OS_SKUS, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES } from "./args";
 
 /** Kubernetes label syntax (apimachinery validation): an optional DNS-subdomain prefix, a name of up to 63 characters. */
@@ -63,8 +64,6 @@ export function checkPoolSettings(pool: NodePoolArgs, field: string, pathOf: Pat
 /** The REST model's bound on `osDiskSizeGB` (ContainerServiceOSDisk, 2025-09-01). */
 export const MAX_OS_DISK_SIZE_GB = 2048;
 
-const oneOf = (values: readonly string[], value: unknown) => typeof value === "string" && values.includes(value);
-
 /**
  * The OS image and disk, host encryption, SSH and spot settings: the enumerations and ranges of
  * AKS's REST model, and what kubenet and AKS allow together. Whether a VM size has room for an
@@ -74,22 +73,18 @@ export function checkNodeSettings(pool: NodePoolArgs, field: string, pathOf: Pat
     const at = (key: string) => pathOf(`${field}.${key}`);
     const problems: Problem[] = [];
     if (pool.osSKU !== undefined) {
-        if (!oneOf(OS_SKUS, pool.osSKU)) {
+        if (!isOneOf(OS_SKUS, pool.osSKU)) {
             problems.push({ path: at("osSKU"), message: `${JSON.stringify(pool.osSKU)} is not one of ${OS_SKUS.join(", ")} (Windows images need Azure CNI; CBLMariner is now AzureLinux)` });
         } else if (pool.osType === "Windows") {
             problems.push({ path: at("osSKU"), message: `${pool.osSKU} is a Linux image; a Windows pool takes AKS's Windows image` });
         }
     }
-    if (pool.osDiskType !== undefined && !oneOf(OS_DISK_TYPES, pool.osDiskType)) {
-        problems.push({ path: at("osDiskType"), message: `${JSON.stringify(pool.osDiskType)} is not one of ${OS_DISK_TYPES.join(", ")}` });
-    }
+    problems.push(...checkOneOf(pool.osDiskType, OS_DISK_TYPES, at("osDiskType")));
     const size = pool.osDiskSizeGB;
-    if (size !== undefined && !(Number.isInteger(size) && size >= 1 && size <= MAX_OS_DISK_SIZE_GB)) {
+    if (size !== undefined && !isWholeNumberIn(size, 1, MAX_OS_DISK_SIZE_GB)) {
         problems.push({ path: at("osDiskSizeGB"), message: `${size} is not a disk size: use a whole number of GB from 1 to ${MAX_OS_DISK_SIZE_GB}` });
     }
-    if (pool.sshAccess !== undefined && !oneOf(SSH_ACCESS_MODES, pool.sshAccess)) {
-        problems.push({ path: at("sshAccess"), message: `${JSON.stringify(pool.sshAccess)} is not one of ${SSH_ACCESS_MODES.join(", ")}` });
-    }
+    problems.push(...checkOneOf(pool.sshAccess, SSH_ACCESS_MODES, at("sshAccess")));
     problems.push(...checkSpot(pool, at));
     return problems;
 }
@@ -101,9 +96,7 @@ function checkSpot(pool: NodePoolArgs, at: (key: string) => string): Problem[] {
     if (pool.mode === "System") {
         problems.push({ path: at("spot"), message: "System pools can't run on spot VMs: Azure can take every node back at once; use a User pool" });
     }
-    if (spot.evictionPolicy !== undefined && !oneOf(SPOT_EVICTION_POLICIES, spot.evictionPolicy)) {
-        problems.push({ path: at("spot.evictionPolicy"), message: `${JSON.stringify(spot.evictionPolicy)} is not one of ${SPOT_EVICTION_POLICIES.join(", ")}` });
-    }
+    problems.push(...checkOneOf(spot.evictionPolicy, SPOT_EVICTION_POLICIES, at("spot.evictionPolicy")));
     const price = spot.maxPrice;
     const fiveDecimals = (n: number) => Math.abs(n * 1e5 - Math.round(n * 1e5)) < 1e-6;
     // Azure: -1, or a price above zero with at most five decimals.

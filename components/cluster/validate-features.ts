@@ -1,5 +1,7 @@
 import { PathOf, Problem } from "../address";
+import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { checkResourceId, resourceNameFromId } from "../common/resource-id";
+import { KEY_VAULT_NETWORK_ACCESS } from "../identity";
 import { AUTOSCALER_EXPANDERS, DAYS_OF_WEEK, KubenetClusterArgs, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
 import { ACR_TYPE, AZURE_MONITOR_WORKSPACE_TYPE, LOG_ANALYTICS_TYPE } from "./features";
 import { MAINTENANCE_LIMITS } from "./maintenance";
@@ -14,7 +16,6 @@ const UTC_OFFSET = /^[+-](0[0-9]|1[0-4]):[0-5][0-9]$/;
 /** Image Cleaner's interval bounds (Microsoft, "Use Image Cleaner on AKS"): a day to three months. */
 export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
 
-const isWhole = (n: unknown, min: number, max: number) => typeof n === "number" && Number.isInteger(n) && n >= min && n <= max;
 
 /** Add-ons, monitoring, registries, maintenance windows and the autoscaler profile. */
 export function checkClusterFeatures(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
@@ -41,7 +42,7 @@ function checkAddons(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     }
     const interval = args.addons?.imageCleaner?.intervalHours;
     const { min, max } = IMAGE_CLEANER_INTERVAL_HOURS;
-    if (interval !== undefined && !isWhole(interval, min, max)) {
+    if (interval !== undefined && !isWholeNumberIn(interval, min, max)) {
         problems.push({ path: pathOf("addons.imageCleaner.intervalHours"), message: `${interval} is not an Image Cleaner interval: use whole hours from ${min} to ${max}` });
     }
     return problems;
@@ -62,7 +63,7 @@ function checkMonitoring(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     const seen = new Set<string>();
     (monitoring.controlPlaneLogs ?? []).forEach((category, i) => {
         const at = pathOf(`monitoring.controlPlaneLogs[${i}]`);
-        if (!(CONTROL_PLANE_LOG_CATEGORIES as readonly string[]).includes(category)) {
+        if (!isOneOf(CONTROL_PLANE_LOG_CATEGORIES, category)) {
             problems.push({ path: at, message: `${JSON.stringify(category)} is not an AKS log category: use ${CONTROL_PLANE_LOG_CATEGORIES.join(", ")}` });
         } else if (seen.has(category)) {
             problems.push({ path: at, message: `${category} is listed twice` });
@@ -110,19 +111,17 @@ function checkMaintenance(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
 function checkWindow(window: MaintenanceWindowArgs, at: (key: string) => string): Problem[] {
     const problems: Problem[] = [];
     const { minDurationHours, maxDurationHours, minIntervalWeeks, maxIntervalWeeks } = MAINTENANCE_LIMITS;
-    if (!(DAYS_OF_WEEK as readonly string[]).includes(window.dayOfWeek)) {
-        problems.push({ path: at("dayOfWeek"), message: `${JSON.stringify(window.dayOfWeek)} is not one of ${DAYS_OF_WEEK.join(", ")}` });
-    }
+    problems.push(...checkOneOf(window.dayOfWeek, DAYS_OF_WEEK, at("dayOfWeek"), true));
     if (typeof window.startTime !== "string" || !CLOCK_TIME.test(window.startTime)) {
         problems.push({ path: at("startTime"), message: `${JSON.stringify(window.startTime)} is not a time of day: write HH:mm, e.g. "02:00"` });
     }
-    if (!isWhole(window.durationHours, minDurationHours, maxDurationHours)) {
+    if (!isWholeNumberIn(window.durationHours, minDurationHours, maxDurationHours)) {
         problems.push({ path: at("durationHours"), message: `${window.durationHours} is not a window length: AKS takes whole hours from ${minDurationHours} to ${maxDurationHours}` });
     }
     if (window.utcOffset !== undefined && (typeof window.utcOffset !== "string" || !UTC_OFFSET.test(window.utcOffset))) {
         problems.push({ path: at("utcOffset"), message: `${JSON.stringify(window.utcOffset)} is not a UTC offset: write +HH:mm or -HH:mm, e.g. "+09:00"` });
     }
-    if (window.intervalWeeks !== undefined && !isWhole(window.intervalWeeks, minIntervalWeeks, maxIntervalWeeks)) {
+    if (window.intervalWeeks !== undefined && !isWholeNumberIn(window.intervalWeeks, minIntervalWeeks, maxIntervalWeeks)) {
         problems.push({ path: at("intervalWeeks"), message: `${window.intervalWeeks} is not a week interval: use ${minIntervalWeeks} to ${maxIntervalWeeks}` });
     }
     return problems;
@@ -136,9 +135,7 @@ function checkAutoscalerProfile(args: KubenetClusterArgs, pathOf: PathOf): Probl
     if (!(args.nodePools ?? []).some((pool) => pool.enableAutoScaling)) {
         problems.push({ path: pathOf("autoscalerProfile"), message: "applies to autoscaled pools, and no pool has enableAutoScaling: true; remove it or autoscale a pool" });
     }
-    if (profile.expander !== undefined && !(AUTOSCALER_EXPANDERS as readonly string[]).includes(profile.expander)) {
-        problems.push({ path: at("expander"), message: `${JSON.stringify(profile.expander)} is not one of ${AUTOSCALER_EXPANDERS.join(", ")}` });
-    }
+    problems.push(...checkOneOf(profile.expander, AUTOSCALER_EXPANDERS, at("expander")));
     for (const key of ["scanInterval", "scaleDownDelayAfterAdd", "scaleDownUnneededTime", "maxNodeProvisionTime"] as const) {
         const value = profile[key];
         if (value !== undefined && (typeof value !== "string" || !AUTOSCALER_DURATION.test(value))) {
@@ -150,7 +147,7 @@ function checkAutoscalerProfile(args: KubenetClusterArgs, pathOf: PathOf): Probl
         problems.push({ path: at("scaleDownUtilizationThreshold"), message: `${threshold} is not a utilization share: use a number above 0 and at most 1` });
     }
     const grace = profile.maxGracefulTerminationSec;
-    if (grace !== undefined && !isWhole(grace, 0, Number.MAX_SAFE_INTEGER)) {
+    if (grace !== undefined && !isWholeNumberIn(grace, 0, Number.MAX_SAFE_INTEGER)) {
         problems.push({ path: at("maxGracefulTerminationSec"), message: `${grace} is not a number of seconds: use a whole number of 0 or more` });
     }
     return problems;
@@ -181,8 +178,9 @@ function checkKms(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
         problems.push({ path: pathOf("kms.keyId"), message: `${JSON.stringify(kms.keyId)} is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)` });
     }
     const access = kms.keyVaultNetworkAccess ?? "Public";
-    if (access !== "Public" && access !== "Private") {
-        problems.push({ path: pathOf("kms.keyVaultNetworkAccess"), message: `${JSON.stringify(access)} is not one of Public, Private` });
+    const accessProblems = checkOneOf(access, KEY_VAULT_NETWORK_ACCESS, pathOf("kms.keyVaultNetworkAccess"));
+    if (accessProblems.length > 0) {
+        problems.push(...accessProblems);
     } else if (access === "Private" && kms.keyVaultResourceId === undefined) {
         problems.push({ path: pathOf("kms.keyVaultResourceId"), message: "is required with keyVaultNetworkAccess: Private (AKS adds a private endpoint to the vault)" });
     } else if (access === "Public" && kms.keyVaultResourceId !== undefined) {

@@ -9,6 +9,7 @@ import {
     podNetworkingOf,
     validateClusterAddressing,
 } from "../address";
+import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
 import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
 import { checkApiServerAccess } from "./api-access";
@@ -34,7 +35,6 @@ export function clusterPaths(networkPrefix: string, clusterPrefix: string): Path
 /** The component's own key paths: network ranges live under `networkAddressing`. */
 export const clusterArgsPath: PathOf = clusterPaths("networkAddressing.", "");
 
-const isWholeNumber = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
 
 /** A pool's smallest and largest size, for the capacity rules. */
 export function poolSizing(pool: NodePoolArgs): PoolSizing {
@@ -53,7 +53,7 @@ export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathO
     const at = (key: string) => pathOf(`${field}.${key}`);
     for (const key of ["count", "minCount", "maxCount"] as const) {
         const value = pool[key];
-        if (value !== undefined && (!isWholeNumber(value) || value < 0 || value > MAX_NODES_PER_POOL)) {
+        if (value !== undefined && !isWholeNumberIn(value, 0, MAX_NODES_PER_POOL)) {
             problems.push({ path: at(key), message: `${value} is not a node count: use a whole number from 0 to ${MAX_NODES_PER_POOL}` });
         }
     }
@@ -107,7 +107,7 @@ function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, path
     }
     const zones = pool.availabilityZones ?? [];
     zones.forEach((zone, z) => {
-        if (!(AVAILABILITY_ZONES as readonly string[]).includes(zone)) {
+        if (!isOneOf(AVAILABILITY_ZONES, zone)) {
             problems.push({ path: at(`availabilityZones[${z}]`), message: `${JSON.stringify(zone)} is not an availability zone: use "1", "2" or "3"` });
         } else if (zones.indexOf(zone) !== z) {
             problems.push({ path: at(`availabilityZones[${z}]`), message: `zone ${zone} is listed twice` });
@@ -126,8 +126,9 @@ function checkNetworkModel(args: KubenetClusterArgs, pathOf: PathOf): Problem[] 
     if (plugin === "azure" && args.networkPluginMode !== "overlay") {
         problems.push({ path: pathOf("networkPluginMode"), message: "must be overlay with networkPlugin: azure (classic Azure CNI gives every pod a subnet address, which this project doesn't plan)" });
     }
-    if (!(NETWORK_POLICIES as readonly string[]).includes(policy)) {
-        problems.push({ path: pathOf("networkPolicy"), message: `${JSON.stringify(policy)} is not one of ${NETWORK_POLICIES.join(", ")}` });
+    const policyProblems = checkOneOf(policy, NETWORK_POLICIES, pathOf("networkPolicy"));
+    if (policyProblems.length > 0) {
+        problems.push(...policyProblems);
     } else if (plugin === "kubenet" && (policy === "azure" || policy === "cilium")) {
         problems.push({ path: pathOf("networkPolicy"), message: `${policy} network policy isn't supported with kubenet; use calico or none` });
     }

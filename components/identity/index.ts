@@ -7,6 +7,7 @@ import { checkAzureName } from "../common/azure-names";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { RetryPolicy, transientErrorHook } from "../common/retry";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
+import { checkOneOf } from "../common/checks";
 import { checkResourceId } from "../common/resource-id";
 import {
     KEY_VAULT_CONTRIBUTOR_ROLE_ID,
@@ -93,18 +94,11 @@ export interface ClusterIdentityArgs {
 
 export function validateIdentityArgs(args: ClusterIdentityArgs, pathOf: PathOf = samePath): Problem[] {
     const problems = checkAzureName(args.identityName, "userAssignedIdentity", pathOf("identityName"));
-    if (args.roleScope !== undefined && !ROLE_SCOPES.includes(args.roleScope)) {
-        problems.push({ path: pathOf("roleScope"), message: `${JSON.stringify(args.roleScope)} is not one of ${ROLE_SCOPES.join(", ")}` });
-    }
-    if (args.networkRole !== undefined && !NETWORK_ROLES.includes(args.networkRole)) {
-        problems.push({ path: pathOf("networkRole"), message: `${JSON.stringify(args.networkRole)} is not one of ${NETWORK_ROLES.join(", ")}` });
-    }
+    problems.push(...checkOneOf(args.roleScope, ROLE_SCOPES, pathOf("roleScope")), ...checkOneOf(args.networkRole, NETWORK_ROLES, pathOf("networkRole")));
     if (typeof args.privateDnsZoneId === "string") problems.push(...checkResourceId(args.privateDnsZoneId, "Microsoft.Network/privateDnsZones", pathOf("privateDnsZoneId")));
     if (args.kms) {
         if (typeof args.kms.keyVaultId === "string") problems.push(...checkResourceId(args.kms.keyVaultId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultId")));
-        if (args.kms.networkAccess !== undefined && !KEY_VAULT_NETWORK_ACCESS.includes(args.kms.networkAccess)) {
-            problems.push({ path: pathOf("kms.networkAccess"), message: `${JSON.stringify(args.kms.networkAccess)} is not one of ${KEY_VAULT_NETWORK_ACCESS.join(", ")}` });
-        }
+        problems.push(...checkOneOf(args.kms.networkAccess, KEY_VAULT_NETWORK_ACCESS, pathOf("kms.networkAccess")));
     }
     return problems;
 }

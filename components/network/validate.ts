@@ -1,4 +1,5 @@
 import { PathOf, Problem, parseIPv4, samePath, validateNetworkAddressing } from "../address";
+import { checkOneOf } from "../common/checks";
 import { checkAzureName } from "../common/azure-names";
 import { checkRouteTableId, checkSubnetId } from "../common/resource-id";
 import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
@@ -11,8 +12,9 @@ export function checkRoute(route: CustomRouteArgs, field: string, pathOf: PathOf
     if (typeof route.name !== "string" || !ROUTE_NAME.test(route.name)) {
         problems.push({ path: pathOf(`${field}.name`), message: `${JSON.stringify(route.name)} is not a route name: 1–80 letters, digits, '.', '-' or '_', starting with a letter or digit and not ending with '.' or '-'` });
     }
-    if (!ROUTE_NEXT_HOP_TYPES.includes(route.nextHopType)) {
-        problems.push({ path: pathOf(`${field}.nextHopType`), message: `${JSON.stringify(route.nextHopType)} is not one of ${ROUTE_NEXT_HOP_TYPES.join(", ")}` });
+    const hopProblems = checkOneOf(route.nextHopType, ROUTE_NEXT_HOP_TYPES, pathOf(`${field}.nextHopType`), true);
+    if (hopProblems.length > 0) {
+        problems.push(...hopProblems);
     } else if (route.nextHopType === "VirtualAppliance") {
         if (route.nextHopIpAddress === undefined) {
             problems.push({ path: pathOf(`${field}.nextHopIpAddress`), message: "is required when nextHopType is VirtualAppliance: the appliance's (e.g. the firewall's) private IP" });
