@@ -1,4 +1,4 @@
-import { ClusterIdentity, KubenetCluster, KubenetClusterArgs, KubenetNetwork, KubenetNetworkArgs, ClusterIdentityArgs } from "../../components";
+import { ClusterIdentity, KubenetCluster, KubenetClusterArgs, KubenetNetwork, KubenetNetworkArgs, ClusterIdentityArgs, NodePoolArgs } from "../../components";
 
 /** The kubenet guide's example: 192.168.0.0/16 vnet, a /24 cluster subnet, egress to a firewall. */
 export const guideNetwork: KubenetNetworkArgs = {
@@ -42,3 +42,34 @@ export function buildStack(overrides: {
     });
     return { network, identity, cluster };
 }
+
+/** A zoned System pool and an autoscaled User pool: the shape most clusters start from. */
+export const basePools: NodePoolArgs[] = [
+    { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], maxSurge: "33%" },
+    { name: "apps", mode: "User", enableAutoScaling: true, minCount: 0, maxCount: 10, maxPods: 50 },
+];
+
+export const SUBSCRIPTION = "/subscriptions/00000000-0000-0000-0000-000000000000";
+export const WORKSPACE_ID = `${SUBSCRIPTION}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops`;
+export const REGISTRY_ID = `${SUBSCRIPTION}/resourceGroups/rg-ops/providers/Microsoft.ContainerRegistry/registries/acrOps`;
+export const METRICS_WORKSPACE_ID = `${SUBSCRIPTION}/resourceGroups/rg-ops/providers/Microsoft.Monitor/accounts/amw-ops`;
+
+export const fixedSystemPool: NodePoolArgs = { name: "system", mode: "System", count: 3 };
+export const autoscaledPool: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 5 };
+
+/** Every production feature on. */
+export const hardenedCluster: Partial<KubenetClusterArgs> = {
+    upgradeChannel: "patch",
+    nodeOSUpgradeChannel: "SecurityPatch",
+    workloadIdentity: true,
+    acrPullRegistryIds: [REGISTRY_ID],
+    apiServer: { authorizedIPRanges: ["203.0.113.0/24"], disableRunCommand: true },
+    addons: { azurePolicy: true, keyVaultSecretsProvider: { rotationPollInterval: "5m" }, imageCleaner: { intervalHours: 48 } },
+    monitoring: { logAnalyticsWorkspaceId: WORKSPACE_ID, defender: true, prometheus: { azureMonitorWorkspaceId: METRICS_WORKSPACE_ID } },
+    maintenance: {
+        autoUpgrade: { dayOfWeek: "Sunday", startTime: "02:00", durationHours: 4, utcOffset: "+09:00" },
+        nodeOSUpgrade: { dayOfWeek: "Wednesday", startTime: "03:30", durationHours: 6, intervalWeeks: 2 },
+    },
+    autoscalerProfile: { expander: "least-waste", scaleDownUnneededTime: "20m", scaleDownUtilizationThreshold: 0.6 },
+    nodePools: [fixedSystemPool, autoscaledPool],
+};
