@@ -21,7 +21,8 @@ export function configNamespaceProblems(all: Record<string, string>, projectKeys
     const problems: Problem[] = [];
     for (const key of Object.keys(all)) {
         const colon = key.indexOf(":");
-        if (colon < 0) {
+        // ":protect" names no namespace either, and is answered like "protect".
+        if (colon <= 0) {
             const known = closestName(key, projectKeys);
             problems.push({ path: key, message: `is not in a config namespace: project keys are written ${PROJECT_NAMESPACE}:<key>${known ? ` (did you mean ${PROJECT_NAMESPACE}:${known}?)` : ""}` });
             continue;

@@ -63,7 +63,6 @@ export function networkArgsFrom(config: Pick<StackConfig, "network" | "tags" | "
     };
 }
 
-/** The cluster's arguments from config; the network and identity are filled in by the program. */
 /**
  * The cluster component's arguments from the stack file. `createdWorkspaceId` is the workspace
  * the stack creates when monitoring is on and the file names none of its own.
@@ -287,24 +286,31 @@ interface ParsedSections {
 }
 
 /**
+ * What the components are given besides the stack file's settings: the resource group and the
+ * ids of the resources the stack creates, which exist only once it deploys. No component rule
+ * reads them, so validation passes none.
+ */
+const DEPLOYMENT_ONLY = "";
+
+/**
  * The components' own rules for each section that parsed: the network's, the identity's, the cluster's (against
  * the network's ranges when the network parsed too) and the namespaces'. The cluster is checked
  * under the name the program will use: cluster.name, or aks-<stack>, which a stack name can
  * make invalid.
  */
-function sectionRules(sections: ParsedSections, resourceGroupName: string, stack: string): Problem[] {
+function sectionRules(sections: ParsedSections, stack: string): Problem[] {
     const { network, identity, cluster, namespaces } = sections;
     const problems: Problem[] = [];
-    if (network) problems.push(...validateNetworkArgs(networkArgsFrom({ ...sections, network }, resourceGroupName), networkPath));
+    if (network) problems.push(...validateNetworkArgs(networkArgsFrom({ ...sections, network }, DEPLOYMENT_ONLY), networkPath));
     if (identity) {
-        problems.push(...validateIdentityArgs({ resourceGroupName, vnetId: "", subnetId: "", roleScope: identity.roleScope, networkRole: identity.networkRole, identityName: identity.name }, identityPath));
+        problems.push(...validateIdentityArgs({ resourceGroupName: DEPLOYMENT_ONLY, vnetId: DEPLOYMENT_ONLY, subnetId: DEPLOYMENT_ONLY, roleScope: identity.roleScope, networkRole: identity.networkRole, identityName: identity.name }, identityPath));
     }
     if (cluster) {
         problems.push(...validateClusterArgs({
-            ...clusterArgsFrom({ ...sections, cluster }, resourceGroupName),
+            ...clusterArgsFrom({ ...sections, cluster }, DEPLOYMENT_ONLY),
             clusterName: cluster.name ?? `aks-${stack}`,
-            subnetId: "",
-            identityId: "",
+            subnetId: DEPLOYMENT_ONLY,
+            identityId: DEPLOYMENT_ONLY,
             networkAddressing: network,
         }, clusterPath));
     }
@@ -321,7 +327,6 @@ function rulesOfParsedSections(raw: Record<string, unknown>, stack: string): Pro
     // Each section with the whole schema's own parser for its key, defaults included.
     const { shape } = stackConfigSchema;
     const parsed = <T>(result: { success: true; data: T } | { success: false }) => (result.success ? result.data : undefined);
-    const resourceGroupName = typeof raw.resourceGroupName === "string" ? raw.resourceGroupName : `rg-aks-${stack}`;
     return sectionRules({
         network: parsed(shape.network.safeParse(raw.network)),
         identity: parsed(shape.identity.safeParse(raw.identity)),
@@ -329,7 +334,7 @@ function rulesOfParsedSections(raw: Record<string, unknown>, stack: string): Pro
         namespaces: parsed(shape.namespaces.safeParse(raw.namespaces)),
         tags: {},
         protect: false,
-    }, resourceGroupName, stack);
+    }, stack);
 }
 
 /**
@@ -354,7 +359,7 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
 
     problems.push(
         ...checkAzureName(resourceGroupName, "resourceGroup", "resourceGroupName"),
-        ...sectionRules(config, resourceGroupName, context.stack),
+        ...sectionRules(config, context.stack),
     );
     const cross = crossFieldRules(config);
     problems.push(...cross.problems);

@@ -30,6 +30,8 @@ export interface RecordedResource {
 export interface RecordedInvoke {
     token: string;
     inputs: Record<string, unknown>;
+    /** The explicit provider's reference (`<urn>::<id>`), when the invoke names one. */
+    provider?: string;
 }
 
 // The wire format's markers (Pulumi's RPC "signature" keys).
@@ -113,7 +115,7 @@ export class MockEngine {
                 ? stackReferenceState(String(args.inputs.name), options.stackOutputs ?? {})
                 : azureState(args.type, args.name, args.inputs),
             call: (args) => {
-                engine.invokes.push({ token: args.token, inputs: plainInputs(args.inputs) as Record<string, unknown> });
+                engine.invokes.push({ token: args.token, inputs: plainInputs(args.inputs) as Record<string, unknown>, ...(args.provider ? { provider: args.provider } : {}) });
                 const answer = AZURE_FUNCTIONS[args.token];
                 if (!answer) throw new Error(`the mock engine does not know the invoke ${args.token}`);
                 return answer(args.inputs);

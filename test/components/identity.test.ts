@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import * as azureNative from "@pulumi/azure-native/provider";
 import { ClusterIdentity, NETWORK_CONTRIBUTOR_ROLE_ID, validateIdentityArgs } from "../../components";
 import { formatProblem } from "../../components/address";
 import { roleAssignmentName } from "../../components/common/role-assignment";
@@ -44,6 +46,34 @@ describe("components/identity: ClusterIdentity", () => {
         buildStack();
         await engine.settle();
         assert.ok(engine.invokes.some((i) => i.token === "azure-native:authorization:getClientConfig"));
+    });
+
+    it("asks the component's own Azure provider for the subscription, so its grants name that subscription's roles", async () => {
+        const provider = new azureNative.Provider("other-subscription", {});
+        new ClusterIdentity("id", { resourceGroupName: "rg-aks", vnetId: VNET_ID, subnetId: `${VNET_ID}/subnets/snet-aks` }, { providers: [provider] });
+        await engine.settle();
+        const providerUrn = engine.one("pulumi:providers:azure-native").urn;
+        const invoke = engine.invokes.find((i) => i.token === "azure-native:authorization:getClientConfig");
+        assert.ok(invoke?.provider?.startsWith(`${providerUrn}::`), `invoked through ${invoke?.provider}`);
+    });
+
+    it("says what each grant is for, where Azure shows it", async () => {
+        const zone = `${SUB}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.koreacentral.azmk8s.io`;
+        const vault = `${SUB}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
+        buildStack({ identity: { privateDnsZoneId: zone, kms: { keyVaultId: vault, networkAccess: "Private" } } });
+        await engine.settle();
+        const described = Object.fromEntries(engine.byType(ROLE).map((g) => [g.name, String(g.inputs.description)]));
+        assert.deepEqual(Object.keys(described).sort(), [
+            "id-key-vault-contributor", "id-key-vault-crypto-user", "id-network-contributor-route-table", "id-network-contributor-vnet", "id-private-dns-zone-contributor",
+        ]);
+        const says: Record<string, RegExp> = {
+            "id-network-contributor-vnet": /subnet/,
+            "id-network-contributor-route-table": /route table/,
+            "id-private-dns-zone-contributor": /private DNS zone/,
+            "id-key-vault-crypto-user": /encrypt etcd/,
+            "id-key-vault-contributor": /private endpoint/,
+        };
+        for (const [name, pattern] of Object.entries(says)) assert.match(described[name], new RegExp(`^AKS .*${pattern.source}`), name);
     });
 
     it("grants the subnet instead of the vnet for least privilege", async () => {
@@ -95,7 +125,7 @@ describe("components/identity: ClusterIdentity", () => {
     it("rejects an unknown role scope before creating anything", async () => {
         assert.throws(
             () => new ClusterIdentity("bad", { resourceGroupName: "rg", vnetId: "v", subnetId: "s", roleScope: "resourceGroup" as never }),
-            /roleScope: "resourceGroup" is not one of vnet, subnet/,
+            /invalid ClusterIdentity arguments:\nroleScope: "resourceGroup" is not one of vnet, subnet/,
         );
         await engine.settle();
         assert.equal(engine.resources.filter((r) => r.custom).length, 0);
@@ -169,6 +199,13 @@ describe("components/identity: ClusterIdentity", () => {
             for (const grant of engine.byType(ROLE)) assert.ok(cluster.dependencies.includes(grant.urn), `the cluster waits for ${grant.name}`);
         });
 
+        it("makes the custom role assignable on the network alone when AKS creates its own route table", async () => {
+            new ClusterIdentity("lp", { resourceGroupName: "rg-aks", vnetId: VNET_ID, subnetId: `${VNET_ID}/subnets/snet-aks`, networkRole: "leastPrivilege" });
+            await engine.settle();
+            assert.deepEqual(engine.one(ROLE_DEFINITION).inputs.assignableScopes, [VNET_ID]);
+            assert.deepEqual(engine.byType(ROLE).map((g) => g.name), ["lp-kubenet-network-vnet"]);
+        });
+
         it("grants only Key Vault Crypto User on a public vault", async () => {
             buildStack({ identity: { kms: { keyVaultId: VAULT } } });
             await engine.settle();
@@ -184,6 +221,7 @@ describe("components/identity: ClusterIdentity", () => {
                 `kms.networkAccess: "private" is not one of Public, Private`,
             ]);
             assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "leastPrivilege", privateDnsZoneId: ZONE, kms: { keyVaultId: VAULT } }), []);
+            assert.deepEqual(validateIdentityArgs({ ...base, kms: { keyVaultId: pulumi.output(VAULT) } }), [], "an id known only at deployment is the provider's to check");
         });
     });
 });

@@ -184,6 +184,12 @@ describe("infra/config: every rule rejects with its key path", () => {
         assert.deepEqual(engine({ "kubernetes:context": "prod", "aks-kubenet:allowedConfigNamespaces": "[\"kubernetes\"]" }), [], "allowed deliberately");
         assert.deepEqual(engine({ "azure-native:subscriptionId": "00000000-0000-0000-0000-000000000000" }), [], "the provider's own settings");
         assert.deepEqual(engine({ "aks-kubenet:protcet": "true" }), ["protcet: is not a known key: did you mean protect?"]);
+        assert.deepEqual(engine({ ":protect": "true" }), [":protect: is not in a config namespace: project keys are written aks-kubenet:<key> (did you mean aks-kubenet:protect?)"]);
+        assert.deepEqual(engine({ replicas: "3" }), ["replicas: is not in a config namespace: project keys are written aks-kubenet:<key>"], "nothing close");
+        assert.deepEqual(engine({ "other:setting": "1", "aks-kubenet:allowedConfigNamespaces": "[\"kubernetes\", 7]" }), [
+            "other:setting: other is not a config namespace this program reads (aks-kubenet, azure-native, kubernetes); list it in aks-kubenet:allowedConfigNamespaces if another tool reads it",
+            "allowedConfigNamespaces[1]: expected string, got number 7",
+        ], "only text names a namespace");
     });
 
     it("rejects unknown enum values with the allowed list", () => {
@@ -291,6 +297,7 @@ describe("infra/config: every rule rejects with its key path", () => {
             "cluster.kubernetesVersion: 1.3 is a number, not a version: YAML reads an unquoted 1.30 as 1.3; write the version in quotes, e.g. \"1.33\"",
         ]);
         assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = "latest"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
+        assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = true; }), ["cluster.kubernetesVersion: expected string, got boolean true"], "only a number is read as a mangled version");
     });
 
     it("refuses a pinned version that the upgrade channel would move past", () => {

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { z } from "zod";
 import { formatProblem } from "../../components/address";
 import { keyPath, knownKeysAt, problemsFromZod } from "../../infra/config/issues";
+import { closestName } from "../../infra/config/suggest";
 import { stackConfigSchema } from "../../infra/config/schema";
 
 describe("infra/config: zod issues as the contract's problems", () => {
@@ -14,6 +15,9 @@ describe("infra/config: zod issues as the contract's problems", () => {
             assert.deepEqual(knownKeysAt(piped, ["outer"]), ["a"]);
             const nullable = z.strictObject({ outer: z.strictObject({ b: z.string() }).nullable() });
             assert.deepEqual(knownKeysAt(nullable, ["outer"]), ["b"]);
+            const prefaulted = z.strictObject({ outer: z.strictObject({ c: z.string() }).prefault({ c: "x" }) });
+            assert.deepEqual(knownKeysAt(prefaulted, ["outer"]), ["c"]);
+            assert.deepEqual(knownKeysAt(z.strictObject({ d: z.string() }).optional(), []), ["d"], "a wrapped root");
         });
 
         it("knows no keys where the path leaves the schema's objects", () => {
@@ -63,5 +67,14 @@ describe("infra/config: zod issues as the contract's problems", () => {
         assert.deepEqual(problems(short, { s: "ab" }), ["s: is shorter than 3"]);
         const custom = z.strictObject({ s: z.string().refine(() => false, "never valid") });
         assert.deepEqual(problems(custom, { s: "x" }), ["s: never valid"]);
+    });
+
+    describe("closestName", () => {
+        it("completes a shortened key from three characters on, when one key starts with them", () => {
+            const known = ["nextHopIpAddress", "name"];
+            assert.equal(closestName("nex", known), "nextHopIpAddress");
+            assert.equal(closestName("ne", known), undefined, "two characters are too few to guess from");
+            assert.equal(closestName("na", known), undefined);
+        });
     });
 });

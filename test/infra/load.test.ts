@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { loadStackModel } from "../../infra/config/load";
+import { loadStackModel, projectConfig } from "../../infra/config/load";
 import { MockEngine } from "../../infra/synth/engine";
 import { readStackFile } from "../../infra/synth/stack-file";
 import { stackFile } from "./fixtures";
@@ -23,6 +23,7 @@ describe("infra/config: loadStackModel, as the program runs under the engine", (
         await MockEngine.install({ stack: "dev" });
         pulumi.runtime.setAllConfig(readStackFile(stackFile("dev")).all);
         const model = loadStackModel();
+        assert.equal(model.stack, "dev", "the engine's stack name");
         assert.equal(logged.length, model.warnings.length);
         assert.ok(logged.some((line) => /^warning: cluster.networkPlugin: AKS retires kubenet on 31 March 2028 \(\d+ days from \d{4}-\d\d-\d\d\); move to Azure CNI Overlay/.test(line)), logged.join("\n"));
     });
@@ -44,5 +45,14 @@ describe("infra/config: loadStackModel, as the program runs under the engine", (
         await engine.settle();
         assert.deepEqual(engine.resources, []);
         assert.deepEqual(logged, []);
+    });
+
+    it("takes the project's keys without their namespace, JSON as its value and other text as text", () => {
+        assert.deepEqual(projectConfig({
+            "aks-kubenet:resourceGroupName": "rg-aks-dev",
+            "aks-kubenet:protect": "true",
+            "aks-kubenet:tags": "{\"env\":\"dev\"}",
+            "azure-native:location": "koreacentral",
+        }), { resourceGroupName: "rg-aks-dev", protect: true, tags: { env: "dev" } });
     });
 });
