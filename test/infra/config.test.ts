@@ -523,5 +523,13 @@ describe("infra/config: warnings", () => {
         const ranges = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; }).filter((w) => w.includes("authorizedIPRanges"));
         assert.deepEqual(ranges(["20.0.0.0/9"]), []);
         assert.equal(ranges(["0.0.0.0/1"]).length, 1);
+        const all = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; });
+        assert.deepEqual(all(["203.0.113.0/24", "198.51.100.7"]), all([]), "narrow ranges add no warning at all");
+    });
+
+    it("gives no warnings with a config it refuses: the problems come first", () => {
+        const result = validateStackConfig({ ...stackConfig("dev"), protect: "yes" }, context);
+        assert.equal(result.ok, false);
+        assert.deepEqual(result.ok ? undefined : result.warnings, []);
     });
 });
