@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, NodePoolArgs } from "../../components";
+import * as azureNative from "@pulumi/azure-native/provider";
+import { KubenetCluster, KubenetClusterArgs, NodePoolArgs } from "../../components";
 import { MockEngine } from "../../infra/synth/engine";
 import { actionableChanges } from "./declared-diff";
 import {
@@ -176,6 +177,24 @@ describe("components/cluster: production features", () => {
         assert.equal(grant.inputs.principalType, "ServicePrincipal");
         assert.ok(grant.dependencies.includes(engine.one(CLUSTER).urn), "the kubelet identity comes with the cluster");
         assert.equal(grant.deleteBeforeReplace, true);
+        assert.deepEqual(grant.onErrorHooks, ["k-acr-pull-retry"], "retried while the kubelet identity replicates");
+        assert.match(String(grant.inputs.description), /pull images/);
+    });
+
+    it("looks up the subscription for AcrPull through the component's own Azure provider", async () => {
+        engine = await MockEngine.install();
+        const provider = new azureNative.Provider("other-subscription", {});
+        new KubenetCluster("k", { resourceGroupName: "rg-aks", subnetId: "s", identityId: "i", nodePools: [system], acrPullRegistryIds: [REGISTRY] }, { providers: [provider] });
+        await engine.settle();
+        const providerUrn = engine.one("pulumi:providers:azure-native").urn;
+        const lookup = engine.invokes.find((i) => i.token === "azure-native:authorization:getClientConfig");
+        assert.ok(lookup?.provider?.startsWith(`${providerUrn}::`), `invoked through ${lookup?.provider}`);
+    });
+
+    it("asks for no subscription and grants nothing on registries when none is listed", async () => {
+        await declare({ nodePools: [system] });
+        assert.equal(engine.byType(ROLE).filter((r) => r.name.startsWith("k-")).length, 0);
+        assert.equal(engine.invokes.filter((i) => i.token === "azure-native:authorization:getClientConfig").length, 1, "the identity's own lookup only");
     });
 
     describe("day two: a feature removed from the stack file is turned off in Azure", () => {

@@ -44,6 +44,11 @@ describe("components/cluster: validateClusterArgs", () => {
         assert.deepEqual(messages({ networkPolicy: "azure" }), ["networkPolicy: azure network policy isn't supported with kubenet; use calico or none"]);
         assert.deepEqual(messages({ networkPolicy: "weave" as never }), ["networkPolicy: \"weave\" is not one of none, calico, azure, cilium"]);
         assert.deepEqual(messages({ networkPolicy: "calico" }), []);
+        assert.deepEqual(messages({ networkPolicy: "cilium" }), ["networkPolicy: cilium network policy isn't supported with kubenet; use calico or none"]);
+    });
+
+    it("needs its node pools, also from a language whose types don't require them", () => {
+        assert.deepEqual(messages({ nodePools: undefined as never }), ["nodePools: needs at least one node pool, with mode System"]);
     });
 
     describe("Azure CNI Overlay", () => {
@@ -57,6 +62,8 @@ describe("components/cluster: validateClusterArgs", () => {
             assert.deepEqual(messages({ ...overlay, nodePools: [basePools[0], { ...windows, name: "windows" }] }), [
                 "nodePools[1].name: \"windows\" is too long for a Windows pool: at most 6 characters",
             ]);
+            assert.deepEqual(messages({ ...overlay, nodePools: [basePools[0], { ...windows, name: "win123" }] }), [], "six characters fit");
+            assert.deepEqual(messages({ ...overlay, nodePools: [basePools[0], { name: "linuxbatch", mode: "User", count: 2 }] }), [], "the limit is Windows'");
         });
 
         it("rejects Windows pools with Cilium", () => {
@@ -93,6 +100,9 @@ describe("components/cluster: validateClusterArgs", () => {
             assert.deepEqual(messages({ migrateFromKubenet: true }), [
                 "migrateFromKubenet: moves the cluster to Azure CNI Overlay: set networkPlugin: azure and networkPluginMode: overlay",
             ]);
+            const paths = (args: Partial<KubenetClusterArgs>) => messages({ ...migration, ...args }).map((m) => m.split(":")[0]);
+            assert.ok(paths({ networkPluginMode: undefined }).includes("migrateFromKubenet"), "azure without overlay");
+            assert.ok(paths({ networkPlugin: "kubenet" }).includes("migrateFromKubenet"), "overlay without azure");
         });
 
         it("needs network policy off during the move", () => {
@@ -109,6 +119,7 @@ describe("components/cluster: validateClusterArgs", () => {
                 "kubernetesVersion: \"latest\" is not a Kubernetes version: write MAJOR.MINOR (\"1.33\") or MAJOR.MINOR.PATCH (\"1.33.2\")",
             ], "a version it can't read is refused, not assumed new enough");
             assert.deepEqual(messages({ ...migration, kubernetesVersion: "2.0" }), []);
+            assert.equal(messages({ ...migration, kubernetesVersion: "0.99" }).filter((m) => m.includes("can't migrate from kubenet")).length, 1, "an older major version, whatever its minor");
         });
 
         it("refuses to allow replacement of the cluster it keeps", () => {
@@ -128,6 +139,13 @@ describe("components/cluster: validateClusterArgs", () => {
         assert.deepEqual(messages({ nodePools: pool({ count: undefined }) }), ["nodePools[0].count: is required unless enableAutoScaling is true"]);
         assert.deepEqual(messages({ nodePools: pool({ minCount: 1 }) }), ["nodePools[0].minCount: is only used with enableAutoScaling: true; set enableAutoScaling or remove it"]);
         assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: undefined, minCount: 5, maxCount: 3 }) }), ["nodePools[0].minCount: 5 is more than maxCount 3"]);
+        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: undefined, minCount: 3, maxCount: 3 }) }), [], "min = max pins the pool's size");
+        assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: undefined, minCount: 5.5, maxCount: 3 }) }), [
+            "nodePools[0].minCount: 5.5 is not a node count: use a whole number from 0 to 1000",
+        ], "a count that isn't one is reported alone, not compared");
+        assert.deepEqual(messages({ nodePools: pool({ count: 5000 }) }), [
+            "nodePools[0].count: 5000 is not a node count: use a whole number from 0 to 1000",
+        ], "nor sized against the subnet and the route limit");
         assert.deepEqual(messages({ nodePools: pool({ enableAutoScaling: true, count: 4, minCount: 3, maxCount: 5 }) }), [
             "nodePools[0].count: is set by the cluster autoscaler when enableAutoScaling is true (the pool starts at minCount): remove count and size the pool with minCount and maxCount",
         ]);

@@ -23,6 +23,21 @@ describe("components/cluster: KubenetCluster", () => {
             outboundType: "loadBalancer",
             loadBalancerSku: "standard",
         });
+        assert.deepEqual(engine.one(CLUSTER).inputs.sku, { name: "Base", tier: "Free" }, "the Free tier unless told");
+        assert.equal(engine.one(CLUSTER).inputs.autoUpgradeProfile, undefined, "AKS's channels unless told");
+    });
+
+    it("sends one upgrade channel without the other", async () => {
+        buildStack({ cluster: { nodeOSUpgradeChannel: "SecurityPatch" } });
+        await engine.settle();
+        assert.deepEqual(engine.one(CLUSTER).inputs.autoUpgradeProfile, { nodeOSUpgradeChannel: "SecurityPatch" });
+    });
+
+    it("sends the ranges it is given", async () => {
+        buildStack({ cluster: { podCidr: "10.100.0.0/16", serviceCidr: "10.200.0.0/16", dnsServiceIP: "10.200.0.10" } });
+        await engine.settle();
+        const profile = engine.one(CLUSTER).inputs.networkProfile as Record<string, unknown>;
+        assert.deepEqual([profile.podCidr, profile.serviceCidr, profile.dnsServiceIP], ["10.100.0.0/16", "10.200.0.0/16", "10.200.0.10"]);
     });
 
     it("uses the user-assigned identity", async () => {

@@ -211,8 +211,8 @@ describe("components/cluster: day-two pool changes", () => {
             const problems = validateClusterArgs({
                 resourceGroupName: "rg", subnetId: "s", identityId: "i",
                 nodePools: [{ ...system, nodeLabels: { "aks-kubenet/pool": "other" } }],
-            }).map((p) => p.path);
-            assert.deepEqual(problems, ["nodePools[0].nodeLabels.aks-kubenet/pool"]);
+            }).map((p) => `${p.path}: ${p.message}`);
+            assert.deepEqual(problems, ["nodePools[0].nodeLabels.aks-kubenet/pool: is set by the program to the pool's name, so workloads can follow the pool through rotations; remove it"]);
         });
     });
 
