@@ -44,6 +44,15 @@ export const NodeOSUpgradeChannel = { None: "None", Unmanaged: "Unmanaged", Node
 export type NodeOSUpgradeChannel = (typeof NodeOSUpgradeChannel)[keyof typeof NodeOSUpgradeChannel];
 export const NODE_OS_UPGRADE_CHANNELS = Object.values(NodeOSUpgradeChannel);
 
+/**
+ * AKS's defaults for a cluster that names no channel, from the REST model
+ * (ManagedClusterAutoUpgradeProfile: "The default is 'none'", "The default is NodeImage";
+ * learn.microsoft.com/javascript/api/@azure/arm-containerservice/managedclusterautoupgradeprofile).
+ * The cluster sends them, so a channel removed from the stack file goes back to them in Azure.
+ */
+export const DEFAULT_UPGRADE_CHANNEL: UpgradeChannel = UpgradeChannel.None;
+export const DEFAULT_NODE_OS_UPGRADE_CHANNEL: NodeOSUpgradeChannel = NodeOSUpgradeChannel.NodeImage;
+
 /** System pools run AKS's own pods; at least one is required. */
 export const PoolMode = { System: "System", User: "User" } as const;
 export type PoolMode = (typeof PoolMode)[keyof typeof PoolMode];
@@ -329,9 +338,9 @@ export interface KubenetClusterArgs {
     outboundType?: OutboundType;
     /** Default Free (no SLA); Standard for production. */
     skuTier?: SkuTier;
-    /** AKS's cluster auto-upgrade channel; default AKS's. */
+    /** AKS's cluster auto-upgrade channel; default none (AKS's default, sent explicitly). */
     upgradeChannel?: UpgradeChannel;
-    /** AKS's node OS auto-upgrade channel; default AKS's. */
+    /** AKS's node OS auto-upgrade channel; default NodeImage (AKS's default, sent explicitly). */
     nodeOSUpgradeChannel?: NodeOSUpgradeChannel;
     /** API server access: authorized IP ranges, or a private cluster. */
     apiServer?: ApiServerArgs;

@@ -13,7 +13,7 @@ import { ACR_TYPE, addonProfiles, autoScalerProfile, securityProfile } from "./f
 import { declareMaintenance } from "./maintenance";
 import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./observability";
 import { effectiveAuthorizedRanges } from "./api-access";
-import { KubenetClusterArgs } from "./args";
+import { DEFAULT_NODE_OS_UPGRADE_CHANNEL, DEFAULT_UPGRADE_CHANNEL, KubenetClusterArgs } from "./args";
 import { agentPoolName, defaultPoolOf, poolProfile } from "./pools";
 import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
 import { validateClusterArgs } from "./validate";
@@ -95,9 +95,12 @@ export class KubenetCluster extends pulumi.ComponentResource {
                 loadBalancerSku: "standard",
             },
             agentPoolProfiles: [{ name: defaultPool.name, ...poolProfile(defaultPool, subnetId, args.tags, version) }],
-            autoUpgradeProfile: args.upgradeChannel || args.nodeOSUpgradeChannel
-                ? { upgradeChannel: args.upgradeChannel, nodeOSUpgradeChannel: args.nodeOSUpgradeChannel }
-                : undefined,
+            // Explicit, AKS's defaults included: a channel removed from the stack file goes back
+            // to the default in Azure instead of staying as it was.
+            autoUpgradeProfile: {
+                upgradeChannel: args.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
+                nodeOSUpgradeChannel: args.nodeOSUpgradeChannel ?? DEFAULT_NODE_OS_UPGRADE_CHANNEL,
+            },
             apiServerAccessProfile: {
                 // An empty list when unrestricted: AKS keeps ranges a request leaves out, so
                 // removing them from the stack file must send none to open the endpoint again.

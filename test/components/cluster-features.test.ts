@@ -205,6 +205,7 @@ describe("components/cluster: production features", () => {
             ["disableRunCommand", (a) => ({ ...a, apiServer: { authorizedIPRanges: ["203.0.113.0/24"] } }), ["apiServerAccessProfile.disableRunCommand"]],
             ["authorizedIPRanges", (a) => ({ ...a, apiServer: { disableRunCommand: true } }), ["apiServerAccessProfile.authorizedIPRanges[0]"]],
             ["an autoscaler setting", (a) => ({ ...a, autoscalerProfile: { expander: "least-waste", scaleDownUtilizationThreshold: 0.6 } }), ["autoScalerProfile.scaleDownUnneededTime"]],
+            ["the upgrade channels (back to AKS's defaults)", (a) => ({ ...a, upgradeChannel: undefined, nodeOSUpgradeChannel: undefined, maintenance: undefined }), ["autoUpgradeProfile.upgradeChannel", "autoUpgradeProfile.nodeOSUpgradeChannel"]],
         ];
         for (const [feature, remove, paths] of removals) {
             it(feature, async () => {

@@ -24,13 +24,13 @@ describe("components/cluster: KubenetCluster", () => {
             loadBalancerSku: "standard",
         });
         assert.deepEqual(engine.one(CLUSTER).inputs.sku, { name: "Base", tier: "Free" }, "the Free tier unless told");
-        assert.equal(engine.one(CLUSTER).inputs.autoUpgradeProfile, undefined, "AKS's channels unless told");
+        assert.deepEqual(engine.one(CLUSTER).inputs.autoUpgradeProfile, { upgradeChannel: "none", nodeOSUpgradeChannel: "NodeImage" }, "AKS's documented defaults, sent");
     });
 
     it("sends one upgrade channel without the other", async () => {
         buildStack({ cluster: { nodeOSUpgradeChannel: "SecurityPatch" } });
         await engine.settle();
-        assert.deepEqual(engine.one(CLUSTER).inputs.autoUpgradeProfile, { nodeOSUpgradeChannel: "SecurityPatch" });
+        assert.deepEqual(engine.one(CLUSTER).inputs.autoUpgradeProfile, { upgradeChannel: "none", nodeOSUpgradeChannel: "SecurityPatch" });
     });
 
     it("sends the ranges it is given", async () => {
