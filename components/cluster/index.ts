@@ -24,7 +24,7 @@ export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from ".
 export { parseKubernetesVersion } from "./versions";
 export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./pools";
 export { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
-export { parseAuthorizedRange, effectiveAuthorizedRanges } from "./api-access";
+export { parseAuthorizedRange, effectiveAuthorizedRanges, isOwnPrivateDnsZone } from "./api-access";
 export { ADDON_KEYS, AUTOSCALER_DEFAULTS } from "./features";
 export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance";
 export { CONTROL_PLANE_LOG_CATEGORIES, DEFAULT_CONTROL_PLANE_LOGS } from "./observability";

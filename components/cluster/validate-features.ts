@@ -3,6 +3,7 @@ import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { checkResourceId, resourceNameFromId } from "../common/resource-id";
 import { KEY_VAULT_NETWORK_ACCESS } from "../identity";
 import { AUTOSCALER_EXPANDERS, DAYS_OF_WEEK, KubenetClusterArgs, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
+import { isOwnPrivateDnsZone } from "./api-access";
 import { ACR_TYPE, AZURE_MONITOR_WORKSPACE_TYPE, LOG_ANALYTICS_TYPE } from "./features";
 import { MAINTENANCE_LIMITS } from "./maintenance";
 import { CONTROL_PLANE_LOG_CATEGORIES } from "./observability";
@@ -15,7 +16,6 @@ const CLOCK_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const UTC_OFFSET = /^[+-](0[0-9]|1[0-4]):[0-5][0-9]$/;
 /** Image Cleaner's interval bounds (Microsoft, "Use Image Cleaner on AKS"): a day to three months. */
 export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
-
 
 /** Add-ons, monitoring, registries, maintenance windows and the autoscaler profile. */
 export function checkClusterFeatures(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
@@ -161,7 +161,7 @@ function checkPrivateDnsZone(args: KubenetClusterArgs, pathOf: PathOf): Problem[
     if (zone === undefined) return [];
     const at = pathOf("apiServer.privateDNSZone");
     if (!args.apiServer?.enablePrivateCluster) return [{ path: at, message: "is only used with enablePrivateCluster: true" }];
-    if (zone === "system" || zone === "none") return [];
+    if (!isOwnPrivateDnsZone(zone)) return [];
     const name = resourceNameFromId(zone, "Microsoft.Network/privateDnsZones");
     if (name === undefined) return [{ path: at, message: `${JSON.stringify(zone)} is not system, none or a private DNS zone's resource id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>)` }];
     return AKS_PRIVATE_ZONE_NAME.test(name) ? [] : [{ path: at, message: `${name} is not a zone AKS can use: name it privatelink.<region>.azmk8s.io or <subzone>.privatelink.<region>.azmk8s.io` }];

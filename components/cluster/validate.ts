@@ -35,7 +35,6 @@ export function clusterPaths(networkPrefix: string, clusterPrefix: string): Path
 /** The component's own key paths: network ranges live under `networkAddressing`. */
 export const clusterArgsPath: PathOf = clusterPaths("networkAddressing.", "");
 
-
 /** A pool's smallest and largest size, for the capacity rules. */
 export function poolSizing(pool: NodePoolArgs): PoolSizing {
     const autoscaling = pool.enableAutoScaling === true;

@@ -14,7 +14,7 @@ import {
     clusterAddressingWarnings,
     podNetworkingOf,
 } from "../../components/address";
-import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/cluster";
+import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, isOwnPrivateDnsZone, poolSizing } from "../../components/cluster";
 import { ENTRA_OBJECT_ID } from "../../components/common/entra";
 import { checkAzureName } from "../../components/common/azure-names";
 import { checkResourceId } from "../../components/common/resource-id";
@@ -132,7 +132,7 @@ export function identityArgsFrom(config: Pick<StackConfig, "identity" | "cluster
         identityName: config.identity.name,
         roleScope: config.identity.roleScope,
         networkRole: config.identity.networkRole,
-        privateDnsZoneId: zone !== undefined && zone !== "system" && zone !== "none" ? zone : undefined,
+        privateDnsZoneId: isOwnPrivateDnsZone(zone) ? zone : undefined,
         kms: config.cluster.kms && { keyVaultId: config.cluster.kms.keyVaultId, networkAccess: config.cluster.kms.networkAccess },
     };
 }
