@@ -2,7 +2,9 @@
 # Installs this repository's HEAD the way another project installs a tagged release from git
 # (npm install git+<url>#<ref>): npm clones it, runs its `prepare` build because the consumer's
 # allowScripts approves this git source, and packs it. Then it loads the four components by
-# package name. Run from the repository root; needs the npm registry for the dependencies.
+# package name and runs a consumer's unit test of a program using them, with nothing but Pulumi's
+# own mocks (pulumi.runtime.setMocks) and resource options, as the README describes. Run from
+# the repository root; needs the npm registry for the dependencies.
 set -euo pipefail
 repo="$(pwd)"
 ref="$(git rev-parse HEAD)"
@@ -30,3 +32,5 @@ for (const name of ["KubenetNetwork", "ClusterIdentity", "KubenetCluster", "Name
 }
 console.log("installed from git at '"$ref"': KubenetNetwork, ClusterIdentity, KubenetCluster, NamespaceBootstrap");
 '
+cp "$repo/scripts/consumer-unit-test.cjs" .
+node consumer-unit-test.cjs

@@ -4,7 +4,8 @@ import * as networking from "@pulumi/kubernetes/networking/v1";
 import * as rbac from "@pulumi/kubernetes/rbac/v1";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { throwIfProblems } from "../common/problems";
-import { RetryPolicy, transientErrorHook } from "../common/retry";
+import { RetryPolicy, retryHooks } from "../common/retry";
+import { childOptions } from "../common/problems";
 import { DEFAULT_CONTAINER_LIMITS, NamespaceBootstrapArgs, NamespaceSpec, PodSecurityLevel } from "./args";
 import { validateNamespaces } from "./validate";
 
@@ -55,7 +56,7 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
     constructor(name: string, args: NamespaceBootstrapArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.NamespaceBootstrap, name, {}, withTypeAlias(opts, "aks-kubenet:bootstrap:NamespaceBootstrap"));
         throwIfProblems(validateNamespaces(args.namespaces), this, "NamespaceBootstrap");
-        const children: pulumi.CustomResourceOptions = { parent: this, hooks: { onError: [transientErrorHook(`${name}-rbac-retry`, KUBERNETES_RBAC_RETRY)] } };
+        const children = childOptions(this, opts, undefined, { hooks: retryHooks(`${name}-rbac-retry`, KUBERNETES_RBAC_RETRY) });
 
         new core.NamespacePatch(`${name}-default-labels`, {
             metadata: { name: "default", labels: podSecurityLabels(args.defaultNamespacePodSecurity ?? "baseline") },

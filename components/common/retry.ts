@@ -46,6 +46,27 @@ export function totalRetryWaitSeconds(policy: RetryPolicy): number {
 }
 
 /**
+ * Whether the engine the program talks to can call an error hook back. The Pulumi CLI can; the
+ * SDK's own mock monitor (`pulumi.runtime.setMocks`, @pulumi/pulumi 3.248 up to 3.276 at least)
+ * turns the feature on but has no `registerErrorHook`, so every resource with an error hook fails
+ * to register with "this._monitor.registerErrorHook is not a function" (runtime/mocks.js,
+ * runtime/callbacks.js). A consumer's unit test of a program using the components runs on that
+ * monitor; mocks never fail an operation, so there the retries are left out.
+ */
+export function engineRunsErrorHooks(): boolean {
+    const monitor = pulumi.runtime.getMonitor() as { registerErrorHook?: unknown } | undefined;
+    return typeof monitor?.registerErrorHook === "function";
+}
+
+/**
+ * The `hooks` option that retries a resource's documented transient errors (`transientErrorHook`),
+ * or none where the engine can't run error hooks (`engineRunsErrorHooks`).
+ */
+export function retryHooks(name: string, policy: RetryPolicy): pulumi.ResourceHookBinding | undefined {
+    return engineRunsErrorHooks() ? { onError: [transientErrorHook(name, policy)] } : undefined;
+}
+
+/**
  * An error hook (Pulumi's `hooks.onError`) that retries a failed create or update while
  * `retryDecision` says so, waiting between tries and logging each one through the engine.
  * `sleep` is injectable so tests don't wait.

@@ -5,7 +5,7 @@ import { Problem, samePath, PathOf } from "../address";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { checkAzureName } from "../common/azure-names";
 import { childOptions, throwIfProblems } from "../common/problems";
-import { RetryPolicy, transientErrorHook } from "../common/retry";
+import { RetryPolicy, retryHooks } from "../common/retry";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
 import { checkOneOf } from "../common/checks";
 import { checkResourceId } from "../common/resource-id";
@@ -133,12 +133,12 @@ export class ClusterIdentity extends pulumi.ComponentResource {
             location: args.location,
             resourceName: args.identityName,
             tags: args.tags,
-        }, childOptions(this, args.protect));
+        }, childOptions(this, opts, args.protect));
         this.principalId = this.identity.principalId;
         this.clientId = this.identity.clientId;
 
         const client = authorization.getClientConfigOutput({ parent: this });
-        const retry = transientErrorHook(`${name}-principal-retry`, ROLE_ASSIGNMENT_RETRY);
+        const retry = retryHooks(`${name}-principal-retry`, ROLE_ASSIGNMENT_RETRY);
         const grant = (resourceName: string, roleDefinitionId: pulumi.Input<string>, scope: pulumi.Input<string>, description: string) =>
             new authorization.RoleAssignment(`${name}-${resourceName}`, {
                 // Derived from what it grants, so a stack rebuilt after lost state finds it again.
@@ -149,11 +149,12 @@ export class ClusterIdentity extends pulumi.ComponentResource {
                 roleDefinitionId,
                 scope,
                 description,
-            }, childOptions(this, undefined, {
+            }, childOptions(this, opts, undefined, {
+                // Not under the protect input: a change of role or scope deletes the old grant.
                 // Azure allows one assignment per scope, principal and role: a replacement under a
                 // new name would fail with RoleAssignmentExists while the old one exists.
                 deleteBeforeReplace: true,
-                hooks: { onError: [retry] },
+                hooks: retry,
             }));
         const builtIn = (roleId: string) => builtInRoleDefinitionId(client.subscriptionId, roleId);
 
@@ -163,7 +164,7 @@ export class ClusterIdentity extends pulumi.ComponentResource {
         // The grants keep their names per role, so a change of role creates the new grants
         // before the old ones go, and the identity is never without access.
         const [networkRoleId, prefix] = args.networkRole === "leastPrivilege"
-            ? [kubenetNetworkRole(`${name}-kubenet-network-role`, client.subscriptionId, networkScopes, childOptions(this, undefined)).id, "kubenet-network"]
+            ? [kubenetNetworkRole(`${name}-kubenet-network-role`, client.subscriptionId, networkScopes, childOptions(this, opts, undefined)).id, "kubenet-network"]
             : [builtIn(NETWORK_CONTRIBUTOR_ROLE_ID), "network-contributor"];
         this.roleAssignments = [grant(`${prefix}-${scopeName}`, networkRoleId, networkScope, "AKS kubenet: join and read the cluster subnet")];
         if (args.routeTableId !== undefined) {

@@ -57,7 +57,7 @@ export class KubenetNetwork extends pulumi.ComponentResource {
         throwIfProblems(validateNetworkArgs(args), this, "KubenetNetwork");
 
         const { resourceGroupName, location, tags } = args;
-        const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, args.protect, extra);
+        const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, opts, args.protect, extra);
         this.addressing = {
             vnetCidr: args.vnetCidr,
             subnetCidr: args.subnetCidr,

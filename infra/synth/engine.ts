@@ -4,7 +4,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 // Exported by the SDK's runtime but marked internal, so absent from its typings: it resolves
 // once every outstanding registration and invoke has been answered.
 const { waitForRPCs } = settings as unknown as { waitForRPCs(): Promise<void> };
-import { AZURE_FUNCTIONS, azureState } from "./azure-state";
+import { azureFunctions, azureState } from "./azure-state";
 
 /** One resource as the engine received its RegisterResource request. */
 export interface RecordedResource {
@@ -21,6 +21,9 @@ export interface RecordedResource {
     replaceOnChanges: string[];
     /** Names of the error hooks (retries) bound to the resource. */
     onErrorHooks: string[];
+    retainOnDelete: boolean;
+    /** The explicit provider's reference (`<urn>::<id>`), when the resource names one. */
+    provider?: string;
     /** Previous identities the resource answers to: an alias's URN, or its spec's changed parts. */
     aliases: Record<string, string>[];
     /** Inputs with secrets masked as "[secret]" and resource references as their URNs. */
@@ -66,6 +69,8 @@ interface RegisterRequest {
     getDeletebeforereplace(): boolean;
     getReplaceonchangesList(): string[];
     getHooks(): { getOnErrorList(): string[] } | undefined;
+    getRetainondelete(): boolean;
+    getProvider(): string;
     getAliasesList(): AliasMessage[];
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
@@ -108,15 +113,23 @@ export class MockEngine {
     /**
      * `stackOutputs` answers StackReferences: the outputs of each referenced stack, by its name.
      */
-    static async install(options: { project?: string; stack?: string; preview?: boolean; stackOutputs?: Record<string, Record<string, unknown>> } = {}): Promise<MockEngine> {
+    static async install(options: {
+        project?: string;
+        stack?: string;
+        preview?: boolean;
+        stackOutputs?: Record<string, Record<string, unknown>>;
+        /** Clusters that already run in Azure, by name, as AKS reports them (getManagedCluster). */
+        liveClusters?: Record<string, Record<string, unknown>>;
+    } = {}): Promise<MockEngine> {
         const engine = new MockEngine();
+        const functions = azureFunctions(options.liveClusters);
         await pulumi.runtime.setMocks({
             newResource: (args) => args.type === STACK_REFERENCE
                 ? stackReferenceState(String(args.inputs.name), options.stackOutputs ?? {})
                 : azureState(args.type, args.name, args.inputs),
             call: (args) => {
                 engine.invokes.push({ token: args.token, inputs: plainInputs(args.inputs) as Record<string, unknown>, ...(args.provider ? { provider: args.provider } : {}) });
-                const answer = AZURE_FUNCTIONS[args.token];
+                const answer = functions[args.token];
                 if (!answer) throw new Error(`the mock engine does not know the invoke ${args.token}`);
                 return answer(args.inputs);
             },
@@ -151,6 +164,8 @@ export class MockEngine {
                 deleteBeforeReplace: req.getDeletebeforereplace(),
                 replaceOnChanges: req.getReplaceonchangesList(),
                 onErrorHooks: req.getHooks()?.getOnErrorList() ?? [],
+                retainOnDelete: req.getRetainondelete(),
+                ...(req.getProvider() ? { provider: req.getProvider() } : {}),
                 aliases: req.getAliasesList().map(plainAlias),
                 inputs: plainInputs(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
             };

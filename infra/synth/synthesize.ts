@@ -8,7 +8,7 @@ import { MockEngine, RecordedResource, SECRET_MASK } from "./engine";
 import { StackFileConfig } from "./stack-file";
 
 /** A resource as synth prints it: what the engine received, less bookkeeping. */
-export type SynthResource = Omit<RecordedResource, "custom">;
+export type SynthResource = Omit<RecordedResource, "custom" | "retainOnDelete" | "provider">;
 
 export interface SynthOutput {
     stack: string;
@@ -28,7 +28,7 @@ async function resolveOutput(value: unknown): Promise<unknown> {
     return value;
 }
 
-function toSynthResource({ custom: _custom, ...resource }: RecordedResource): SynthResource {
+function toSynthResource({ custom: _custom, retainOnDelete: _retain, provider: _provider, ...resource }: RecordedResource): SynthResource {
     return resource;
 }
 
