@@ -54,6 +54,7 @@ export function defineStack(model: StackModel) {
         subnetId: network.subnetId,
         identityId: identity.identityId,
         networkAddressing: network.addressing,
+        keyPathPrefix: "cluster.",
     });
 
     const access = clusterAccess(cluster, resourceGroupName, config.cluster);

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkAddressing } from "../address";
 import { KeyVaultNetworkAccess } from "../identity";
+import { KubernetesSupportPlan } from "./kubernetes-versions";
+
+export { KubernetesSupportPlan, KUBERNETES_SUPPORT_PLANS } from "./kubernetes-versions";
 
 /*
  * Enumerations are `as const` objects with a type of the same name: the form Pulumi's schema
@@ -313,15 +316,25 @@ export interface KubenetClusterArgs {
      * cluster's pod and service ranges and its capacity are checked against them.
      */
     networkAddressing?: NetworkAddressing;
-    /** Cluster resource name; auto-named when omitted. */
-    clusterName?: string;
-    /** DNS prefix of the API server FQDN; default the cluster name or the component name. */
+    /**
+     * The cluster's Azure name. Required: the component reads the running cluster by this name
+     * during preview (its pools, its version), which an auto-generated name would not allow.
+     */
+    clusterName: string;
+    /** DNS prefix of the API server FQDN; default the cluster name. */
     dnsPrefix?: string;
     /**
      * Kubernetes version of the control plane and every pool, `MAJOR.MINOR` or
      * `MAJOR.MINOR.PATCH`; `MAJOR.MINOR` with upgradeChannel patch, unset with stable or rapid.
+     * Checked against AKS's support calendar (docs/kubernetes-versions.md): a version AKS no
+     * longer runs is refused. Default: AKS's default version at creation.
      */
     kubernetesVersion?: string;
+    /**
+     * AKS's support plan: KubernetesOfficial (the default, sent explicitly) or AKSLongTermSupport,
+     * which keeps a version for two years from its GA and needs `skuTier: Premium`.
+     */
+    supportPlan?: KubernetesSupportPlan;
     /** Default kubenet; `azure` with `networkPluginMode: overlay` is the migration path. */
     networkPlugin?: NetworkPlugin;
     /** Only with networkPlugin azure, and then required: `overlay`. */
@@ -373,7 +386,10 @@ export interface KubenetClusterArgs {
     maintenance?: MaintenanceArgs;
     /** The cluster autoscaler's settings; only with an autoscaled pool. */
     autoscalerProfile?: AutoscalerProfileArgs;
-    /** Name of the node resource group; settable only at creation. */
+    /**
+     * Name of the node resource group; settable only at creation, and not the cluster's own
+     * resource group (AKS refuses it: NodeResourceGroupSameAsResourceGroup).
+     */
     nodeResourceGroup?: string;
     /** The node pools, at least one with mode System; see `defaultNodePool`. */
     nodePools: NodePoolArgs[];
@@ -385,6 +401,11 @@ export interface KubenetClusterArgs {
     defaultNodePool?: string;
     /** Tags on the cluster and its pools. */
     tags?: Record<string, string>;
+    /**
+     * Put before the key paths in this component's error messages, e.g. `cluster.` when its
+     * arguments come from a stack file's `cluster` section; default none.
+     */
+    keyPathPrefix?: string;
     /**
      * Let Pulumi replace the cluster. Off by default: the cluster is protected, so a change that
      * azure-native can only make by deleting and recreating it (network plugin, pod CIDR, …; see

@@ -4,7 +4,7 @@ import * as containerservice from "@pulumi/azure-native/containerservice";
 import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../address";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { childOptions, throwIfProblems } from "../common/problems";
-import { transientErrorHook } from "../common/retry";
+import { retryHooks } from "../common/retry";
 import { resourceNameFromId } from "../common/resource-id";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
 import { ACR_PULL_ROLE_ID, builtInRoleDefinitionId } from "../common/roles";
@@ -14,16 +14,24 @@ import { declareMaintenance } from "./maintenance";
 import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./observability";
 import { effectiveAuthorizedRanges } from "./api-access";
 import { DEFAULT_NODE_OS_UPGRADE_CHANNEL, DEFAULT_UPGRADE_CHANNEL, KubenetClusterArgs } from "./args";
-import { agentPoolName, defaultPoolOf, poolProfile } from "./pools";
-import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
-import { validateClusterArgs } from "./validate";
+import { agentPoolName, clusterRequestPools, defaultPoolOf, poolProfile } from "./pools";
+import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
+import { readLiveCluster } from "./live";
+import { liveClusterProblems } from "./live-checks";
+import { clusterPaths, validateClusterArgs } from "./validate";
 
 export * from "./args";
 export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, poolSizing } from "./validate";
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 export { parseKubernetesVersion } from "./versions";
 export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./pools";
-export { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, DEFAULT_POOL_CREATE_ONLY_PATHS } from "./lifecycle";
+export { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
+export {
+    AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport,
+} from "./kubernetes-versions";
+export { kubernetesVersionWarnings } from "./versions";
+export { type LiveCluster, type LivePool } from "./live";
+export { liveClusterProblems, isUpgrade } from "./live-checks";
 export { parseAuthorizedRange, effectiveAuthorizedRanges, isOwnPrivateDnsZone } from "./api-access";
 export { ADDON_KEYS, AUTOSCALER_DEFAULTS } from "./features";
 export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance";
@@ -65,11 +73,20 @@ export class KubenetCluster extends pulumi.ComponentResource {
 
     constructor(name: string, args: KubenetClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetCluster, name, {}, withTypeAlias(opts, "aks-kubenet:cluster:KubenetCluster"));
-        throwIfProblems(validateClusterArgs(args), this, "KubenetCluster");
+        const today = new Date();
+        const pathOf = clusterPaths("networkAddressing.", args.keyPathPrefix ?? "");
+        throwIfProblems(validateClusterArgs(args, pathOf, today), this, "KubenetCluster");
 
         const subnetId = args.subnetId;
         const defaultPool = defaultPoolOf(args)!;
         const version = args.kubernetesVersion;
+        // The running cluster, read during preview and up before anything is sent: what AKS
+        // fixed at creation, the version it runs, the pools it has (live.ts, live-checks.ts).
+        const live = pulumi.output(args.resourceGroupName).apply(async (resourceGroupName) => {
+            const running = await readLiveCluster(resourceGroupName, args.clusterName, { parent: this });
+            throwIfProblems(liveClusterProblems(args, running, today, pathOf), this, "KubenetCluster");
+            return running;
+        });
         const networkPolicy = args.networkPolicy ?? "none";
         const aad = args.aad;
 
@@ -77,8 +94,10 @@ export class KubenetCluster extends pulumi.ComponentResource {
             resourceGroupName: args.resourceGroupName,
             location: args.location,
             resourceName: args.clusterName,
-            dnsPrefix: args.dnsPrefix ?? args.clusterName ?? name,
+            dnsPrefix: args.dnsPrefix ?? args.clusterName,
             kubernetesVersion: version,
+            // Explicit, so dropping long-term support from the stack file ends it in Azure too.
+            supportPlan: args.supportPlan ?? "KubernetesOfficial",
             identity: { type: "UserAssigned", userAssignedIdentities: [args.identityId] },
             sku: { name: "Base", tier: args.skuTier ?? "Free" },
             enableRBAC: true,
@@ -94,7 +113,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
                 outboundType: args.outboundType ?? "loadBalancer",
                 loadBalancerSku: "standard",
             },
-            agentPoolProfiles: [{ name: defaultPool.name, ...poolProfile(defaultPool, subnetId, args.tags, version) }],
+            agentPoolProfiles: live.apply((running) => clusterRequestPools(args, running, subnetId)),
             // Explicit, AKS's defaults included: a channel removed from the stack file goes back
             // to the default in Azure instead of staying as it was.
             autoUpgradeProfile: {
@@ -125,30 +144,39 @@ export class KubenetCluster extends pulumi.ComponentResource {
             disableLocalAccounts: args.disableLocalAccounts ?? false,
             nodeResourceGroup: args.nodeResourceGroup,
             tags: args.tags,
-        }, childOptions(this, !args.allowReplacement, {
+        }, childOptions(this, opts, !args.allowReplacement, {
             // No dependsOn: identityId and subnetId resolve only once the grants, the subnet's
             // route-table association and the routes exist, so the cluster waits for them.
-            // The autoscaler owns an autoscaled pool's count; everything else is applied.
-            ignoreChanges: defaultPool.enableAutoScaling ? ["agentPoolProfiles[0].count"] : [],
-            replaceOnChanges: [...DEFAULT_POOL_CREATE_ONLY_PATHS, ...API_SERVER_CREATE_ONLY_PATHS],
+            // No lifecycle option names a pool: AKS lists every pool in agentPoolProfiles in its
+            // own order, and a refresh stores that list (pulumi/pulumi-azure-native#1298), so a
+            // path such as agentPoolProfiles[0] can point at another pool after one. What the
+            // default pool can't change is checked against the running pool instead (live-checks.ts).
+            replaceOnChanges: [...API_SERVER_CREATE_ONLY_PATHS],
             // An allowed replacement reuses the cluster's name, so the old cluster must go first.
             deleteBeforeReplace: true,
-            hooks: { onError: [transientErrorHook(`${name}-aks-permission-retry`, CLUSTER_PERMISSION_RETRY)] },
+            hooks: retryHooks(`${name}-aks-permission-retry`, CLUSTER_PERMISSION_RETRY),
         }));
 
         this.agentPools = {};
+        // One pool at a time: AKS refuses a second operation on a cluster's pools while one runs
+        // ("Another agentpool operation is in progress", 409; the AKS module of the Azure
+        // Verified Modules serializes them the same way, terraform-azurerm-avm-res-
+        // containerservice-managedcluster PR #160). Each pool waits for the one before it.
+        let previous: containerservice.AgentPool | undefined;
         for (const pool of args.nodePools.filter((p) => p !== defaultPool)) {
-            this.agentPools[pool.name] = new containerservice.AgentPool(`${name}-pool-${pool.name}`, {
+            previous = this.agentPools[pool.name] = new containerservice.AgentPool(`${name}-pool-${pool.name}`, {
                 resourceGroupName: args.resourceGroupName,
                 resourceName: this.cluster.name,
                 agentPoolName: agentPoolName(pool),
                 ...poolProfile(pool, subnetId, args.tags, version),
-            }, childOptions(this, false, {
-                // Never protected: rotating a pool deletes the old one once its successor exists.
-                ignoreChanges: pool.enableAutoScaling ? ["count"] : [],
+            }, childOptions(this, opts, undefined, {
+                // Never protected, whatever the component's options: rotating a pool deletes the
+                // old one once its successor exists, which protection would refuse.
+                protect: false,
                 // No deleteBeforeReplace: a create-only change gives the pool a new Azure name,
                 // so the new pool is created (and its nodes ready) before the old one is deleted.
                 deleteBeforeReplace: false,
+                dependsOn: previous ? [previous] : [],
             }));
         }
 
@@ -158,7 +186,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
         this.kubeletIdentityObjectId = this.cluster.identityProfile.apply((profile) => profile?.kubeletidentity?.objectId);
         this.oidcIssuerUrl = this.cluster.oidcIssuerProfile.apply((profile) => profile?.issuerURL);
 
-        const children = childOptions(this, false);
+        const children = childOptions(this, opts, undefined);
         declareMaintenance(name, args.maintenance, { resourceGroupName: args.resourceGroupName, clusterName: this.cluster.name }, children);
         if (args.monitoring) {
             const monitored = { resourceGroupName: args.resourceGroupName, location: args.location, clusterId: this.clusterId, tags: args.tags };
@@ -166,7 +194,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
             declareControlPlaneLogs(name, args.monitoring, this.clusterId, children);
             if (args.monitoring.prometheus) declarePrometheus(name, args.monitoring.prometheus.azureMonitorWorkspaceId, monitored, children);
         }
-        this.grantAcrPull(name, args.acrPullRegistryIds ?? []);
+        this.grantAcrPull(name, args.acrPullRegistryIds ?? [], children);
         this.registerOutputs({
             clusterName: this.clusterName,
             clusterId: this.clusterId,
@@ -177,7 +205,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
     }
 
     /** AcrPull on each registry for the kubelet identity, the identity nodes pull images with. */
-    private grantAcrPull(name: string, registryIds: string[]): void {
+    private grantAcrPull(name: string, registryIds: string[], children: pulumi.CustomResourceOptions): void {
         if (registryIds.length === 0) return;
         const client = authorization.getClientConfigOutput({ parent: this });
         const roleDefinitionId = builtInRoleDefinitionId(client.subscriptionId, ACR_PULL_ROLE_ID);
@@ -191,7 +219,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
                 roleDefinitionId,
                 scope: registryId,
                 description: "aks-kubenet: lets the cluster's nodes pull images",
-            }, childOptions(this, false, { deleteBeforeReplace: true, hooks: { onError: [transientErrorHook(`${name}-acr-pull-retry`, ROLE_ASSIGNMENT_RETRY)] } }));
+            }, { ...children, deleteBeforeReplace: true, hooks: retryHooks(`${name}-acr-pull-retry`, ROLE_ASSIGNMENT_RETRY) });
         }
     }
 }

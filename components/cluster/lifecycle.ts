@@ -1,18 +1,4 @@
 import { RetryPolicy } from "../common/retry";
-import { CREATE_ONLY_POOL_SETTINGS } from "./pools";
-
-/**
- * Paths in the ManagedCluster's inputs that AKS can't change on the default pool. azure-native
- * plans an in-place update for them (pulumi/pulumi-azure-native#2774 took them out of its
- * replacement list), which AKS then rejects half-way through `pulumi up`. As replace triggers on
- * a protected cluster they fail the preview instead, before anything changes; the way to change
- * them is a new System pool and retiring the default pool (README, "Node pools").
- */
-export const DEFAULT_POOL_CREATE_ONLY_PATHS = [
-    "agentPoolProfiles[0].name",
-    // `spot` has no path of its own, and the default pool is a System pool, which can't be spot.
-    ...CREATE_ONLY_POOL_SETTINGS.filter((setting) => setting !== "spot").map((setting) => `agentPoolProfiles[0].${setting}`),
-] as const;
 
 /**
  * Creating the cluster right after its identity's Network Contributor grants can fail while the

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_MAX_SURGE, DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../address";
 import { KubenetClusterArgs, NodePoolArgs } from "./args";
+import { LiveCluster } from "./live";
+import { declaredAzureNames, isUpgrade } from "./live-checks";
 
 /**
  * The node label every pool carries with its name from the stack file. AKS's own
@@ -91,11 +93,19 @@ export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, 
         osType: settings.osType,
         type: "VirtualMachineScaleSets",
         vnetSubnetID: subnetId,
-        // A cluster request without pool versions upgrades only the control plane; every pool
-        // states the version so an upgrade reaches its nodes.
+        // Every pool states the version: AKS upgrades no pool implicitly with the control plane
+        // ("if you don't specify nodepools ... the nodepools are not upgraded to the control
+        // plane version implicitly", Azure/AKS release 2022-03-27). See clusterRequestPools.
         orchestratorVersion: kubernetesVersion,
-        // An autoscaled pool starts at its minimum (AKS requires a count); the autoscaler owns it after.
-        count: autoscaling ? pool.minCount : pool.count,
+        // Not sent for an autoscaled pool: the autoscaler owns it, and a count from the stack
+        // file or from state would be stale on every later update. AKS sizes a new autoscaled
+        // pool without one (Azure/AKS release 2024-08-27: "AgentPool creation without Count is
+        // now allowed when autoscaling is enabled") and ignores it on one that runs ("Node count
+        // on the Nodepool is ignored when user has autoscaling enabled", release 2019-11-18);
+        // the Azure Verified Module for AKS leaves it out the same way. Raising minCount above
+        // the nodes running makes the autoscaler scale up ("enforces the minimum count ... when
+        // changing the minimum count value from the AKS API", Microsoft, "Cluster autoscaler").
+        count: autoscaling ? undefined : pool.count,
         enableAutoScaling: autoscaling,
         minCount: autoscaling ? pool.minCount : undefined,
         maxCount: autoscaling ? pool.maxCount : undefined,
@@ -117,4 +127,26 @@ export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, 
         nodeTaints: settings.spot ? [...(pool.nodeTaints ?? []), SPOT_TAINT] : pool.nodeTaints ?? [],
         tags: tags ?? {},
     };
+}
+
+/**
+ * The pools of the cluster's own request. Normally the default pool alone: AKS leaves pools a
+ * request doesn't name as they are (pulumi/pulumi-azure-native#1686), and every other pool is
+ * its own AgentPool. During an upgrade, every pool of the cluster, in AKS's order, each with
+ * the new version: AKS refuses a cluster request whose pools' versions are "not all specified
+ * or all unspecified", and, "if all specified", not all "unchanged or the same with control
+ * plane" (NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged; a pool the request leaves out
+ * counts as unspecified, Azure/ARO-HCP PR #662), and with an auto-upgrade channel on it refuses
+ * a control-plane-only upgrade too (Microsoft, "Automatically upgrade an AKS cluster",
+ * limitations). Naming every pool at the new version is what `az aks upgrade` sends (azure-cli
+ * aks_upgrade), under every channel: the control plane and then each pool are upgraded by that
+ * one request, and each AgentPool's own update after it finds its version already there.
+ */
+export function clusterRequestPools(args: KubenetClusterArgs, live: LiveCluster | undefined, subnetId: pulumi.Input<string>) {
+    const defaultPool = defaultPoolOf(args)!;
+    const version = args.kubernetesVersion;
+    if (!isUpgrade(args, live)) return [{ name: defaultPool.name, ...poolProfile(defaultPool, subnetId, args.tags, version) }];
+    const declared = declaredAzureNames(args);
+    // liveClusterProblems has refused an upgrade that would leave a running pool out.
+    return live!.agentPoolProfiles.map((running) => ({ name: running.name, ...poolProfile(declared.get(running.name.toLowerCase())!, subnetId, args.tags, version) }));
 }

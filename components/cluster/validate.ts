@@ -18,7 +18,7 @@ import { checkNodeSettings, checkPoolSettings } from "./pool-settings";
 import { checkClusterFeatures } from "./validate-features";
 import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL } from "./pools";
 import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
-import { checkVersionChannel, checkVersionFormat, parseKubernetesVersion } from "./versions";
+import { checkSupportPlan, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport, parseKubernetesVersion } from "./versions";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 const MAX_NODES_PER_POOL = 1000;
@@ -190,8 +190,23 @@ function checkDefaultPool(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
         : [{ path: pathOf(`nodePools[${index}].osType`), message: "the default pool must run Linux: AKS creates a cluster with a Linux System pool" }];
 }
 
-/** Every problem with a cluster's arguments, under the caller's key paths. */
-export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath): Problem[] {
+/**
+ * AKS keeps the nodes in a resource group of its own and refuses the cluster's group for it
+ * (NodeResourceGroupSameAsResourceGroup; "Azure requires that a new, non-existent Resource Group
+ * is used", azurerm's node_resource_group). Resource group names are case-insensitive.
+ */
+function checkNodeResourceGroup(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const own = args.resourceGroupName;
+    return typeof own === "string" && typeof args.nodeResourceGroup === "string" && own !== "" && own.toLowerCase() === args.nodeResourceGroup.toLowerCase()
+        ? [{ path: pathOf("nodeResourceGroup"), message: `${JSON.stringify(args.nodeResourceGroup)} is the cluster's own resource group: AKS creates the node resource group itself and refuses an existing one; choose another name, or leave it unset for MC_<group>_<cluster>_<region>` }]
+        : [];
+}
+
+/**
+ * Every problem with a cluster's arguments, under the caller's key paths. `today` decides which
+ * Kubernetes versions AKS still supports.
+ */
+export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath, today: Date = new Date()): Problem[] {
     const problems: Problem[] = [...checkNetworkModel(args, pathOf), ...checkMigration(args, pathOf)];
     const pools = args.nodePools ?? [];
     if (pools.length === 0) {
@@ -209,12 +224,16 @@ export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = c
             firstIndex.set(pool.name, i);
         }
     });
+    if (typeof args.clusterName !== "string" || args.clusterName === "") {
+        problems.push({ path: pathOf("clusterName"), message: "is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow" });
+    }
     problems.push(
         ...checkAzureName(args.clusterName, "managedCluster", pathOf("clusterName")),
         ...checkAzureName(args.dnsPrefix, "dnsPrefix", pathOf("dnsPrefix")),
         ...checkAzureName(args.nodeResourceGroup, "nodeResourceGroup", pathOf("nodeResourceGroup")),
     );
     problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionFormat(args.kubernetesVersion, pathOf), ...checkVersionChannel(args, pathOf));
+    problems.push(...checkSupportPlan(args, pathOf), ...checkVersionSupport(args, pathOf, today), ...checkUpgradeChannels(args, pathOf), ...checkNodeResourceGroup(args, pathOf));
     problems.push(...checkClusterFeatures(args, pathOf));
     problems.push(...validateClusterAddressing({
         podNetworking: podNetworkingOf(args.networkPlugin ?? "kubenet", args.networkPluginMode),

@@ -1,5 +1,16 @@
 import { PathOf, Problem } from "../address";
+import { checkOneOf } from "../common/checks";
 import { KubenetClusterArgs } from "./args";
+import {
+    KUBERNETES_SUPPORT_PLANS,
+    KUBERNETES_VERSIONS_RECORDED_ON,
+    VERSION_WARNING_DAYS,
+    daysBetween,
+    endOfMonth,
+    monthName,
+    versionToMoveTo,
+    versionSupport,
+} from "./kubernetes-versions";
 
 /** `"1.29"` or `"1.29.7"` as numbers; undefined for anything else. */
 export function parseKubernetesVersion(version: string): { major: number; minor: number; patch?: number } | undefined {
@@ -43,6 +54,96 @@ export function checkVersionChannel(args: KubenetClusterArgs, pathOf: PathOf): P
             path: pathOf("kubernetesVersion"),
             message: `${version} pins a patch release, which upgradeChannel patch moves past (a later pulumi up would ask for a downgrade); write "${parsed.major}.${parsed.minor}" and let the channel choose the patch`,
         }];
+    }
+    return [];
+}
+
+/**
+ * The node-image cluster channel owns the node OS channel: "when you set the cluster autoupgrade
+ * channel to node-image, it also automatically sets the node OS autoupgrade channel to
+ * NodeImage. You can't change the node OS autoupgrade channel value if your cluster autoupgrade
+ * channel is node-image" (Microsoft, "Auto-upgrade node OS images").
+ */
+export function checkUpgradeChannels(args: Pick<KubenetClusterArgs, "upgradeChannel" | "nodeOSUpgradeChannel">, pathOf: PathOf): Problem[] {
+    return args.upgradeChannel === "node-image" && args.nodeOSUpgradeChannel !== undefined && args.nodeOSUpgradeChannel !== "NodeImage"
+        ? [{ path: pathOf("nodeOSUpgradeChannel"), message: `must be NodeImage (or unset) with upgradeChannel node-image, which sets the node OS channel to NodeImage and keeps it there; remove nodeOSUpgradeChannel or choose another upgradeChannel` }]
+        : [];
+}
+
+/** The minor version `steps` above a `MAJOR.MINOR[.PATCH]`, as text: ("1.35", 1) → "1.36". */
+function minorAbove(version: string, steps: number): string {
+    const parsed = parseKubernetesVersion(version)!;
+    return `${parsed.major}.${parsed.minor + steps}`;
+}
+
+const LTS_FIX = "skuTier Premium with supportPlan AKSLongTermSupport";
+
+/**
+ * Long-term support is a plan of the Premium tier: "Enabling LTS requires moving your cluster to
+ * the Premium tier and explicitly selecting the LTS support plan" (Microsoft, "Long-term support
+ * for AKS versions").
+ */
+export function checkSupportPlan(args: Pick<KubenetClusterArgs, "supportPlan" | "skuTier">, pathOf: PathOf): Problem[] {
+    const plan = checkOneOf(args.supportPlan, KUBERNETES_SUPPORT_PLANS, pathOf("supportPlan"));
+    if (plan.length > 0) return plan;
+    return args.supportPlan === "AKSLongTermSupport" && args.skuTier !== "Premium"
+        ? [{ path: pathOf("supportPlan"), message: `AKSLongTermSupport needs skuTier Premium (it is ${args.skuTier ?? "Free"}): AKS offers long-term support on the Premium tier only` }]
+        : [];
+}
+
+/**
+ * A pinned version AKS no longer runs on the plan given is refused: AKS creates no cluster on
+ * it and upgrades the ones left on it by itself (kubernetes-versions.ts), so a stack pinning it
+ * fails at creation, or asks for a downgrade once AKS has moved the cluster on.
+ */
+export function checkVersionSupport(args: Pick<KubenetClusterArgs, "kubernetesVersion" | "supportPlan">, pathOf: PathOf, today: Date): Problem[] {
+    const version = args.kubernetesVersion;
+    // A version checkVersionFormat refuses is not judged again here.
+    if (version === undefined || (parseKubernetesVersion(version)?.major ?? 0) < 1) return [];
+    const plan = args.supportPlan ?? "KubernetesOfficial";
+    const support = versionSupport(version, plan, today);
+    if (support.status !== "ended") return [];
+    const newest = versionToMoveTo(today);
+    const moveTo = newest ? `use "${newest.version}" (supported until the end of ${monthName(newest.endOfSupport)}) or later` : "use a version AKS supports (az aks get-versions)";
+    const at = pathOf("kubernetesVersion");
+    if (support.row === undefined) {
+        return [{ path: at, message: `${JSON.stringify(version)} is out of AKS support, long-term support included; ${moveTo}` }];
+    }
+    if (plan === "AKSLongTermSupport") {
+        return [{ path: at, message: `${JSON.stringify(version)} left AKS long-term support at the end of ${monthName(support.row.ltsEnd)}; ${moveTo}` }];
+    }
+    const lts = today <= endOfMonth(support.row.ltsEnd) ? `, or long-term support: ${LTS_FIX} (${support.row.version} until the end of ${monthName(support.row.ltsEnd)})` : "";
+    return [{
+        path: at,
+        message: `${JSON.stringify(version)} is out of AKS support: community support ended in ${monthName(support.row.endOfSupport)} and platform support when ${minorAbove(support.row.version, 4)} went GA (${monthName(support.endedMonth!)}), so AKS creates no cluster on it and upgrades the ones left on it by itself; ${moveTo}${lts}`,
+    }];
+}
+
+/**
+ * What the user should hear before it becomes a refusal: a version leaving support within
+ * VERSION_WARNING_DAYS, one on platform support (existing clusters only), one newer than the table.
+ * In the format of the kubenet retirement warning: the date, and the days from today.
+ */
+export function kubernetesVersionWarnings(args: Pick<KubenetClusterArgs, "kubernetesVersion" | "supportPlan">, pathOf: PathOf, today: Date): Problem[] {
+    const version = args.kubernetesVersion;
+    if (version === undefined || parseKubernetesVersion(version) === undefined) return [];
+    const plan = args.supportPlan ?? "KubernetesOfficial";
+    const support = versionSupport(version, plan, today);
+    const at = pathOf("kubernetesVersion");
+    const day = today.toISOString().slice(0, 10);
+    if (support.status === "supported") {
+        const days = daysBetween(today, support.until);
+        if (days > VERSION_WARNING_DAYS) return [];
+        const window = plan === "AKSLongTermSupport" ? "long-term support" : "support";
+        const lts = plan === "AKSLongTermSupport" ? "" : `, or turn on long-term support (${LTS_FIX})`;
+        return [{ path: at, message: `AKS ends ${window} for ${support.row.version} at the end of ${monthName(support.untilMonth)} (${days} days from ${day}); upgrade to "${minorAbove(version, 1)}" before then${lts} (docs/kubernetes-versions.md)` }];
+    }
+    if (support.status === "platform") {
+        const until = support.untilMonth ? `, until ${support.untilVersion} went GA in ${monthName(support.untilMonth)}` : ` until ${support.untilVersion} goes GA`;
+        return [{ path: at, message: `${support.row.version} left AKS community support at the end of ${monthName(support.endedMonth)}: AKS creates no cluster on it and keeps an existing one on platform support only${until}; upgrade to "${minorAbove(version, 1)}", or turn on long-term support (${LTS_FIX}; ${support.row.version} until the end of ${monthName(support.row.ltsEnd)}) (docs/kubernetes-versions.md)` }];
+    }
+    if (support.status === "unknown") {
+        return [{ path: at, message: `${JSON.stringify(version)} is newer than the program's calendar of AKS versions (read on ${KUBERNETES_VERSIONS_RECORDED_ON}): check that AKS offers it in your region (az aks get-versions --location <region>) and add it to components/cluster/kubernetes-versions.ts (docs/kubernetes-versions.md)` }];
     }
     return [];
 }

@@ -4,6 +4,8 @@ import { ClusterIdentity, KubenetCluster, KubenetNetwork } from "aks-kubenet";
 export interface ByoClusterArgs {
     resourceGroupName: pulumi.Input<string>;
     location: pulumi.Input<string>;
+    /** The cluster's Azure name. */
+    clusterName: string;
     /** The network team's subnet and the route table already associated with it. */
     subnetId: string;
     routeTableId: string;
@@ -37,6 +39,7 @@ export function byoCluster(args: ByoClusterArgs) {
     });
     const cluster = new KubenetCluster("aks", {
         resourceGroupName: args.resourceGroupName,
+        clusterName: args.clusterName,
         location: args.location,
         subnetId: network.subnetId,
         identityId: identity.identityId,

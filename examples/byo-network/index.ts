@@ -7,6 +7,7 @@ const azure = new pulumi.Config("azure-native");
 export = byoCluster({
     resourceGroupName: config.require("resourceGroupName"),
     location: azure.require("location"),
+    clusterName: config.require("clusterName"),
     subnetId: config.require("subnetId"),
     routeTableId: config.require("routeTableId"),
     vnetCidr: config.require("vnetCidr"),

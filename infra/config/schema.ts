@@ -12,6 +12,7 @@ import {
     OS_SKUS,
     OS_TYPES,
     KEY_VAULT_NETWORK_ACCESS,
+    KUBERNETES_SUPPORT_PLANS,
     OUTBOUND_TYPES,
     POOL_MODES,
     ROLE_SCOPES,
@@ -134,6 +135,7 @@ const clusterSchema = z.strictObject({
     networkPolicy: z.enum(NETWORK_POLICIES).default("none"),
     outboundType: z.enum(OUTBOUND_TYPES).default("loadBalancer"),
     skuTier: z.enum(SKU_TIERS).default("Free"),
+    supportPlan: z.enum(KUBERNETES_SUPPORT_PLANS).optional(),
     upgradeChannel: z.enum(UPGRADE_CHANNELS).optional(),
     nodeOSUpgradeChannel: z.enum(NODE_OS_UPGRADE_CHANNELS).optional(),
     apiServer: z.strictObject({

@@ -6,6 +6,7 @@ import {
     validateIdentityArgs,
     validateNetworkArgs,
     validateNamespaces,
+    kubernetesVersionWarnings,
 } from "../../components";
 import {
     KUBENET_RETIREMENT_DATE,
@@ -72,13 +73,13 @@ export function clusterArgsFrom(
     resourceGroupName: pulumi.Input<string>,
     createdWorkspaceId?: pulumi.Input<string>,
     createdPrometheusWorkspaceId?: pulumi.Input<string>,
-): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing"> {
+): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing" | "clusterName"> {
     const { cluster } = config;
     const monitoring = cluster.monitoring;
     return {
         resourceGroupName,
-        clusterName: cluster.name,
         dnsPrefix: cluster.dnsPrefix,
+        supportPlan: cluster.supportPlan,
         kubernetesVersion: cluster.kubernetesVersion,
         networkPlugin: cluster.networkPlugin,
         networkPluginMode: cluster.networkPluginMode,
@@ -264,6 +265,7 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
         warnings.push({ path: "cluster.skuTier", message: `Free has no uptime SLA; use Standard for the ${stack} stack` });
     }
     warnings.push(...networkPluginWarnings(config, today));
+    warnings.push(...kubernetesVersionWarnings(config.cluster, clusterPath, today));
     warnings.push(...clusterAddressingWarnings({
         podNetworking: podNetworkingOf(config.cluster.networkPlugin, config.cluster.networkPluginMode),
         podCidr: config.cluster.podCidr,
@@ -298,7 +300,7 @@ const DEPLOYMENT_ONLY = "";
  * under the name the program will use: cluster.name, or aks-<stack>, which a stack name can
  * make invalid.
  */
-function sectionRules(sections: ParsedSections, stack: string): Problem[] {
+function sectionRules(sections: ParsedSections, stack: string, today: Date): Problem[] {
     const { network, identity, cluster, namespaces } = sections;
     const problems: Problem[] = [];
     if (network) problems.push(...validateNetworkArgs(networkArgsFrom({ ...sections, network }, DEPLOYMENT_ONLY), networkPath));
@@ -312,7 +314,7 @@ function sectionRules(sections: ParsedSections, stack: string): Problem[] {
             subnetId: DEPLOYMENT_ONLY,
             identityId: DEPLOYMENT_ONLY,
             networkAddressing: network,
-        }, clusterPath));
+        }, clusterPath, today));
     }
     if (namespaces) problems.push(...validateNamespaces(namespaces));
     return problems;
@@ -323,7 +325,7 @@ function sectionRules(sections: ParsedSections, stack: string): Problem[] {
  * rules, so a type error in one key never hides an address problem in another. Cross-section
  * rules wait for a config that parses whole.
  */
-function rulesOfParsedSections(raw: Record<string, unknown>, stack: string): Problem[] {
+function rulesOfParsedSections(raw: Record<string, unknown>, stack: string, today: Date): Problem[] {
     // Each section with the whole schema's own parser for its key, defaults included.
     const { shape } = stackConfigSchema;
     const parsed = <T>(result: { success: true; data: T } | { success: false }) => (result.success ? result.data : undefined);
@@ -334,7 +336,7 @@ function rulesOfParsedSections(raw: Record<string, unknown>, stack: string): Pro
         namespaces: parsed(shape.namespaces.safeParse(raw.namespaces)),
         tags: {},
         protect: false,
-    }, stack);
+    }, stack, today);
 }
 
 /**
@@ -343,6 +345,7 @@ function rulesOfParsedSections(raw: Record<string, unknown>, stack: string): Pro
  */
 export function validateStackConfig(raw: Record<string, unknown>, context: { stack: string; location?: string; today?: Date }): Validation {
     const problems: Problem[] = [];
+    const today = context.today ?? new Date();
     if (!context.location) {
         problems.push({ path: "azure-native:location", message: "is required (e.g. pulumi config set azure-native:location koreacentral)" });
     } else if (!AZURE_REGION.test(context.location)) {
@@ -351,7 +354,7 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
     const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
         const typeProblems = problemsFromZod(parsed.error, stackConfigSchema);
-        return { ok: false, problems: [...problems, ...typeProblems, ...rulesOfParsedSections(raw, context.stack)], warnings: [] };
+        return { ok: false, problems: [...problems, ...typeProblems, ...rulesOfParsedSections(raw, context.stack, today)], warnings: [] };
     }
 
     const config = parsed.data;
@@ -359,12 +362,12 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
 
     problems.push(
         ...checkAzureName(resourceGroupName, "resourceGroup", "resourceGroupName"),
-        ...sectionRules(config, context.stack),
+        ...sectionRules(config, context.stack, today),
     );
     const cross = crossFieldRules(config);
     problems.push(...cross.problems);
     if (problems.length > 0) return { ok: false, problems, warnings: cross.warnings };
-    const warnings = [...cross.warnings, ...stackWarnings(config, context.stack, context.today ?? new Date())];
+    const warnings = [...cross.warnings, ...stackWarnings(config, context.stack, today)];
     return { ok: true, model: { stack: context.stack, location: context.location!, resourceGroupName, config, warnings } };
 }
 

@@ -79,8 +79,34 @@ function mockKubeconfig(clusterName: string): string {
     return Buffer.from(yaml).toString("base64");
 }
 
-/** The functions (invokes) this program calls; any other token is a mistake worth failing on. */
-export const AZURE_FUNCTIONS: Record<string, (inputs: Inputs) => Inputs> = {
+/**
+ * What ARM answers for a resource that doesn't exist, as azure-native passes it on (azcore's
+ * ResponseError text: the request, the status and ARM's error code). The SDK reads a failed
+ * invoke's text from the gRPC error's `details` (runtime/invoke.js), which the mock monitor
+ * passes through as thrown, so the error carries it there too.
+ */
+export function notFoundError(resourceId: string): Error {
+    const message = `GET https://management.azure.com${resourceId}\n${"-".repeat(80)}\nRESPONSE 404: 404 Not Found\nERROR CODE: ResourceNotFound\n${"-".repeat(80)}`;
+    return Object.assign(new Error(message), { details: message });
+}
+
+/**
+ * The functions (invokes) this program calls; any other token is a mistake worth failing on.
+ * `liveClusters` are the clusters that already run, by name, as AKS reports them; a cluster
+ * not among them doesn't exist yet (a fresh stack).
+ */
+export function azureFunctions(liveClusters: Record<string, Inputs> = {}): Record<string, (inputs: Inputs) => Inputs> {
+    return {
+        ...AZURE_FUNCTIONS,
+        "azure-native:containerservice:getManagedCluster": (inputs) => {
+            const cluster = liveClusters[String(inputs.resourceName)];
+            if (!cluster) throw notFoundError(`/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/${inputs.resourceName}`);
+            return cluster;
+        },
+    };
+}
+
+const AZURE_FUNCTIONS: Record<string, (inputs: Inputs) => Inputs> = {
     "azure-native:authorization:getClientConfig": () => ({
         clientId: stableGuid("client"),
         objectId: MOCK_CLIENT_OBJECT_ID,

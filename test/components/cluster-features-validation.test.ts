@@ -15,7 +15,7 @@ import {
  * these run in milliseconds (the mutation run orders them before the stack-building tests).
  */
 describe("components/cluster: production features are validated", () => {
-    const base: KubenetClusterArgs = { resourceGroupName: "rg", subnetId: "s", identityId: "i", nodePools: [system, autoscaled], upgradeChannel: "patch" };
+    const base: KubenetClusterArgs = { resourceGroupName: "rg", clusterName: "aks-test", subnetId: "s", identityId: "i", nodePools: [system, autoscaled], upgradeChannel: "patch" };
     const problems = (args: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, ...args }).map(formatProblem);
     const paths = (args: Partial<KubenetClusterArgs>) => problems(args).map((p) => p.split(": ")[0]);
 

@@ -184,7 +184,7 @@ describe("components/cluster: production features", () => {
     it("looks up the subscription for AcrPull through the component's own Azure provider", async () => {
         engine = await MockEngine.install();
         const provider = new azureNative.Provider("other-subscription", {});
-        new KubenetCluster("k", { resourceGroupName: "rg-aks", subnetId: "s", identityId: "i", nodePools: [system], acrPullRegistryIds: [REGISTRY] }, { providers: [provider] });
+        new KubenetCluster("k", { resourceGroupName: "rg-aks", clusterName: "aks-test", subnetId: "s", identityId: "i", nodePools: [system], acrPullRegistryIds: [REGISTRY] }, { providers: [provider] });
         await engine.settle();
         const providerUrn = engine.one("pulumi:providers:azure-native").urn;
         const lookup = engine.invokes.find((i) => i.token === "azure-native:authorization:getClientConfig");

@@ -2,16 +2,22 @@ import { strict as assert } from "node:assert";
 import { KubenetClusterArgs, effectiveAuthorizedRanges, validateClusterArgs } from "../../components";
 import { basePools } from "./fixtures";
 
+const CHECKED_ON = new Date("2026-12-01T00:00:00Z");
+/** A day when 1.27 to 1.29, the migration rule's boundary, were still supported. */
+const MID_2024 = new Date("2024-06-15T00:00:00Z");
+
 /** KubenetCluster's rules, checked on validateClusterArgs alone, before any stack is declared. */
 describe("components/cluster: validateClusterArgs", () => {
     const base: KubenetClusterArgs = {
         resourceGroupName: "rg",
+        clusterName: "aks-test",
         subnetId: "s",
         identityId: "i",
         networkAddressing: { vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24" },
         nodePools: basePools,
     };
-    const messages = (overrides: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, ...overrides }).map((p) => `${p.path}: ${p.message}`);
+    // The rules that depend on the date (AKS's version calendar) are judged on a fixed day.
+    const messages = (overrides: Partial<KubenetClusterArgs>, today = CHECKED_ON) => validateClusterArgs({ ...base, ...overrides }, undefined, today).map((p) => `${p.path}: ${p.message}`);
     const pool = (overrides: Record<string, unknown>) => [{ ...basePools[0], ...overrides }] as KubenetClusterArgs["nodePools"];
 
     it("accepts a realistic cluster", () => {
@@ -89,6 +95,7 @@ describe("components/cluster: validateClusterArgs", () => {
 
     describe("migrateFromKubenet", () => {
         const migration = { networkPlugin: "azure", networkPluginMode: "overlay", migrateFromKubenet: true, kubernetesVersion: "1.29" } as const;
+        const messages = (overrides: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, ...overrides }, undefined, MID_2024).map((p) => `${p.path}: ${p.message}`);
 
         it("accepts an in-place move to Overlay on 1.27 or later, with no network policy", () => {
             assert.deepEqual(messages(migration), []);
@@ -114,6 +121,7 @@ describe("components/cluster: validateClusterArgs", () => {
         it("needs Kubernetes 1.27 or later", () => {
             assert.deepEqual(messages({ ...migration, kubernetesVersion: "1.26" }), [
                 "kubernetesVersion: \"1.26\" can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes 1.27 or later; upgrade first",
+                "kubernetesVersion: \"1.26\" is out of AKS support, long-term support included; use \"1.28\" (supported until the end of January 2025) or later",
             ]);
             assert.deepEqual(messages({ ...migration, kubernetesVersion: "latest" }), [
                 "kubernetesVersion: \"latest\" is not a Kubernetes version: write MAJOR.MINOR (\"1.33\") or MAJOR.MINOR.PATCH (\"1.33.2\")",
@@ -224,29 +232,29 @@ describe("components/cluster: validateClusterArgs", () => {
         for (const bad of ["latest", "0", "1", "0.30", "1.30.x", "v1.30", "1.30.1.2", " 1.30", ""]) {
             assert.deepEqual(messages({ kubernetesVersion: bad }).map((m) => m.split(":")[0]), ["kubernetesVersion"], JSON.stringify(bad));
         }
-        for (const good of ["1.30", "1.33.2", "2.0"]) assert.deepEqual(messages({ kubernetesVersion: good }), [], good);
+        for (const good of ["1.36", "1.36.2", "2.0"]) assert.deepEqual(messages({ kubernetesVersion: good }), [], good);
     });
 
     describe("a pinned version and the auto-upgrade channel", () => {
         it("refuses a version that stable or rapid would move past", () => {
             for (const channel of ["stable", "rapid"] as const) {
-                assert.deepEqual(messages({ upgradeChannel: channel, kubernetesVersion: "1.33" }), [
-                    `kubernetesVersion: must be left unset with upgradeChannel ${channel}: AKS moves the cluster to newer minor versions itself, and a pinned 1.33 would make a later pulumi up ask for a downgrade; remove kubernetesVersion, or use upgradeChannel patch with a MAJOR.MINOR version`,
+                assert.deepEqual(messages({ upgradeChannel: channel, kubernetesVersion: "1.36" }), [
+                    `kubernetesVersion: must be left unset with upgradeChannel ${channel}: AKS moves the cluster to newer minor versions itself, and a pinned 1.36 would make a later pulumi up ask for a downgrade; remove kubernetesVersion, or use upgradeChannel patch with a MAJOR.MINOR version`,
                 ]);
                 assert.deepEqual(messages({ upgradeChannel: channel }), []);
             }
         });
 
         it("refuses a patch release with the patch channel, and takes MAJOR.MINOR", () => {
-            assert.deepEqual(messages({ upgradeChannel: "patch", kubernetesVersion: "1.33.2" }), [
-                "kubernetesVersion: 1.33.2 pins a patch release, which upgradeChannel patch moves past (a later pulumi up would ask for a downgrade); write \"1.33\" and let the channel choose the patch",
+            assert.deepEqual(messages({ upgradeChannel: "patch", kubernetesVersion: "1.36.2" }), [
+                "kubernetesVersion: 1.36.2 pins a patch release, which upgradeChannel patch moves past (a later pulumi up would ask for a downgrade); write \"1.36\" and let the channel choose the patch",
             ]);
-            assert.deepEqual(messages({ upgradeChannel: "patch", kubernetesVersion: "1.33" }), []);
+            assert.deepEqual(messages({ upgradeChannel: "patch", kubernetesVersion: "1.36" }), []);
         });
 
         it("takes any version when no channel moves it", () => {
             for (const upgradeChannel of [undefined, "none", "node-image"] as const) {
-                assert.deepEqual(messages({ upgradeChannel, kubernetesVersion: "1.33.2" }), []);
+                assert.deepEqual(messages({ upgradeChannel, kubernetesVersion: "1.36.2" }), []);
             }
         });
     });

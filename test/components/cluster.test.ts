@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { MockEngine } from "../../infra/synth/engine";
-import { basePools, buildStack } from "./fixtures";
+import { SUPPORTED_VERSION, basePools, buildStack } from "./fixtures";
 
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
 const POOL = "azure-native:containerservice:AgentPool";
@@ -60,7 +60,7 @@ describe("components/cluster: KubenetCluster", () => {
     });
 
     it("declares the default pool inline with every setting and its version, ignoring nothing a user sets", async () => {
-        buildStack({ cluster: { nodePools: basePools, kubernetesVersion: "1.33" } });
+        buildStack({ cluster: { nodePools: basePools, kubernetesVersion: SUPPORTED_VERSION } });
         await engine.settle();
         const cluster = engine.one(CLUSTER);
         const profiles = cluster.inputs.agentPoolProfiles as Record<string, unknown>[];
@@ -72,7 +72,7 @@ describe("components/cluster: KubenetCluster", () => {
             osType: "Linux",
             type: "VirtualMachineScaleSets",
             vnetSubnetID: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets/snet-aks",
-            orchestratorVersion: "1.33",
+            orchestratorVersion: SUPPORTED_VERSION,
             count: 3,
             enableAutoScaling: false,
             maxPods: 110,
@@ -85,38 +85,29 @@ describe("components/cluster: KubenetCluster", () => {
         });
         assert.deepEqual(cluster.ignoreChanges, [], "a fixed-size default pool: every setting is applied");
         assert.deepEqual(cluster.replaceOnChanges, [
-            "agentPoolProfiles[0].name",
-            "agentPoolProfiles[0].vmSize",
-            "agentPoolProfiles[0].osType",
-            "agentPoolProfiles[0].availabilityZones",
-            "agentPoolProfiles[0].maxPods",
-            "agentPoolProfiles[0].osSKU",
-            "agentPoolProfiles[0].osDiskType",
-            "agentPoolProfiles[0].osDiskSizeGB",
-            "agentPoolProfiles[0].enableEncryptionAtHost",
             "apiServerAccessProfile.enablePrivateCluster",
             "apiServerAccessProfile.privateDNSZone",
         ]);
     });
 
-    it("makes every other pool its own AgentPool, named for rotation, that ignores the autoscaler's count", async () => {
-        buildStack({ cluster: { nodePools: [...basePools, { name: "batch", mode: "User", count: 2 }], kubernetesVersion: "1.33" } });
+    it("makes every other pool its own AgentPool, named for rotation, that leaves the autoscaler's count alone", async () => {
+        buildStack({ cluster: { nodePools: [...basePools, { name: "batch", mode: "User", count: 2 }], kubernetesVersion: SUPPORTED_VERSION } });
         await engine.settle();
         const pools = engine.byType(POOL).sort((a, b) => a.name.localeCompare(b.name));
         assert.deepEqual(pools.map((p) => p.name), ["k-pool-apps", "k-pool-batch"]);
         for (const [pool, name] of [[pools[0], "apps"], [pools[1], "batch"]] as const) {
             assert.match(String(pool.inputs.agentPoolName), new RegExp(`^${name}[a-z0-9]{4}$`), "its name plus a 4-character rotation suffix");
             assert.deepEqual(pool.inputs.nodeLabels, { "aks-kubenet/pool": name });
-            assert.equal(pool.inputs.orchestratorVersion, "1.33");
+            assert.equal(pool.inputs.orchestratorVersion, SUPPORTED_VERSION);
         }
         const [apps, batch] = pools;
         assert.equal(apps.inputs.resourceName, "aks-test");
         assert.equal(apps.inputs.enableAutoScaling, true);
         assert.equal(apps.inputs.minCount, 0);
         assert.equal(apps.inputs.maxCount, 10);
-        assert.equal(apps.inputs.count, 0, "starts at minCount");
+        assert.equal(apps.inputs.count, undefined, "no count: AKS sizes it between minCount and maxCount");
         assert.equal(apps.inputs.maxPods, 50);
-        assert.deepEqual(apps.ignoreChanges, ["count"]);
+        assert.deepEqual(apps.ignoreChanges, []);
         assert.deepEqual(batch.ignoreChanges, []);
         assert.equal(batch.inputs.count, 2);
         for (const pool of pools) {
@@ -149,7 +140,7 @@ describe("components/cluster: KubenetCluster", () => {
             networkPolicy: "calico",
             outboundType: "userDefinedRouting",
             egressPublicIPs: ["20.194.0.4"],
-            kubernetesVersion: "1.33",
+            kubernetesVersion: SUPPORTED_VERSION,
         } });
         await engine.settle();
         const inputs = engine.one(CLUSTER).inputs;
@@ -159,7 +150,8 @@ describe("components/cluster: KubenetCluster", () => {
         assert.deepEqual(inputs.aadProfile, { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: ["6f1d2c1e-8e2b-4b7a-9c1d-2a3b4c5d6e7f"] });
         assert.equal(inputs.disableLocalAccounts, true);
         assert.equal(inputs.nodeResourceGroup, "MC_custom");
-        assert.equal(inputs.kubernetesVersion, "1.33");
+        assert.equal(inputs.kubernetesVersion, SUPPORTED_VERSION);
+        assert.equal(inputs.supportPlan, "KubernetesOfficial", "sent explicitly, so removing long-term support ends it");
         assert.equal(inputs.enableRBAC, true);
         assert.equal(inputs.dnsPrefix, "aks-test");
         const profile = inputs.networkProfile as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { ClusterIdentity, KubenetCluster, KubenetClusterArgs, KubenetNetwork, KubenetNetworkArgs, ClusterIdentityArgs, NodePoolArgs } from "../../components";
+import { AKS_MINOR_VERSIONS, ClusterIdentity, KubenetCluster, KubenetClusterArgs, KubenetNetwork, KubenetNetworkArgs, ClusterIdentityArgs, NodePoolArgs, versionSupport } from "../../components";
 
 /** The kubenet guide's example: 192.168.0.0/16 vnet, a /24 cluster subnet, egress to a firewall. */
 export const guideNetwork: KubenetNetworkArgs = {
@@ -73,3 +73,21 @@ export const hardenedCluster: Partial<KubenetClusterArgs> = {
     autoscalerProfile: { expander: "least-waste", scaleDownUnneededTime: "20m", scaleDownUtilizationThreshold: 0.6 },
     nodePools: [fixedSystemPool, autoscaledPool],
 };
+
+/**
+ * A Kubernetes version AKS supports today: the newest minor of the shipped calendar that is GA
+ * and in support on the day the tests run. Tests that declare a cluster pin it, so they fail,
+ * with the stacks, once the calendar (components/cluster/kubernetes-versions.ts) goes stale.
+ */
+export const SUPPORTED_VERSION: string = (() => {
+    const today = new Date();
+    const current = AKS_MINOR_VERSIONS.filter((row) => new Date(`${row.ga}-01T00:00:00Z`) <= today && versionSupport(row.version, "KubernetesOfficial", today).status === "supported");
+    if (current.length === 0) throw new Error("no version of the AKS calendar is supported today: refresh components/cluster/kubernetes-versions.ts");
+    return current[current.length - 1].version;
+})();
+
+/** The minor version after `version`: `"1.36"` → `"1.37"`. */
+export function minorAfter(version: string): string {
+    const [major, minor] = version.split(".").map(Number);
+    return `${major}.${minor + 1}`;
+}

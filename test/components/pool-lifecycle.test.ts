@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import { KubenetClusterArgs, NodePoolArgs, validateClusterArgs } from "../../components";
 import { MockEngine, RecordedResource } from "../../infra/synth/engine";
 import { actionableChanges, replacingChanges } from "./declared-diff";
-import { buildStack } from "./fixtures";
+import { SUPPORTED_VERSION, buildStack, minorAfter } from "./fixtures";
+import { declareAgainst, runningClusterOf } from "./running-cluster";
 
 /**
  * Day two: a change to a pool in the stack file must reach Azure through `pulumi up` (an input
@@ -71,18 +72,20 @@ describe("components/cluster: day-two pool changes", () => {
             ["maxPods", (p) => ({ ...p, maxPods: 60 })],
             ["availabilityZones", (p) => ({ ...p, availabilityZones: ["1", "2"] })],
         ] as [string, PoolEdit][]) {
-            it(`refuses a change to ${setting} at preview: AKS can't change it in place and the pool can't leave the cluster`, async () => {
-                const { replacing, after } = await change(edit);
-                assert.ok(replacing.length > 0, `${setting} is a replace trigger`);
-                assert.equal(after.protect, true, "the engine refuses to replace a protected cluster, so the preview fails");
+            it(`refuses a change to ${setting} at preview, against the running pool: AKS can't change it in place and the pool can't leave the cluster`, async () => {
+                const { engine: first } = await declareAgainst(undefined, { nodePools: [system, apps] });
+                const { error } = await declareAgainst(runningClusterOf(first), { nodePools: [edit({ ...system }), apps] });
+                assert.match(String(error?.message), new RegExp(String.raw`invalid KubenetCluster arguments:\nnodePools\[0\]\.${setting}: .* differs from .*, which the running default pool was created with`));
             });
         }
 
-        it("lets the autoscaler own an autoscaled default pool's count", async () => {
+        it("lets the autoscaler own an autoscaled default pool's count: none is sent, none ignored", async () => {
             const autoscaled = { ...system, count: undefined, enableAutoScaling: true, minCount: 3, maxCount: 5 };
             const cluster = (await declare({ nodePools: [autoscaled, apps] })).one(CLUSTER);
-            assert.deepEqual(cluster.ignoreChanges, ["agentPoolProfiles[0].count"]);
-            assert.equal((cluster.inputs.agentPoolProfiles as { count: number }[])[0].count, 3, "created at minCount");
+            assert.deepEqual(cluster.ignoreChanges, []);
+            const [profile] = cluster.inputs.agentPoolProfiles as Record<string, unknown>[];
+            assert.ok(!("count" in profile), "no count: AKS sizes it between minCount and maxCount");
+            assert.deepEqual([profile.minCount, profile.maxCount], [3, 5]);
         });
 
         it("can be retired to an empty User pool once another System pool exists, through the stack file", async () => {
@@ -158,11 +161,14 @@ describe("components/cluster: day-two pool changes", () => {
     });
 
     describe("upgrades", () => {
-        it("declares the new version on the control plane and on every pool", async () => {
+        it("declares the new version on the control plane and on every pool, each pool once in the cluster's request", async () => {
             const batch: NodePoolArgs = { name: "batch", mode: "User", count: 1 };
-            const before = await declare({ nodePools: [system, apps, batch], kubernetesVersion: "1.32" });
-            const after = await declare({ nodePools: [system, apps, batch], kubernetesVersion: "1.33" });
-            assert.deepEqual(actionableChanges(before.one(CLUSTER), after.one(CLUSTER)).sort(), ["agentPoolProfiles[0].orchestratorVersion", "kubernetesVersion"]);
+            const before = await declare({ nodePools: [system, apps, batch], kubernetesVersion: SUPPORTED_VERSION });
+            const next = minorAfter(SUPPORTED_VERSION);
+            const { engine: after } = await declareAgainst(runningClusterOf(before), { nodePools: [system, apps, batch], kubernetesVersion: next });
+            const request = after.one(CLUSTER).inputs.agentPoolProfiles as Record<string, unknown>[];
+            assert.deepEqual(request.map((p) => p.orchestratorVersion), [next, next, next]);
+            assert.deepEqual(request.map((p) => p.name).sort(), ["system", String(byName(after, "k-pool-apps").inputs.agentPoolName), String(byName(after, "k-pool-batch").inputs.agentPoolName)].sort());
             for (const name of ["k-pool-apps", "k-pool-batch"]) {
                 assert.deepEqual(actionableChanges(byName(before, name), byName(after, name)), ["orchestratorVersion"], name);
                 assert.ok(byName(after, name).dependencies.includes(after.one(CLUSTER).urn), "pools upgrade after the control plane");
@@ -186,6 +192,7 @@ describe("components/cluster: day-two pool changes", () => {
         it("refuses a second System pool until the default pool is named, so it can't move", () => {
             const problems = validateClusterArgs({
                 resourceGroupName: "rg",
+                clusterName: "aks-test",
                 subnetId: "s",
                 identityId: "i",
                 nodePools: [{ name: "sysnew", mode: "System", count: 3 }, system],
@@ -196,7 +203,7 @@ describe("components/cluster: day-two pool changes", () => {
         });
 
         it("refuses a default pool that isn't in the list, or runs Windows", () => {
-            const base = { resourceGroupName: "rg", subnetId: "s", identityId: "i" };
+            const base = { resourceGroupName: "rg", clusterName: "aks-test", subnetId: "s", identityId: "i" };
             const messages = (args: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, nodePools: [system], ...args }).map((p) => `${p.path}: ${p.message}`);
             assert.deepEqual(messages({ defaultNodePool: "sytem" }), [
                 "defaultNodePool: \"sytem\" is not the name of a pool in nodePools; the default pool can't be removed while the cluster exists (retire it with mode: User and count: 0 instead)",
@@ -209,7 +216,7 @@ describe("components/cluster: day-two pool changes", () => {
 
         it("refuses the pool label the program sets", () => {
             const problems = validateClusterArgs({
-                resourceGroupName: "rg", subnetId: "s", identityId: "i",
+                resourceGroupName: "rg", clusterName: "aks-test", subnetId: "s", identityId: "i",
                 nodePools: [{ ...system, nodeLabels: { "aks-kubenet/pool": "other" } }],
             }).map((p) => `${p.path}: ${p.message}`);
             assert.deepEqual(problems, ["nodePools[0].nodeLabels.aks-kubenet/pool: is set by the program to the pool's name, so workloads can follow the pool through rotations; remove it"]);

@@ -8,7 +8,7 @@ const TABLE = "/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Netwo
 describe("examples/byo-network", () => {
     it("builds a cluster in an existing subnet and route table, creating none of the network", async () => {
         const engine = await MockEngine.install({ stack: "byo" });
-        byoCluster({ resourceGroupName: "rg-aks-byo", location: "koreacentral", subnetId: SUBNET, routeTableId: TABLE, vnetCidr: "172.20.0.0/16", subnetCidr: "172.20.4.0/22", firewallIp: "172.21.0.4" });
+        byoCluster({ resourceGroupName: "rg-aks-byo", location: "koreacentral", clusterName: "aks-byo", subnetId: SUBNET, routeTableId: TABLE, vnetCidr: "172.20.0.0/16", subnetCidr: "172.20.4.0/22", firewallIp: "172.21.0.4" });
         await engine.settle();
         const types = engine.resources.filter((r) => r.custom).map((r) => r.type).sort();
         assert.deepEqual(types, [
@@ -30,7 +30,7 @@ describe("examples/byo-network", () => {
     it("gets the components' protection: ranges overlapping the existing network are refused", async () => {
         await MockEngine.install({ stack: "byo" });
         assert.throws(
-            () => byoCluster({ resourceGroupName: "rg", location: "koreacentral", subnetId: SUBNET, routeTableId: TABLE, vnetCidr: "100.64.0.0/10", subnetCidr: "100.64.4.0/22", firewallIp: "172.21.0.4" }),
+            () => byoCluster({ resourceGroupName: "rg", location: "koreacentral", clusterName: "aks-byo", subnetId: SUBNET, routeTableId: TABLE, vnetCidr: "100.64.0.0/10", subnetCidr: "100.64.4.0/22", firewallIp: "172.21.0.4" }),
             /podCidr: 100.64.0.0\/16 overlaps networkAddressing.vnetCidr 100.64.0.0\/10/,
         );
     });

@@ -218,7 +218,22 @@ describe("infra/config: every rule rejects with its key path", () => {
             "cluster.networkPolicy: must be none while migrating from kubenet: Microsoft requires network policy off for the move (uninstall calico first, turn a policy on once the cluster runs Overlay)",
             "cluster.kubernetesVersion: \"1.26\" can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes 1.27 or later; upgrade first",
             "cluster.allowReplacement: can't be combined with migrateFromKubenet: the migration keeps the running cluster, and allowing replacement would let Pulumi delete it instead",
+            "cluster.kubernetesVersion: \"1.26\" is out of AKS support, long-term support included; use \"1.35\" (supported until the end of March 2027) or later",
         ]);
+    });
+
+    it("refuses a version AKS no longer supports, and warns before one leaves support, under cluster.*", () => {
+        assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = "1.33"; }), [
+            "cluster.kubernetesVersion: \"1.33\" is out of AKS support: community support ended in July 2026 and platform support when 1.37 went GA (October 2026), so AKS creates no cluster on it and upgrades the ones left on it by itself; use \"1.35\" (supported until the end of March 2027) or later, or long-term support: skuTier Premium with supportPlan AKSLongTermSupport (1.33 until the end of July 2027)",
+        ]);
+        assert.deepEqual(problems((c) => { c.cluster.supportPlan = "AKSLongTermSupport"; }), [
+            "cluster.supportPlan: AKSLongTermSupport needs skuTier Premium (it is Free): AKS offers long-term support on the Premium tier only",
+        ]);
+        assert.ok(validateStackConfig(stackConfig("dev"), context).ok, "the shipped version is supported");
+        const dev = stackConfig("dev");
+        dev.cluster.kubernetesVersion = "1.35";
+        const late = validateStackConfig(dev, { ...context, today: new Date("2027-02-01T00:00:00Z") });
+        assert.ok(late.ok && late.model.warnings.some((w) => w.path === "cluster.kubernetesVersion" && w.message.startsWith("AKS ends support for 1.35 at the end of March 2027 (59 days from 2027-02-01)")));
     });
 
     it("takes networkPluginMode only with networkPlugin azure", () => {
@@ -301,7 +316,7 @@ describe("infra/config: every rule rejects with its key path", () => {
     });
 
     it("refuses a pinned version that the upgrade channel would move past", () => {
-        assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = "1.33.2"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
+        assert.deepEqual(problems((c) => { c.cluster.kubernetesVersion = "1.36.2"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
         assert.deepEqual(problems((c) => { c.cluster.upgradeChannel = "stable"; }).map((p) => p.split(":")[0]), ["cluster.kubernetesVersion"]);
         assert.deepEqual(problems((c) => { c.cluster.upgradeChannel = "stable"; delete c.cluster.kubernetesVersion; }), []);
     });

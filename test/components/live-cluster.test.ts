@@ -1,0 +1,150 @@
+import { strict as assert } from "node:assert";
+import { KubenetClusterArgs, LiveCluster, NodePoolArgs, agentPoolName, isUpgrade, liveClusterProblems } from "../../components";
+import { clusterArgsPath, clusterPaths } from "../../components/cluster";
+import { clusterRequestPools } from "../../components/cluster/pools";
+import { replacingChanges } from "./declared-diff";
+import { SUPPORTED_VERSION, minorAfter } from "./fixtures";
+import { declareAgainst, runningClusterOf } from "./running-cluster";
+
+const CLUSTER = "azure-native:containerservice:ManagedCluster";
+const POOL = "azure-native:containerservice:AgentPool";
+const DEC_2026 = new Date("2026-12-01T00:00:00Z");
+
+const system: NodePoolArgs = { name: "system", mode: "System", vmSize: "Standard_D4ds_v5", enableAutoScaling: true, minCount: 3, maxCount: 5, availabilityZones: ["1", "2", "3"] };
+const apps: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 10, maxPods: 50 };
+const batch: NodePoolArgs = { name: "batch", mode: "User", count: 2 };
+const args: KubenetClusterArgs = { resourceGroupName: "rg-aks", clusterName: "aks-test", subnetId: "s", identityId: "i", nodePools: [system, apps, batch], kubernetesVersion: "1.36" };
+
+/** The cluster as AKS reports it: every pool, the default pool in the middle of AKS's order. */
+const running: LiveCluster = {
+    kubernetesVersion: "1.36",
+    currentKubernetesVersion: "1.36.4",
+    agentPoolProfiles: [
+        { name: agentPoolName(apps), vmSize: "Standard_DS2_v2", maxPods: 50, osType: "Linux", currentOrchestratorVersion: "1.36.4" },
+        { name: "system", vmSize: "Standard_D4ds_v5", maxPods: 110, osType: "Linux", availabilityZones: ["3", "1", "2"], currentOrchestratorVersion: "1.36.4" },
+        { name: agentPoolName(batch), vmSize: "Standard_DS2_v2", maxPods: 110, osType: "Linux", currentOrchestratorVersion: "1.36.4" },
+    ],
+};
+
+const problems = (changes: Partial<KubenetClusterArgs>, live: LiveCluster | "none" = running) =>
+    liveClusterProblems({ ...args, ...changes }, live === "none" ? undefined : live, DEC_2026, clusterArgsPath).map((p) => `${p.path}: ${p.message}`);
+const withSystem = (change: Partial<NodePoolArgs>) => ({ nodePools: [{ ...system, ...change }, apps, batch] });
+
+describe("components/cluster: what only the running cluster can decide", () => {
+    it("finds the default pool by its name wherever AKS lists it, and accepts what AKS has", () => {
+        assert.deepEqual(problems({}), []);
+        assert.deepEqual(problems({}, { ...running, agentPoolProfiles: [...running.agentPoolProfiles].reverse() }), []);
+    });
+
+    it("refuses a change to a setting AKS fixed when it created the default pool, naming the pool's key", () => {
+        assert.deepEqual(problems(withSystem({ vmSize: "Standard_D8ds_v5" })), [
+            "nodePools[0].vmSize: \"Standard_D8ds_v5\" differs from \"Standard_D4ds_v5\", which the running default pool was created with and AKS can't change in place; keep \"Standard_D4ds_v5\" and add a System pool with the new setting, then retire this one (docs/operations.md, section 8)",
+        ]);
+        assert.deepEqual(problems(withSystem({ availabilityZones: ["1", "2"] })).map((p) => p.split(": ")[0]), ["nodePools[0].availabilityZones"]);
+        assert.deepEqual(problems(withSystem({ maxPods: 60 })).map((p) => p.split(": ")[0]), ["nodePools[0].maxPods"]);
+        assert.deepEqual(problems(withSystem({ osSKU: "AzureLinux" })).map((p) => p.split(": ")[0]), ["nodePools[0].osSKU"]);
+        assert.deepEqual(problems(withSystem({ enableEncryptionAtHost: true })).map((p) => p.split(": ")[0]), ["nodePools[0].enableEncryptionAtHost"]);
+        assert.deepEqual(problems(withSystem({ vmSize: "standard_d4ds_v5" })), [], "AKS compares sizes without case");
+    });
+
+    it("names the key under the stack file's section when the program gives its prefix", () => {
+        const prefixed = liveClusterProblems({ ...args, ...withSystem({ vmSize: "Standard_D8ds_v5" }) }, running, DEC_2026, clusterPaths("network.", "cluster."));
+        assert.deepEqual(prefixed.map((p) => p.path), ["cluster.nodePools[0].vmSize"]);
+    });
+
+    it("refuses to rename the pool the cluster was created with", () => {
+        assert.deepEqual(problems(withSystem({ name: "system1" })), [
+            `nodePools[0].name: "system1" is not a pool of the running cluster (its pools: ${agentPoolName(apps)}, system, ${agentPoolName(batch)}): the pool the cluster was created with stays in the cluster's request for its life and can't be renamed; name it as it is, and set defaultNodePool to it if several pools are System pools`,
+        ]);
+    });
+
+    it("refuses a version below the running one, which AKS reached by itself or outside Pulumi", () => {
+        assert.deepEqual(problems({ kubernetesVersion: "1.35" }), [
+            "kubernetesVersion: \"1.35\" is below the version the cluster runs, 1.36.4: AKS doesn't downgrade, and a cluster AKS upgraded by itself (out of support, or an auto-upgrade channel) or that was upgraded outside Pulumi stays there; set \"1.36\"",
+        ]);
+        assert.deepEqual(problems({ kubernetesVersion: "1.36.2" }).map((p) => p.split(": ")[0]), ["kubernetesVersion"], "a pinned patch below the running one");
+        assert.deepEqual(problems({ kubernetesVersion: "1.36" }), [], "the same minor: nothing to do");
+    });
+
+    it("upgrades one minor version at a time", () => {
+        assert.deepEqual(problems({ kubernetesVersion: "1.38" }), [
+            "kubernetesVersion: \"1.38\" is 2 minor versions above the running 1.36.4: AKS upgrades one minor version at a time; set \"1.37\" first, pulumi up, then the next",
+        ]);
+        assert.deepEqual(problems({ kubernetesVersion: "1.37" }), []);
+    });
+
+    it("refuses an upgrade while a pool the stack file no longer declares still runs", () => {
+        const leftover = { ...running, agentPoolProfiles: [...running.agentPoolProfiles, { name: "appsold1" }] };
+        assert.deepEqual(problems({ kubernetesVersion: "1.37" }, leftover), [
+            "kubernetesVersion: the upgrade to 1.37 must name every pool of the cluster, and appsold1 is no longer in nodePools (a rotation or removal not finished, or a pool made outside Pulumi): pulumi up without the version change first, or delete it with az aks nodepool delete, then change kubernetesVersion",
+        ]);
+        assert.deepEqual(problems({}, leftover), [], "without an upgrade a leftover pool is no concern");
+    });
+
+    it("refuses to create a cluster on a version on platform support, and lets an existing one run on it", () => {
+        assert.deepEqual(problems({ kubernetesVersion: "1.34" }, "none"), [
+            "kubernetesVersion: 1.34 is on AKS platform support, on which AKS creates no cluster: use \"1.35\" or later for the new cluster, or turn on long-term support (skuTier Premium with supportPlan AKSLongTermSupport)",
+        ]);
+        assert.deepEqual(problems({ kubernetesVersion: "1.34" }, { ...running, currentKubernetesVersion: "1.34.8" }), []);
+        assert.deepEqual(problems({ kubernetesVersion: "1.36" }, "none"), []);
+    });
+});
+
+describe("components/cluster: the pools of the cluster's own request", () => {
+    it("names the default pool alone when nothing is upgraded, and sends no count for an autoscaled pool", () => {
+        const pools = clusterRequestPools(args, running, "s");
+        assert.deepEqual(pools.map((p) => [p.name, p.orchestratorVersion, p.count]), [["system", "1.36", undefined]]);
+        assert.deepEqual(clusterRequestPools(args, undefined, "s").map((p) => p.name), ["system"], "a cluster not yet created");
+        assert.equal(isUpgrade(args, running), false);
+    });
+
+    it("names every pool at the new version, in AKS's order, for an upgrade, as az aks upgrade does", () => {
+        const upgrade = { ...args, kubernetesVersion: "1.37" };
+        assert.equal(isUpgrade(upgrade, running), true);
+        const pools = clusterRequestPools(upgrade, running, "s");
+        assert.deepEqual(pools.map((p) => [p.name, p.orchestratorVersion]), running.agentPoolProfiles.map((p) => [p.name, "1.37"]));
+        assert.deepEqual(pools.map((p) => p.count), [undefined, undefined, 2], "each pool with its own settings: only batch has a fixed count");
+        assert.deepEqual(pools.map((p) => p.maxPods), [50, 110, 110]);
+    });
+});
+
+describe("components/cluster: against a running cluster, end to end", () => {
+    it("declares no lifecycle option on a pool's position, and survives a refresh that stored every pool in AKS's order", async () => {
+        const { engine: first } = await declareAgainst(undefined, { nodePools: [system, apps, batch], kubernetesVersion: SUPPORTED_VERSION });
+        const live = runningClusterOf(first);
+        const { engine, error } = await declareAgainst(live, { nodePools: [system, apps, batch], kubernetesVersion: SUPPORTED_VERSION });
+        assert.equal(error, undefined);
+        const cluster = engine.one(CLUSTER);
+        for (const option of [...cluster.ignoreChanges, ...cluster.replaceOnChanges]) assert.ok(!option.startsWith("agentPoolProfiles"), option);
+        // What `pulumi refresh` stores as the cluster's inputs: every pool, in AKS's order.
+        const refreshed = { ...first.one(CLUSTER), inputs: { ...first.one(CLUSTER).inputs, agentPoolProfiles: live.agentPoolProfiles } };
+        assert.deepEqual(replacingChanges(refreshed, cluster), [], "no replacement of the protected cluster after a refresh");
+        const request = cluster.inputs.agentPoolProfiles as Record<string, unknown>[];
+        assert.deepEqual(request.map((p) => [p.name, p.minCount, p.maxCount, p.count]), [["system", 3, 5, undefined]], "the default pool's own settings, nothing of another pool");
+    });
+
+    it("fails the preview on a create-only change to the default pool, with the stack file's key", async () => {
+        const { engine: first } = await declareAgainst(undefined, { nodePools: [system, apps], kubernetesVersion: SUPPORTED_VERSION });
+        const { error } = await declareAgainst(runningClusterOf(first), { nodePools: [{ ...system, vmSize: "Standard_D8ds_v5" }, apps], kubernetesVersion: SUPPORTED_VERSION, keyPathPrefix: "cluster." });
+        assert.match(String(error?.message), /invalid KubenetCluster arguments:\ncluster\.nodePools\[0\]\.vmSize: "Standard_D8ds_v5" differs from "Standard_D4ds_v5"/);
+    });
+
+    it("upgrades the control plane and every pool with one cluster request, then each AgentPool one at a time", async () => {
+        const { engine: first } = await declareAgainst(undefined, { nodePools: [system, apps, batch], kubernetesVersion: SUPPORTED_VERSION });
+        const live = runningClusterOf(first);
+        const next = minorAfter(SUPPORTED_VERSION);
+        const { engine, error } = await declareAgainst(live, { nodePools: [system, apps, batch], kubernetesVersion: next });
+        assert.equal(error, undefined);
+        const cluster = engine.one(CLUSTER);
+        assert.equal(cluster.inputs.kubernetesVersion, next);
+        const request = cluster.inputs.agentPoolProfiles as Record<string, unknown>[];
+        assert.deepEqual(request.map((p) => [p.name, p.orchestratorVersion]), live.agentPoolProfiles.map((p) => [p.name, next]));
+        const [appsPool, batchPool] = ["k-pool-apps", "k-pool-batch"].map((name) => engine.byType(POOL).find((p) => p.name === name)!);
+        for (const pool of [appsPool, batchPool]) {
+            assert.equal(pool.inputs.orchestratorVersion, next);
+            assert.ok(pool.dependencies.includes(cluster.urn), "after the cluster's request");
+        }
+        assert.ok(batchPool.dependencies.includes(appsPool.urn), "AKS takes one pool operation at a time: batch waits for apps");
+        assert.ok(!appsPool.dependencies.includes(batchPool.urn));
+    });
+});
