@@ -4,6 +4,7 @@ import * as azureNative from "@pulumi/azure-native/provider";
 import { ClusterIdentity, NETWORK_CONTRIBUTOR_ROLE_ID, validateIdentityArgs } from "../../components";
 import { formatProblem } from "../../components/address";
 import { roleAssignmentName } from "../../components/common/role-assignment";
+import { assignableScopesOf } from "../../components/identity/least-privilege";
 import { MockEngine } from "../../infra/synth/engine";
 import { buildStack } from "./fixtures";
 
@@ -153,7 +154,8 @@ describe("components/identity: ClusterIdentity", () => {
                 ],
                 notActions: [],
             }]);
-            assert.deepEqual(definition.inputs.assignableScopes, [`${VNET_ID}/subnets/snet-aks`, TABLE_ID]);
+            assert.deepEqual(definition.inputs.assignableScopes, [`${SUB}/resourceGroups/rg-aks`], "Azure assigns roles in resource groups, not on single resources");
+            assert.deepEqual(engine.byType(ROLE).map((g) => g.inputs.scope).sort(), [`${VNET_ID}/subnets/snet-aks`, TABLE_ID].sort(), "the grants stay on the subnet and the route table");
             assert.equal(definition.inputs.roleType, "CustomRole");
             assert.equal(definition.inputs.scope, SUB);
             assert.match(String(definition.inputs.roleDefinitionId), /^[0-9a-f-]{36}$/);
@@ -202,8 +204,13 @@ describe("components/identity: ClusterIdentity", () => {
         it("makes the custom role assignable on the network alone when AKS creates its own route table", async () => {
             new ClusterIdentity("lp", { resourceGroupName: "rg-aks", vnetId: VNET_ID, subnetId: `${VNET_ID}/subnets/snet-aks`, networkRole: "leastPrivilege" });
             await engine.settle();
-            assert.deepEqual(engine.one(ROLE_DEFINITION).inputs.assignableScopes, [VNET_ID]);
+            assert.deepEqual(engine.one(ROLE_DEFINITION).inputs.assignableScopes, [`${SUB}/resourceGroups/rg-aks`]);
             assert.deepEqual(engine.byType(ROLE).map((g) => g.name), ["lp-kubenet-network-vnet"]);
+        });
+
+        it("makes the custom role assignable in each resource group of the network, once", () => {
+            const table = `${SUB}/resourceGroups/rg-routes/providers/Microsoft.Network/routeTables/rt`;
+            assert.deepEqual(assignableScopesOf([`${VNET_ID}/subnets/snet-aks`, table, VNET_ID.replace("rg-aks", "RG-AKS")]), [`${SUB}/resourceGroups/rg-aks`, `${SUB}/resourceGroups/rg-routes`]);
         });
 
         it("grants only Key Vault Crypto User on a public vault", async () => {
