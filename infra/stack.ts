@@ -48,7 +48,8 @@ export function defineStack(model: StackModel) {
         ? new monitor.AzureMonitorWorkspace("metrics", { resourceGroupName, location, tags: config.tags }, { protect: config.protect })
         : undefined;
     const cluster = new KubenetCluster("cluster", {
-        ...clusterArgsFrom(config, resourceGroupName, workspace?.id, prometheusWorkspace?.id),
+        // The stack's own workspaces are in its region.
+        ...clusterArgsFrom(config, resourceGroupName, workspace?.id, prometheusWorkspace?.id, location),
         clusterName: config.cluster.name ?? `aks-${model.stack}`,
         location,
         subnetId: network.subnetId,

@@ -200,6 +200,12 @@ export interface ClusterAddonsArgs {
 export interface ClusterMonitoringArgs {
     /** The Log Analytics workspace's resource id. */
     logAnalyticsWorkspaceId: pulumi.Input<string>;
+    /**
+     * The Log Analytics workspace's region, where Container Insights' data collection rule goes;
+     * default the workspace's own, read from Azure (give it for a workspace in a subscription the
+     * deployment can't read).
+     */
+    logAnalyticsWorkspaceLocation?: pulumi.Input<string>;
     /** Container Insights (the monitoring add-on, with managed-identity auth and its data collection rule); default true. */
     containerInsights?: boolean;
     /**
@@ -216,11 +222,13 @@ export interface ClusterMonitoringArgs {
 
 /** Managed Prometheus (Azure Monitor managed service for Prometheus). */
 export interface PrometheusArgs {
-    /**
-     * The Azure Monitor workspace's resource id. It must be in the cluster's region: its data
-     * collection rule and endpoint are created there.
-     */
+    /** The Azure Monitor workspace's resource id. */
     azureMonitorWorkspaceId: pulumi.Input<string>;
+    /**
+     * The Azure Monitor workspace's region, where the data collection endpoint and rule and the
+     * recording rule groups go; default the workspace's own, read from Azure.
+     */
+    azureMonitorWorkspaceLocation?: pulumi.Input<string>;
 }
 
 /** A day of the week, as AKS's maintenance schedules name it. */

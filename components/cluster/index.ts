@@ -189,10 +189,10 @@ export class KubenetCluster extends pulumi.ComponentResource {
         const children = childOptions(this, opts, undefined);
         declareMaintenance(name, args.maintenance, { resourceGroupName: args.resourceGroupName, clusterName: this.cluster.name }, children);
         if (args.monitoring) {
-            const monitored = { resourceGroupName: args.resourceGroupName, location: args.location, clusterId: this.clusterId, tags: args.tags };
+            const monitored = { resourceGroupName: args.resourceGroupName, clusterName: args.clusterName, clusterId: this.clusterId, tags: args.tags };
             if (args.monitoring.containerInsights !== false) declareContainerInsights(name, args.monitoring, monitored, children);
             declareControlPlaneLogs(name, args.monitoring, this.clusterId, children);
-            if (args.monitoring.prometheus) declarePrometheus(name, args.monitoring.prometheus.azureMonitorWorkspaceId, monitored, children);
+            if (args.monitoring.prometheus) declarePrometheus(name, args.monitoring.prometheus, monitored, children);
         }
         this.grantAcrPull(name, args.acrPullRegistryIds ?? [], children);
         this.registerOutputs({

@@ -1,11 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as alertsmanagement from "@pulumi/azure-native/alertsmanagement";
 import * as monitor from "@pulumi/azure-native/monitor";
-import { ClusterMonitoringArgs } from "./args";
+import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import { ClusterMonitoringArgs, PrometheusArgs } from "./args";
+import { PROMETHEUS_RECORDING_RULE_GROUPS, RECORDING_RULES_INTERVAL } from "./prometheus-rules";
 
 /**
  * AKS's resource log categories (Microsoft, "Monitor AKS: resource logs"). The default set is the
- * control plane's: the API server, the admin audit log (audit without get and list), the
- * controller manager, the autoscaler and guard (Entra ID authentication).
+ * control plane's: the API server, the admin audit log (audit without get and list, into the
+ * AKSAuditAdmin table; kube-audit goes to AKSAudit), the controller manager, the autoscaler and
+ * guard (Entra ID authentication).
  */
 export const CONTROL_PLANE_LOG_CATEGORIES = [
     "kube-apiserver", "kube-audit", "kube-audit-admin", "kube-controller-manager", "kube-scheduler",
@@ -14,12 +18,37 @@ export const CONTROL_PLANE_LOG_CATEGORIES = [
 ] as const;
 export const DEFAULT_CONTROL_PLANE_LOGS = ["kube-apiserver", "kube-audit-admin", "kube-controller-manager", "cluster-autoscaler", "guard"];
 
-/** Where a cluster's monitoring resources go: its group and region, its id, its tags. */
+/** Where a cluster's monitoring resources go: its group, its name and id, its tags. */
 export interface MonitoredCluster {
     resourceGroupName: pulumi.Input<string>;
-    location?: pulumi.Input<string>;
+    clusterName: string;
     clusterId: pulumi.Input<string>;
     tags?: Record<string, string>;
+}
+
+const WORKSPACE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)$/i;
+
+/** A workspace id's resource group and name; undefined for an id of another shape. */
+function workspaceParts(id: string): { resourceGroupName: string; name: string } | undefined {
+    const match = WORKSPACE_ID.exec(id);
+    return match ? { resourceGroupName: match[1], name: match[2] } : undefined;
+}
+
+/**
+ * A workspace's region: the one given, or the workspace's own, read from Azure (a workspace of
+ * the user's may be anywhere). The data collection rules that feed a workspace live in its
+ * region in Microsoft's templates.
+ */
+function workspaceRegion(
+    given: pulumi.Input<string> | undefined,
+    workspaceId: pulumi.Input<string>,
+    read: (parts: { resourceGroupName: string; name: string }) => Promise<{ location?: string }>,
+): pulumi.Output<string | undefined> {
+    if (given !== undefined) return pulumi.output(given);
+    return pulumi.output(workspaceId).apply(async (id) => {
+        const parts = workspaceParts(id);
+        return parts ? (await read(parts)).location : undefined;
+    });
 }
 
 /** The stream Container Insights collects by default with managed-identity auth. */
@@ -27,9 +56,12 @@ const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Default";
 
 /**
  * Container Insights' data collection rule and its association with the cluster, as Microsoft's
- * template for managed-identity auth declares them ("Enable Container insights", ARM template):
- * the monitoring add-on with useAADAuth reads what to collect from the rule associated with the
- * cluster under the name ContainerInsightsExtension, and collects nothing without one.
+ * template for managed-identity auth declares them ("Enable Container insights", ARM template;
+ * microsoft/Docker-Provider's onboarding templates): the monitoring add-on with useAADAuth reads
+ * what to collect from the rule associated with the cluster under the name
+ * ContainerInsightsExtension, and collects nothing without one. The rule is in the Log
+ * Analytics workspace's region ("location: workspaceRegion"; Azure Monitor's "Data collection
+ * rules for Kubernetes": "Same as Log Analytics workspace").
  */
 export function declareContainerInsights(
     prefix: string,
@@ -37,9 +69,11 @@ export function declareContainerInsights(
     cluster: MonitoredCluster,
     opts: pulumi.CustomResourceOptions,
 ): void {
+    const location = workspaceRegion(monitoring.logAnalyticsWorkspaceLocation, monitoring.logAnalyticsWorkspaceId, ({ resourceGroupName, name }) =>
+        operationalinsights.getWorkspace({ resourceGroupName, workspaceName: name }, { parent: opts.parent }));
     const rule = new monitor.DataCollectionRule(`${prefix}-container-insights`, {
         resourceGroupName: cluster.resourceGroupName,
-        location: cluster.location,
+        location,
         kind: "Linux",
         dataSources: {
             extensions: [{
@@ -81,26 +115,32 @@ export function declareControlPlaneLogs(
 
 /**
  * Managed Prometheus as Microsoft's template for an existing Azure Monitor workspace declares it
- * ("Enable Prometheus metrics for AKS", ARM template): a data collection endpoint and rule named
- * MSProm-<region>-<cluster> that forward the Prometheus stream to the workspace, associated with
- * the cluster as ContainerInsightsMetricsExtension (the rule) and configurationAccessEndpoint
- * (the endpoint); the cluster's azureMonitorProfile turns the metrics add-on on.
+ * (Azure/prometheus-collector AddonArmTemplate/FullAzureMonitorMetricsProfile.json; "Enable
+ * Prometheus metrics for AKS"): a data collection endpoint and rule in the workspace's region
+ * that forward the Prometheus stream to the workspace, associated with the cluster as
+ * ContainerInsightsMetricsExtension (the rule) and configurationAccessEndpoint (the endpoint),
+ * and the node, Kubernetes and UX recording rule groups (prometheus-rules.ts), in the
+ * workspace's region and scoped to the workspace and the cluster. The cluster's
+ * azureMonitorProfile turns the metrics add-on on.
  */
 export function declarePrometheus(
     prefix: string,
-    azureMonitorWorkspaceId: pulumi.Input<string>,
+    prometheus: PrometheusArgs,
     cluster: MonitoredCluster,
     opts: pulumi.CustomResourceOptions,
 ): void {
+    const azureMonitorWorkspaceId = prometheus.azureMonitorWorkspaceId;
+    const location = workspaceRegion(prometheus.azureMonitorWorkspaceLocation, azureMonitorWorkspaceId, ({ resourceGroupName, name }) =>
+        monitor.getAzureMonitorWorkspace({ resourceGroupName, azureMonitorWorkspaceName: name }, { parent: opts.parent }));
     const endpoint = new monitor.DataCollectionEndpoint(`${prefix}-prometheus`, {
         resourceGroupName: cluster.resourceGroupName,
-        location: cluster.location,
+        location,
         kind: "Linux",
         tags: cluster.tags,
     }, opts);
     const rule = new monitor.DataCollectionRule(`${prefix}-prometheus`, {
         resourceGroupName: cluster.resourceGroupName,
-        location: cluster.location,
+        location,
         kind: "Linux",
         dataCollectionEndpointId: endpoint.id,
         dataSources: { prometheusForwarder: [{ name: "PrometheusDataSource", streams: [PROMETHEUS_STREAM], labelIncludeFilter: {} }] },
@@ -118,6 +158,23 @@ export function declarePrometheus(
         resourceUri: cluster.clusterId,
         dataCollectionEndpointId: endpoint.id,
     }, opts);
+    PROMETHEUS_RECORDING_RULE_GROUPS.forEach((group, i) => {
+        new alertsmanagement.PrometheusRuleGroup(`${prefix}-prometheus-rules-${RULE_GROUP_KEYS[i]}`, {
+            resourceGroupName: cluster.resourceGroupName,
+            location,
+            ruleGroupName: group.name(cluster.clusterName),
+            description: group.description,
+            scopes: [azureMonitorWorkspaceId, cluster.clusterId],
+            clusterName: cluster.clusterName,
+            interval: RECORDING_RULES_INTERVAL,
+            enabled: true,
+            rules: group.rules.map((rule) => ({ ...rule, enabled: true })),
+            tags: cluster.tags,
+        }, opts);
+    });
 }
+
+/** The rule groups' names in Pulumi, in PROMETHEUS_RECORDING_RULE_GROUPS' order. */
+const RULE_GROUP_KEYS = ["node", "kubernetes", "ux"];
 
 const PROMETHEUS_STREAM = "Microsoft-PrometheusMetrics";

@@ -115,12 +115,14 @@ const maintenanceWindowSchema = z.strictObject({
  */
 const monitoringSchema = z.strictObject({
     logAnalyticsWorkspaceId: z.string().optional(),
+    /** Your workspace's region, when the deployment can't read it (another subscription). */
+    logAnalyticsWorkspaceLocation: z.string().optional(),
     workspaceRetentionDays: wholeNumber.optional(),
     containerInsights: z.boolean().default(true),
     controlPlaneLogs: z.array(z.string()).optional(),
     defender: z.boolean().default(false),
     /** Managed Prometheus; the stack creates an Azure Monitor workspace when no id is given. */
-    prometheus: z.strictObject({ azureMonitorWorkspaceId: z.string().optional() }).optional(),
+    prometheus: z.strictObject({ azureMonitorWorkspaceId: z.string().optional(), azureMonitorWorkspaceLocation: z.string().optional() }).optional(),
 });
 
 const clusterSchema = z.strictObject({

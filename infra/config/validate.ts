@@ -73,6 +73,7 @@ export function clusterArgsFrom(
     resourceGroupName: pulumi.Input<string>,
     createdWorkspaceId?: pulumi.Input<string>,
     createdPrometheusWorkspaceId?: pulumi.Input<string>,
+    createdWorkspaceLocation?: pulumi.Input<string>,
 ): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing" | "clusterName"> {
     const { cluster } = config;
     const monitoring = cluster.monitoring;
@@ -105,11 +106,13 @@ export function clusterArgsFrom(
         addons: cluster.addons,
         monitoring: monitoring && {
             logAnalyticsWorkspaceId: monitoring.logAnalyticsWorkspaceId ?? createdWorkspaceId ?? pulumi.output(CREATED_WORKSPACE),
+            logAnalyticsWorkspaceLocation: monitoring.logAnalyticsWorkspaceId === undefined ? createdWorkspaceLocation : monitoring.logAnalyticsWorkspaceLocation,
             containerInsights: monitoring.containerInsights,
             controlPlaneLogs: monitoring.controlPlaneLogs,
             defender: monitoring.defender,
             prometheus: monitoring.prometheus && {
                 azureMonitorWorkspaceId: monitoring.prometheus.azureMonitorWorkspaceId ?? createdPrometheusWorkspaceId ?? pulumi.output(CREATED_PROMETHEUS_WORKSPACE),
+                azureMonitorWorkspaceLocation: monitoring.prometheus.azureMonitorWorkspaceId === undefined ? createdWorkspaceLocation : monitoring.prometheus.azureMonitorWorkspaceLocation,
             },
         },
         maintenance: cluster.maintenance,

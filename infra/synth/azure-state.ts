@@ -106,7 +106,12 @@ export function azureFunctions(liveClusters: Record<string, Inputs> = {}): Recor
     };
 }
 
+/** The region the mock engine answers for a workspace of the user's, which it didn't create. */
+export const MOCK_WORKSPACE_LOCATION = "koreacentral";
+
 const AZURE_FUNCTIONS: Record<string, (inputs: Inputs) => Inputs> = {
+    "azure-native:operationalinsights:getWorkspace": (inputs) => ({ name: inputs.workspaceName, location: MOCK_WORKSPACE_LOCATION }),
+    "azure-native:monitor:getAzureMonitorWorkspace": (inputs) => ({ name: inputs.azureMonitorWorkspaceName, location: MOCK_WORKSPACE_LOCATION }),
     "azure-native:authorization:getClientConfig": () => ({
         clientId: stableGuid("client"),
         objectId: MOCK_CLIENT_OBJECT_ID,

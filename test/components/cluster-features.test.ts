@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import * as azureNative from "@pulumi/azure-native/provider";
 import { KubenetCluster, KubenetClusterArgs, NodePoolArgs } from "../../components";
 import { MockEngine } from "../../infra/synth/engine";
+import { MOCK_WORKSPACE_LOCATION } from "../../infra/synth/azure-state";
 import { actionableChanges } from "./declared-diff";
 import {
     buildStack,
@@ -22,6 +23,7 @@ const ASSOCIATION = "azure-native:monitor:DataCollectionRuleAssociation";
 const DIAGNOSTICS = "azure-native:monitor:DiagnosticSetting";
 const ACR_PULL = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
 const ENDPOINT = "azure-native:monitor:DataCollectionEndpoint";
+const RULE_GROUP = "azure-native:alertsmanagement:PrometheusRuleGroup";
 
 describe("components/cluster: production features", () => {
     let engine: MockEngine;
@@ -153,6 +155,45 @@ describe("components/cluster: production features", () => {
         const associations = engine.byType(ASSOCIATION).filter((a) => a.name.startsWith("k-prometheus"));
         assert.deepEqual(associations.map((a) => a.inputs.associationName).sort(), ["ContainerInsightsMetricsExtension", "configurationAccessEndpoint"]);
         for (const association of associations) assert.ok(association.dependencies.includes(engine.one(CLUSTER).urn));
+    });
+
+    it("creates Microsoft's node, Kubernetes and UX recording rule groups, scoped to the workspace and the cluster", async () => {
+        await declare(hardened);
+        const groups = engine.byType(RULE_GROUP).sort((a, b) => a.name.localeCompare(b.name));
+        // The names, descriptions, counts and sample rules of Azure/prometheus-collector's
+        // AddonArmTemplate/FullAzureMonitorMetricsProfile.json (commit 39583fd5).
+        assert.deepEqual(groups.map((g) => [g.name, g.inputs.ruleGroupName, g.inputs.description, (g.inputs.rules as unknown[]).length]), [
+            ["k-prometheus-rules-kubernetes", "KubernetesRecordingRulesRuleGroup-aks-test", "Kubernetes Recording Rules RuleGroup - 0.1", 19],
+            ["k-prometheus-rules-node", "NodeRecordingRulesRuleGroup-aks-test", "Node Recording Rules RuleGroup - 0.1", 11],
+            ["k-prometheus-rules-ux", "UXRecordingRulesRuleGroup - aks-test", "UX recording rules for Linux", 18],
+        ]);
+        const clusterId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-test";
+        for (const group of groups) {
+            assert.deepEqual(group.inputs.scopes, [METRICS_WORKSPACE, clusterId]);
+            assert.equal(group.inputs.clusterName, "aks-test");
+            assert.equal(group.inputs.interval, "PT1M");
+            assert.equal(group.inputs.enabled, true);
+            assert.equal(group.inputs.location, MOCK_WORKSPACE_LOCATION, "in the workspace's region, read from Azure");
+        }
+        const node = groups[1].inputs.rules as Record<string, unknown>[];
+        assert.deepEqual(node[0], { record: "instance:node_num_cpu:sum", expression: "count without (cpu, mode) (  node_cpu_seconds_total{job=\"node\",mode=\"idle\"})", enabled: true });
+        const relabel = (groups[0].inputs.rules as Record<string, unknown>[]).filter((r) => r.record === "namespace_workload_pod:kube_pod_owner:relabel");
+        assert.deepEqual(relabel.map((r) => (r.labels as Record<string, string>).workload_type), ["deployment", "daemonset", "statefulset", "job"]);
+    });
+
+    it("puts each data collection rule in its workspace's region, given or read from Azure", async () => {
+        await declare({ ...hardened, location: "koreacentral", monitoring: {
+            logAnalyticsWorkspaceId: WORKSPACE, logAnalyticsWorkspaceLocation: "japaneast",
+            prometheus: { azureMonitorWorkspaceId: METRICS_WORKSPACE, azureMonitorWorkspaceLocation: "eastasia" },
+        } });
+        assert.equal(engine.one(RULE, "k-container-insights").inputs.location, "japaneast");
+        assert.equal(engine.one(RULE, "k-prometheus").inputs.location, "eastasia");
+        assert.equal(engine.one(ENDPOINT).inputs.location, "eastasia");
+        for (const group of engine.byType(RULE_GROUP)) assert.equal(group.inputs.location, "eastasia");
+        await declare(hardened);
+        assert.equal(engine.one(RULE, "k-container-insights").inputs.location, MOCK_WORKSPACE_LOCATION);
+        assert.deepEqual(engine.invokes.filter((i) => i.token === "azure-native:operationalinsights:getWorkspace").map((i) => i.inputs), [{ resourceGroupName: "rg-ops", workspaceName: "law-ops" }]);
+        assert.deepEqual(engine.invokes.filter((i) => i.token === "azure-native:monitor:getAzureMonitorWorkspace").map((i) => i.inputs), [{ resourceGroupName: "rg-ops", azureMonitorWorkspaceName: "amw-ops" }]);
     });
 
     it("sends the control-plane logs, kube-audit-admin among them, to the workspace's own tables", async () => {
