@@ -3,13 +3,13 @@
  *
  * - the import floor: a bare node process requiring @pulumi/pulumi, the azure-native submodules
  *   the program imports, and @pulumi/kubernetes;
- * - `npm run --silent synth` of each shipped stack, alternating with the floor after a warm-up,
- *   as medians, ratios to the floor and peak memory; synth through tsx for comparison;
- * - the Pulumi runtime's start (ts-node as `pulumi preview` registers it) type-checked vs
- *   transpile-only;
+ * - `npm run --silent synth` of each shipped stack and the program started as `pulumi preview`
+ *   starts it (scripts/pulumi-runtime.cjs), alternating with the floor after a warm-up, as
+ *   medians, ratios to the floor and peak memory; synth through tsx for comparison;
+ * - the program through ts-node instead, transpile-only and type-checked, for comparison;
  * - synth's growth per namespace and per node pool;
- * - the wall time of `npm test` and `npm run typecheck`.
- * Options: --rounds N (default 7), --skip-suite (no npm test / typecheck).
+ * - the wall time of `npm test` and `npm run typecheck`;
+ * - the targets: npm test ≤ 30×, program start ≤ 2.2× and synth of prod ≤ 2.2× the floor.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -19,8 +19,36 @@ import { measureGrowth, withNamespaces, withNodePools } from "./growth";
 import { Sample, median, run } from "./measure";
 
 const ROOT = projectRoot(__dirname);
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "7" }, "skip-suite": { type: "boolean", default: false } } });
-const rounds = Number(values.rounds);
+const USAGE = "usage: bench [--rounds N] [--skip-suite]";
+const HELP = `${USAGE}
+
+Measures synth of each shipped stack, the program's start as pulumi preview starts it, synth's
+growth, npm test and the type check, against the import floor measured in the same run.
+
+  --rounds N      rounds after the warm-up (default 7)
+  --skip-suite    leave out npm test and npm run typecheck
+  -h, --help      this text`;
+
+function options(): { rounds: number; skipSuite: boolean } {
+    let parsed;
+    try {
+        parsed = parseArgs({ options: { rounds: { type: "string", default: "7" }, "skip-suite": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } }).values;
+    } catch (error) {
+        process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+        process.exit(2);
+    }
+    if (parsed.help) {
+        process.stdout.write(`${HELP}\n`);
+        process.exit(0);
+    }
+    const rounds = Number(parsed.rounds);
+    if (!Number.isInteger(rounds) || rounds < 1) {
+        process.stderr.write(`--rounds: ${JSON.stringify(parsed.rounds)} is not a whole number of at least 1\n${USAGE}\n`);
+        process.exit(2);
+    }
+    return { rounds, skipSuite: parsed["skip-suite"] === true };
+}
+const { rounds, skipSuite } = options();
 
 /** The azure-native submodules the program's sources import, read from the sources themselves. */
 function azureModules(): string[] {
@@ -42,7 +70,11 @@ const cases: Record<string, string[]> = {
     "synth staging": ["npm", "run", "--silent", "synth", "--", "--stack", "staging"],
     "synth prod": ["npm", "run", "--silent", "synth", "--", "--stack", "prod"],
     "synth prod (tsx)": [process.execPath, "--import", "tsx", "infra/cli/synth.ts", "--stack", "prod"],
+    "program start (prod)": [process.execPath, "scripts/pulumi-runtime.cjs", "prod"],
 };
+
+/** The issue's targets, as ratios to the floor. */
+const TARGETS = { suite: 30, programStart: 2.2, synthProd: 2.2 };
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -68,9 +100,9 @@ async function main() {
     }
 
     // ts-node keeps a compile cache in the temp folder; a fresh CI runner has none, so measure without it.
-    console.log("\nPulumi runtime start (ts-node as `pulumi preview` registers it, prod, no ts-node cache, one run each)");
+    console.log("\nthe program through ts-node instead (the runtime's TypeScript support, prod, no ts-node cache, one run each)");
     for (const tsconfig of ["tsconfig.json", "tsconfig.pulumi.json"]) {
-        const sample = run([process.execPath, "scripts/pulumi-runtime.cjs", tsconfig, "prod"], ROOT, { TS_NODE_CACHE: "false" });
+        const sample = run([process.execPath, "scripts/pulumi-runtime.cjs", "--ts-node", tsconfig, "prod"], ROOT, { TS_NODE_CACHE: "false" });
         console.log(`  ${tsconfig.padEnd(22)} ${tsconfig === "tsconfig.json" ? "type-checked   " : "transpile-only "} ${fmt(sample.ms)}`);
     }
 
@@ -83,12 +115,22 @@ async function main() {
         console.log(`  ${growth.points.map((p) => `${p.count} ${growth.item}(s): ${p.ms.toFixed(0)} ms`).join(", ")}  →  ${growth.msPerItem.toFixed(2)} ms per ${growth.item}`);
     }
 
-    if (!values["skip-suite"]) {
+    let suiteMs: number | undefined;
+    if (!skipSuite) {
         console.log("\nsuite (one run each)");
         for (const [name, command] of [["npm test", ["npm", "test", "--silent"]], ["npm run typecheck", ["npm", "run", "--silent", "typecheck"]]] as const) {
-            console.log(`  ${name.padEnd(20)} ${fmt(run([...command], ROOT).ms)}`);
+            const ms = run([...command], ROOT).ms;
+            if (name === "npm test") suiteMs = ms;
+            console.log(`  ${name.padEnd(20)} ${fmt(ms)}`);
         }
     }
+
+    console.log("\ntargets (× the floor measured above)");
+    const verdict = (ratio: number, target: number) => `${ratio.toFixed(2).padStart(6)}   target ≤ ${target}   ${ratio <= target ? "met" : "NOT MET"}`;
+    const ratioOf = (name: string) => median(samples[name].map((s) => s.ms)) / floorMs;
+    if (suiteMs !== undefined) console.log(`  npm test              ${verdict(suiteMs / floorMs, TARGETS.suite)}`);
+    console.log(`  program start (prod)  ${verdict(ratioOf("program start (prod)"), TARGETS.programStart)}`);
+    console.log(`  synth prod            ${verdict(ratioOf("synth prod"), TARGETS.synthProd)}`);
 }
 
 main().catch((error: Error) => {

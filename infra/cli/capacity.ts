@@ -23,6 +23,7 @@ import {
     parseMaxSurge,
     podNetworkingOf,
 } from "../../components/address";
+import { Command, CommandExit, runAsMain } from "./command";
 import { renderCapacity } from "./render-capacity";
 
 const USAGE = "usage: capacity --subnet <cidr> [--pod-cidr <cidr>] [--max-pods N] [--network-plugin kubenet|azure] [--network-plugin-mode overlay] [--nodes N] [--max-surge N|N%] [--routes N] [--json]";
@@ -122,29 +123,27 @@ export function runCapacity(argv: string[]): { report?: CapacityReport; json: bo
     return { report, json: values.json!, problems };
 }
 
-function main(): void {
+/** The capacity command: exit 0 valid (and fits), 1 invalid input or nodes that don't fit, 2 a usage error. */
+export const capacityCommand: Command = (argv, io) => {
     let result: ReturnType<typeof runCapacity>;
     try {
-        result = runCapacity(process.argv.slice(2));
+        result = runCapacity(argv);
     } catch (error) {
-        process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-        process.exit(2);
+        throw new CommandExit(`${(error as Error).message}\n${USAGE}`, 2);
     }
     if (result.help) {
-        process.stdout.write(`${HELP}\n`);
-        return;
+        io.out(`${HELP}\n`);
+        return 0;
     }
-    if (!result.report) {
-        process.stderr.write(result.problems.map(formatProblem).join("\n") + "\n");
-        process.exit(1);
-    }
-    process.stdout.write(result.json ? JSON.stringify(result.report, null, 2) + "\n" : renderCapacity(result.report));
+    if (!result.report) throw new CommandExit(result.problems.map(formatProblem).join("\n"), 1);
+    io.out(result.json ? JSON.stringify(result.report, null, 2) + "\n" : renderCapacity(result.report));
     // A plan that doesn't fit fails, so a pipeline step can stop on it; the report says why.
     const fit = result.report.nodes;
     if (fit && !fit.fits) {
-        process.stderr.write(`--nodes: ${fit.nodes} nodes + ${fit.surgeNodes} upgrade surge = ${fit.nodesNeeded} nodes don't fit (short of: ${fit.shortOf.join(", ")}); smallest subnet ${fit.smallestSubnet}, smallest pod CIDR ${fit.smallestPodCidr ?? "n/a"}\n`);
-        process.exit(1);
+        io.err(`--nodes: ${fit.nodes} nodes + ${fit.surgeNodes} upgrade surge = ${fit.nodesNeeded} nodes don't fit (short of: ${fit.shortOf.join(", ")}); smallest subnet ${fit.smallestSubnet}, smallest pod CIDR ${fit.smallestPodCidr ?? "n/a"}\n`);
+        return 1;
     }
-}
+    return 0;
+};
 
-if (require.main === module) main();
+if (require.main === module) runAsMain(capacityCommand);

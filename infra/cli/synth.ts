@@ -7,9 +7,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblem } from "../../components/address";
+import { MockEngine } from "../synth/engine";
 import { renderSynth } from "../synth/render";
 import { StackFileError, readStackFile } from "../synth/stack-file";
 import { synthesize } from "../synth/synthesize";
+import { Command, CommandExit, runAsMain } from "./command";
 import { projectRoot } from "./project-root";
 
 const USAGE = "usage: synth --stack <name> [--json] [--config-file <file>]";
@@ -29,29 +31,25 @@ Exit codes: 0 valid; 1 invalid configuration (every problem on stderr as key.pat
 lines, nothing on stdout); 2 a usage error or an unreadable file.`;
 const ROOT = projectRoot(__dirname);
 
-function fail(message: string, code: number): never {
-    process.stderr.write(`${message}\n`);
-    process.exit(code);
-}
-
-async function main(): Promise<void> {
+/** The synth command: exit 0 valid, 1 invalid configuration, 2 a usage error or an unreadable file. */
+export const synthCommand: Command = async (argv, io) => {
     let values: { stack?: string; json?: boolean; "config-file"?: string; help?: boolean };
     try {
         ({ values } = parseArgs({
-            args: process.argv.slice(2),
+            args: argv,
             options: { stack: { type: "string" }, json: { type: "boolean", default: false }, "config-file": { type: "string" }, help: { type: "boolean", short: "h", default: false } },
             strict: true,
         }));
     } catch (error) {
-        fail(`${(error as Error).message}\n${USAGE}`, 2);
+        throw new CommandExit(`${(error as Error).message}\n${USAGE}`, 2);
     }
     if (values.help) {
-        process.stdout.write(`${HELP}\n`);
-        return;
+        io.out(`${HELP}\n`);
+        return 0;
     }
-    if (!values.stack) fail(`--stack is required\n${USAGE}`, 2);
+    if (!values.stack) throw new CommandExit(`--stack is required\n${USAGE}`, 2);
     const file = values["config-file"] ?? path.join(ROOT, "stacks", `Pulumi.${values.stack}.yaml`);
-    if (!fs.existsSync(file)) fail(`no stack configuration at ${file}`, 2);
+    if (!fs.existsSync(file)) throw new CommandExit(`no stack configuration at ${file}`, 2);
 
     let config;
     try {
@@ -59,11 +57,16 @@ async function main(): Promise<void> {
     } catch (error) {
         // One line naming the file once; anything unexpected is still a file problem, not a crash.
         const message = error instanceof StackFileError ? error.message : `can't be read: ${(error as Error).message.split("\n")[0].slice(0, 160)}`;
-        fail(`${file}: ${message}`, 2);
+        throw new CommandExit(`${file}: ${message}`, 2);
     }
     const result = await synthesize(values.stack, config);
-    if (!result.ok) fail(result.problems.map(formatProblem).join("\n"), 1);
-    process.stdout.write(values.json ? JSON.stringify(result.output, null, 2) + "\n" : renderSynth(result.output));
-}
+    if (!result.ok) throw new CommandExit(result.problems.map(formatProblem).join("\n"), 1);
+    io.out(values.json ? JSON.stringify(result.output, null, 2) + "\n" : renderSynth(result.output));
+    return 0;
+};
 
-main().catch((error: Error) => fail(error.message, 1));
+if (require.main === module) {
+    // synth reports problems by message, never by stack trace, so it declares without them.
+    MockEngine.declareWithoutStackTraces = true;
+    runAsMain(synthCommand);
+}

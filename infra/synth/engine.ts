@@ -98,11 +98,25 @@ function stackReferenceState(name: string, stacks: Record<string, Record<string,
 
 type Callback = (err: unknown, response?: { getUrn(): string }) => void;
 
+/** Node's own stack trace depth, as the process started with it. */
+export const STACK_TRACE_LIMIT = Error.stackTraceLimit;
+
 /**
  * Pulumi's mocks, recording every RegisterResource request and invoke the program makes. Unknown
  * invokes throw, so a new Azure call can't slip through untested.
  */
 export class MockEngine {
+    /**
+     * Whether stacks are declared without stack traces. Pulumi's SDK captures `new Error().stack`
+     * for every promise it makes (runtime/debuggable.js, kept for its leak report) and for each
+     * resource, and under a loader with source maps (tsx) each capture resolves every frame:
+     * declaring one test stack took 208 ms, 39% of it formatting stack traces, and 42 ms
+     * without them (docs/mutation.md). On, capture is off from `install` until `settle`
+     * returns, so a failing assertion after `settle` still has its trace. synth and the test
+     * suite turn it on; scripts/pulumi-runtime.cjs leaves it off, as `pulumi preview` would.
+     */
+    static declareWithoutStackTraces = false;
+    private capturing = false;
     readonly resources: RecordedResource[] = [];
     readonly invokes: RecordedInvoke[] = [];
     /** Names of the hooks the program registered with the engine. */
@@ -135,6 +149,10 @@ export class MockEngine {
             },
         }, options.project ?? "aks-kubenet", options.stack ?? "test", options.preview ?? false);
         engine.wrapMonitor();
+        if (MockEngine.declareWithoutStackTraces) {
+            engine.capturing = true;
+            Error.stackTraceLimit = 0;
+        }
         return engine;
     }
 
@@ -179,7 +197,12 @@ export class MockEngine {
 
     /** Resolves once every registration and invoke the program started has been answered. */
     async settle(): Promise<void> {
-        await waitForRPCs();
+        try {
+            await waitForRPCs();
+        } finally {
+            if (this.capturing) Error.stackTraceLimit = STACK_TRACE_LIMIT;
+            this.capturing = false;
+        }
     }
 
     byType(type: string): RecordedResource[] {

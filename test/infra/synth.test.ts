@@ -8,13 +8,9 @@ import { readStackFile } from "../../infra/synth/stack-file";
 import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
 import { roleAssignmentName } from "../../components/common/role-assignment";
 import { MOCK_CLIENT_OBJECT_ID } from "../../infra/synth/azure-state";
-import { ROOT, RawConfig, stackConfig, stackFile } from "./fixtures";
+import { ROOT, RawConfig, stackConfig, stackFile, synthShipped } from "./fixtures";
 
-async function synth(stack: string): Promise<SynthOutput> {
-    const result = await synthesize(stack, readStackFile(stackFile(stack)), new Date("2026-11-22T00:00:00Z"));
-    assert.ok(result.ok, result.ok ? "" : result.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
-    return result.output;
-}
+const synth = synthShipped;
 
 const ofType = (output: SynthOutput, type: string) => output.resources.filter((r) => r.type === type);
 const one = (output: SynthOutput, type: string, name?: string) => {

@@ -1,19 +1,14 @@
 import { strict as assert } from "node:assert";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { readStackFile } from "../../infra/synth/stack-file";
-import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
+import { SynthOutput } from "../../infra/synth/synthesize";
 import { advisoryPolicies } from "../../policy/advisory";
 import { mandatoryPolicies } from "../../policy/mandatory";
 import { policies } from "../../policy/policies";
 import { productionPosture } from "../../policy/production";
-import { stackFile } from "../infra/fixtures";
+import { synthShipped } from "../infra/fixtures";
 import { stackViolations, violations } from "./run";
 
-async function synth(stack: string): Promise<SynthOutput> {
-    const result = await synthesize(stack, readStackFile(stackFile(stack)));
-    assert.ok(result.ok);
-    return result.output;
-}
+const synth = synthShipped;
 
 /** Every violation the given policies report on what a stack declares. */
 async function check(output: SynthOutput, list: (ResourceValidationPolicy | StackValidationPolicy)[]): Promise<string[]> {

