@@ -10,7 +10,10 @@ export interface NodeFit {
     fits: boolean;
     /** The constraints that can't hold `nodesNeeded`. */
     shortOf: LimitedBy[];
-    /** Smallest subnet / pod CIDR prefix that would hold `nodesNeeded`; null if none can. */
+    /**
+     * Smallest subnet / pod CIDR prefix that would hold `nodesNeeded`; null if none can, which
+     * is also the case when a limit no range lifts (the route table, the cluster limit) is short.
+     */
     smallestSubnet: string | null;
     smallestPodCidr: string | null;
 }
@@ -23,8 +26,9 @@ export function fitNodes(plan: CapacityPlan, nodes: number, surge: MaxSurge): No
         const slots = plan.nodeSlots[key];
         return slots !== null && slots < nodesNeeded;
     });
-    const subnetPrefix = smallestSubnetPrefix(subnetAddressesNeeded);
-    const podPrefix = plan.podCidr === null ? null : smallestPodCidrPrefix(nodesNeeded);
+    const rangesCanHelp = !shortOf.some((key) => key === "routeTable" || key === "clusterLimit");
+    const subnetPrefix = rangesCanHelp ? smallestSubnetPrefix(subnetAddressesNeeded) : null;
+    const podPrefix = plan.podCidr === null || !rangesCanHelp ? null : smallestPodCidrPrefix(nodesNeeded);
     return {
         nodes,
         surgeNodes: extra,

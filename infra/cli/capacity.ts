@@ -5,7 +5,6 @@
  *
  * The kubenet guide's address arithmetic, offline.
  */
-import { parseArgs } from "node:util";
 import {
     CapacityReport,
     DEFAULT_MAX_SURGE,
@@ -23,8 +22,8 @@ import {
     parseMaxSurge,
     podNetworkingOf,
 } from "../../components/address";
-import { Command, CommandExit, runAsMain } from "./command";
-import { renderCapacity } from "./render-capacity";
+import { Command, CommandExit, parseFlags, runAsMain } from "./command";
+import { noRangeFits, renderCapacity } from "./render-capacity";
 
 const USAGE = "usage: capacity --subnet <cidr> [--pod-cidr <cidr>] [--max-pods N] [--network-plugin kubenet|azure] [--network-plugin-mode overlay] [--nodes N] [--max-surge N|N%] [--routes N] [--json]";
 
@@ -58,23 +57,20 @@ function wholeNumber(flag: string, text: string | undefined, min: number, proble
 
 /** Parses and checks the flags; returns the report or every problem found. */
 export function runCapacity(argv: string[]): { report?: CapacityReport; json: boolean; help?: boolean; problems: Problem[] } {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            subnet: { type: "string" },
-            "pod-cidr": { type: "string" },
-            "max-pods": { type: "string" },
-            "network-plugin": { type: "string", default: "kubenet" },
-            "network-plugin-mode": { type: "string" },
-            nodes: { type: "string" },
-            "max-surge": { type: "string", default: DEFAULT_MAX_SURGE },
-            routes: { type: "string", default: "0" },
-            json: { type: "boolean", default: false },
-            help: { type: "boolean", short: "h", default: false },
-        },
-        strict: true,
-    });
+    const values = parseFlags(argv, {
+        subnet: { type: "string" },
+        "pod-cidr": { type: "string" },
+        "max-pods": { type: "string" },
+        "network-plugin": { type: "string", default: "kubenet" },
+        "network-plugin-mode": { type: "string" },
+        nodes: { type: "string" },
+        "max-surge": { type: "string", default: DEFAULT_MAX_SURGE },
+        routes: { type: "string", default: "0" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+    }, USAGE) as { [flag: string]: string | undefined } & { json: boolean; help: boolean };
     if (values.help) return { json: false, help: true, problems: [] };
+    if (values.subnet === undefined) throw new CommandExit(`--subnet is required\n${USAGE}`, 2);
     const problems: Problem[] = [];
     const plugin = values["network-plugin"];
     const mode = values["network-plugin-mode"];
@@ -86,8 +82,7 @@ export function runCapacity(argv: string[]): { report?: CapacityReport; json: bo
     }
     const podNetworking = podNetworkingOf(plugin === "azure" ? "azure" : "kubenet", mode === "overlay" ? "overlay" : undefined);
 
-    if (values.subnet === undefined) problems.push({ path: "--subnet", message: "is required" });
-    const subnet = values.subnet === undefined ? undefined : checkCidr(values.subnet, "--subnet");
+    const subnet = checkCidr(values.subnet, "--subnet");
     const podCidrText = podNetworking === "azure" ? values["pod-cidr"] : values["pod-cidr"] ?? DEFAULT_POD_CIDR;
     const pod = podCidrText === undefined ? undefined : checkCidr(podCidrText, "--pod-cidr");
     if (podNetworking === "azure" && pod) {
@@ -125,12 +120,7 @@ export function runCapacity(argv: string[]): { report?: CapacityReport; json: bo
 
 /** The capacity command: exit 0 valid (and fits), 1 invalid input or nodes that don't fit, 2 a usage error. */
 export const capacityCommand: Command = (argv, io) => {
-    let result: ReturnType<typeof runCapacity>;
-    try {
-        result = runCapacity(argv);
-    } catch (error) {
-        throw new CommandExit(`${(error as Error).message}\n${USAGE}`, 2);
-    }
+    const result = runCapacity(argv);
     if (result.help) {
         io.out(`${HELP}\n`);
         return 0;
@@ -140,7 +130,8 @@ export const capacityCommand: Command = (argv, io) => {
     // A plan that doesn't fit fails, so a pipeline step can stop on it; the report says why.
     const fit = result.report.nodes;
     if (fit && !fit.fits) {
-        io.err(`--nodes: ${fit.nodes} nodes + ${fit.surgeNodes} upgrade surge = ${fit.nodesNeeded} nodes don't fit (short of: ${fit.shortOf.join(", ")}); smallest subnet ${fit.smallestSubnet}, smallest pod CIDR ${fit.smallestPodCidr ?? "n/a"}\n`);
+        const advice = noRangeFits(result.report) ?? `smallest subnet ${fit.smallestSubnet}, smallest pod CIDR ${fit.smallestPodCidr ?? "n/a"}`;
+        io.err(`--nodes: ${fit.nodes} nodes + ${fit.surgeNodes} upgrade surge = ${fit.nodesNeeded} nodes don't fit (short of: ${fit.shortOf.join(", ")}); ${advice}\n`);
         return 1;
     }
     return 0;

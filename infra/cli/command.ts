@@ -1,3 +1,6 @@
+import { parseArgs } from "node:util";
+import { closestName } from "../config/suggest";
+
 /**
  * How the commands meet the process: each is a function of its arguments that writes through an
  * `io` and returns its exit code, so tests run it in-process and only the process boundary
@@ -36,4 +39,36 @@ export function runAsMain(command: Command): void {
     void runCommand(command, process.argv.slice(2), io).then((code) => {
         process.exitCode = code;
     });
+}
+
+type FlagOptions = Record<string, { type: "string" | "boolean"; short?: string; default?: string | boolean }>;
+
+/**
+ * A command's flags, parsed strictly. Mistakes are usage errors (exit 2) in the project's own
+ * words: an unknown flag gets the flag meant, and a negative number after a flag that takes a
+ * value (`--nodes -3`) is taken as that value, for the command's own range check to refuse.
+ */
+export function parseFlags(argv: string[], options: FlagOptions, usage: string): Record<string, string | boolean | undefined> {
+    const joined: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+        const name = /^--([a-z-]+)$/.exec(argv[i])?.[1];
+        if (name !== undefined && options[name]?.type === "string" && /^-\d/.test(argv[i + 1] ?? "")) {
+            joined.push(`--${name}=${argv[i + 1]}`);
+            i++;
+        } else {
+            joined.push(argv[i]);
+        }
+    }
+    try {
+        return parseArgs({ args: joined, options, strict: true, allowPositionals: false }).values;
+    } catch (error) {
+        const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+        if (unknown !== undefined) {
+            const meant = closestName(unknown.replace(/^-+/, ""), Object.keys(options));
+            throw new CommandExit(`${unknown}: is not a flag of this command${meant ? `: did you mean --${meant}?` : ""}\n${usage}`, 2);
+        }
+        const positional = /Unexpected argument '([^']+)'/.exec((error as Error).message)?.[1];
+        if (positional !== undefined) throw new CommandExit(`${positional}: the command takes flags only\n${usage}`, 2);
+        throw new CommandExit(`${(error as Error).message.split("\n")[0]}\n${usage}`, 2);
+    }
 }

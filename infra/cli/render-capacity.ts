@@ -10,6 +10,20 @@ function rows(pairs: [string, string][]): string {
     return pairs.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n") + "\n";
 }
 
+/**
+ * Why no subnet or pod CIDR makes room, when a limit no range lifts is short; undefined when a
+ * larger range would do.
+ */
+export function noRangeFits(report: CapacityReport): string | undefined {
+    const fit = report.nodes;
+    if (!fit || fit.fits) return undefined;
+    if (fit.shortOf.includes("routeTable")) {
+        return `no subnet or pod CIDR makes room: kubenet needs a route per node, and the route table (400 routes) has ${number(report.nodeSlots.routeTable!)} left for nodes; use fewer custom routes (--routes), or Azure CNI Overlay, which needs none`;
+    }
+    if (fit.shortOf.includes("clusterLimit")) return `no subnet or pod CIDR makes room: Azure CNI Overlay runs at most ${number(report.nodeSlots.clusterLimit!)} nodes in a cluster`;
+    return undefined;
+}
+
 /** The capacity report as a small table for people. */
 export function renderCapacity(report: CapacityReport): string {
     const slots: [string, string][] = [[`subnet ${report.subnet.cidr}`, number(report.nodeSlots.subnet)]];
@@ -31,9 +45,11 @@ export function renderCapacity(report: CapacityReport): string {
     const fit = report.nodes;
     if (fit) {
         text += `${fit.nodes} nodes + ${fit.surgeNodes} upgrade surge (${fit.maxSurge}) = ${fit.nodesNeeded} nodes: `
-            + (fit.fits ? "fits\n" : `does not fit (short of: ${fit.shortOf.map((k) => LIMIT_NAMES[k]).join(", ")})\n`)
-            + `  smallest subnet: ${fit.smallestSubnet ?? "none"}`
-            + (report.podCidr === null ? "\n" : `, smallest pod CIDR: ${fit.smallestPodCidr ?? "none"}\n`);
+            + (fit.fits ? "fits\n" : `does not fit (short of: ${fit.shortOf.map((k) => LIMIT_NAMES[k]).join(", ")})\n`);
+        const why = noRangeFits(report);
+        text += why !== undefined
+            ? `  ${why}\n`
+            : `  smallest subnet: ${fit.smallestSubnet ?? "none"}` + (report.podCidr === null ? "\n" : `, smallest pod CIDR: ${fit.smallestPodCidr ?? "none"}\n`);
     }
     return text;
 }

@@ -5,13 +5,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { formatProblem } from "../../components/address";
 import { MockEngine } from "../synth/engine";
 import { renderSynth } from "../synth/render";
 import { StackFileError, readStackFile } from "../synth/stack-file";
 import { synthesize } from "../synth/synthesize";
-import { Command, CommandExit, runAsMain } from "./command";
+import { Command, CommandExit, parseFlags, runAsMain } from "./command";
+import { closestName } from "../config/suggest";
 import { projectRoot } from "./project-root";
 
 const USAGE = "usage: synth --stack <name> [--json] [--config-file <file>]";
@@ -30,26 +30,38 @@ pulumi up would declare.
 Exit codes: 0 valid; 1 invalid configuration (every problem on stderr as key.path: message
 lines, nothing on stdout); 2 a usage error or an unreadable file.`;
 const ROOT = projectRoot(__dirname);
+const STACKS = path.join(ROOT, "stacks");
+
+const stackFilePath = (stack: string) => path.join(STACKS, `Pulumi.${stack}.yaml`);
+
+/** Where the user stands: npm runs scripts from the project root and keeps that in INIT_CWD. */
+const userDirectory = () => process.env.INIT_CWD ?? process.cwd();
+const userPath = (file: string) => path.resolve(userDirectory(), file);
+
+/** The stacks there are, the one probably meant, and where the program looked. */
+function unknownStack(stack: string, file: string): string {
+    const stacks = fs.readdirSync(STACKS).map((name) => /^Pulumi\.(.+)\.yaml$/.exec(name)?.[1]).filter((name): name is string => name !== undefined).sort();
+    const meant = closestName(stack, stacks);
+    return `no stack named ${JSON.stringify(stack)}: ${file} doesn't exist${meant ? `; did you mean ${meant}?` : ""} (the stacks: ${stacks.join(", ")})`;
+}
 
 /** The synth command: exit 0 valid, 1 invalid configuration, 2 a usage error or an unreadable file. */
 export const synthCommand: Command = async (argv, io) => {
-    let values: { stack?: string; json?: boolean; "config-file"?: string; help?: boolean };
-    try {
-        ({ values } = parseArgs({
-            args: argv,
-            options: { stack: { type: "string" }, json: { type: "boolean", default: false }, "config-file": { type: "string" }, help: { type: "boolean", short: "h", default: false } },
-            strict: true,
-        }));
-    } catch (error) {
-        throw new CommandExit(`${(error as Error).message}\n${USAGE}`, 2);
-    }
+    const values = parseFlags(argv, {
+        stack: { type: "string" },
+        json: { type: "boolean", default: false },
+        "config-file": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+    }, USAGE) as { stack?: string; json: boolean; "config-file"?: string; help: boolean };
     if (values.help) {
         io.out(`${HELP}\n`);
         return 0;
     }
     if (!values.stack) throw new CommandExit(`--stack is required\n${USAGE}`, 2);
-    const file = values["config-file"] ?? path.join(ROOT, "stacks", `Pulumi.${values.stack}.yaml`);
-    if (!fs.existsSync(file)) throw new CommandExit(`no stack configuration at ${file}`, 2);
+    const file = values["config-file"] === undefined ? stackFilePath(values.stack) : userPath(values["config-file"]);
+    if (!fs.existsSync(file)) {
+        throw new CommandExit(values["config-file"] === undefined ? unknownStack(values.stack, file) : `${file}: no such file (--config-file ${values["config-file"]}, from ${userDirectory()})`, 2);
+    }
 
     let config;
     try {

@@ -194,7 +194,12 @@ function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: 
             }
         }
         if (ns.defaultDenyIngress && cluster.networkPolicy === "none") {
-            warnings.push({ path: `namespaces[${i}].defaultDenyIngress`, message: "the NetworkPolicy is created but not enforced: set cluster.networkPolicy to calico" });
+            warnings.push({
+                path: `namespaces[${i}].defaultDenyIngress`,
+                message: cluster.migrateFromKubenet
+                    ? "the NetworkPolicy is created but not enforced while the migration needs networkPolicy none: turn a policy engine on once the cluster runs Azure CNI Overlay"
+                    : "the NetworkPolicy is created but not enforced: set cluster.networkPolicy to calico",
+            });
         }
     });
     return { problems, warnings };

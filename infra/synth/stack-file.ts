@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import { parse } from "yaml";
+import { closestName } from "../config/suggest";
 import { SECRET_MASK } from "./engine";
 
 export interface StackFileConfig {
@@ -30,6 +31,12 @@ export const MAX_NESTING = 64;
 export const MAX_ALIASES = 100;
 const MAX_MESSAGE = 160;
 
+/**
+ * The keys of a stack file (Pulumi's project stack settings): the config, and what a
+ * self-managed backend's secrets provider writes there.
+ */
+export const STACK_FILE_KEYS = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"] as const;
+
 /** A problem with a stack file as a whole: one line, never a stack trace, never unbounded. */
 export class StackFileError extends Error {}
 
@@ -51,6 +58,17 @@ function deeperThan(value: unknown, limit: number): boolean {
     return false;
 }
 
+/**
+ * The yaml package's message ends "at line L, column C:" and shows the lines below it; one line
+ * carries the reason, where it is, and the offending line itself.
+ */
+function yamlProblem(error: Error & { linePos?: { line: number; col: number }[] }, text: string): string {
+    const reason = oneLine(error.message).replace(/:$/, "");
+    const line = error.linePos?.[0]?.line;
+    const source = line === undefined ? undefined : text.split(/\r?\n/)[line - 1]?.trim();
+    return source ? `${reason}: ${JSON.stringify(source.length > 60 ? `${source.slice(0, 60)}…` : source)}` : reason;
+}
+
 function parseDocument(text: string): unknown {
     try {
         return parse(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true });
@@ -62,8 +80,25 @@ function parseDocument(text: string): unknown {
         }
         const message = (error as Error).message;
         if (/alias count/i.test(message)) throw new StackFileError(`expands more than ${MAX_ALIASES} aliases (a resource-exhaustion pattern)`);
-        throw new StackFileError(`not valid YAML: ${oneLine(message)}`);
+        throw new StackFileError(`not valid YAML: ${yamlProblem(error as Error, text)}`);
     }
+}
+
+/**
+ * A top-level key Pulumi doesn't know is a mistake the CLI would pass over: config keys written
+ * without the `config:` above them, or a misspelt `config` or `secretsprovider`.
+ */
+function checkTopLevelKeys(keys: string[]): void {
+    const unknown = keys.filter((key) => !(STACK_FILE_KEYS as readonly string[]).includes(key));
+    if (unknown.length === 0) return;
+    const configKeys = unknown.filter((key) => key.includes(":"));
+    if (configKeys.length > 0) {
+        const shown = configKeys.slice(0, 3).join(", ") + (configKeys.length > 3 ? ", …" : "");
+        throw new StackFileError(`has config keys at its top level (${shown}): put them under config:`);
+    }
+    const key = unknown[0];
+    const meant = closestName(key, STACK_FILE_KEYS);
+    throw new StackFileError(`${JSON.stringify(oneLine(key))} is not a key of a stack file${meant ? `: did you mean ${meant}?` : ""} (its keys: ${STACK_FILE_KEYS.join(", ")})`);
 }
 
 /**
@@ -78,6 +113,7 @@ export function readStackFile(file: string): StackFileConfig {
     if (document === null || document === undefined) throw new StackFileError("is empty: a stack file is a mapping with a config key");
     if (typeof document !== "object" || Array.isArray(document)) throw new StackFileError(`is ${Array.isArray(document) ? "a list" : `a ${typeof document}`}, not a mapping with a config key`);
     if (deeperThan(document, MAX_NESTING)) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep, or an alias refers to itself`);
+    checkTopLevelKeys(Object.keys(document));
     const config = (document as { config?: unknown }).config ?? {};
     if (typeof config !== "object" || config === null || Array.isArray(config)) throw new StackFileError("\"config\" must be a mapping of keys to values");
     const all: Record<string, string> = {};

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { runCapacity } from "../../infra/cli/capacity";
+import { CommandExit } from "../../infra/cli/command";
 import { renderCapacity } from "../../infra/cli/render-capacity";
 
 const root = path.resolve(__dirname, "../..");
@@ -63,9 +64,10 @@ describe("capacity command", () => {
         assert.match(text, /max pods +44,000/);
     });
 
-    it("rejects a missing subnet, bad numbers and a mode without azure", () => {
-        const { problems } = runCapacity(["--nodes", "many", "--network-plugin-mode", "overlay"]);
-        assert.deepEqual(problems.map((p) => p.path), ["--network-plugin-mode", "--subnet", "--nodes"]);
+    it("rejects bad numbers and a mode without azure together, and a missing subnet as a usage error", () => {
+        const { problems } = runCapacity(["--subnet", "10.0.0.0/24", "--nodes", "many", "--network-plugin-mode", "overlay"]);
+        assert.deepEqual(problems.map((p) => p.path), ["--network-plugin-mode", "--nodes"]);
+        assert.throws(() => runCapacity(["--nodes", "3"]), (error: CommandExit) => error.code === 2 && error.message.startsWith("--subnet is required\nusage: capacity"));
     });
 
     it("rejects a pod CIDR overlapping the subnet and reserved ranges", () => {

@@ -506,6 +506,11 @@ describe("infra/config: warnings", () => {
     it("warns that a deny-ingress policy needs a policy engine", () => {
         assert.ok(warnings((c) => { c.namespaces[0].defaultDenyIngress = true; }).includes("namespaces[0].defaultDenyIngress: the NetworkPolicy is created but not enforced: set cluster.networkPolicy to calico"));
         assert.ok(!warnings((c) => { c.namespaces[0].defaultDenyIngress = true; c.cluster.networkPolicy = "calico"; }).some((w) => w.startsWith("namespaces[0]")), "calico enforces it");
+        const migrating = warnings((c) => {
+            c.namespaces[0].defaultDenyIngress = true;
+            Object.assign(c.cluster, { networkPlugin: "azure", networkPluginMode: "overlay", networkPolicy: "none", migrateFromKubenet: true });
+        }, "staging");
+        assert.ok(migrating.includes("namespaces[0].defaultDenyIngress: the NetworkPolicy is created but not enforced while the migration needs networkPolicy none: turn a policy engine on once the cluster runs Azure CNI Overlay"), migrating.join("\n"));
     });
 
     it("leaves the 0.0.0.0/0 route of your own route table to you, with a warning", () => {
