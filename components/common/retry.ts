@@ -58,12 +58,37 @@ export function engineRunsErrorHooks(): boolean {
     return typeof monitor?.registerErrorHook === "function";
 }
 
+/** The Pulumi CLI release that brought error hooks (the engine side of `hooks.onError`). */
+export const MIN_PULUMI_CLI_FOR_ERROR_HOOKS = "3.219.0";
+
+/**
+ * Whether the Pulumi CLI running the program said it supports error hooks. The SDK asks the
+ * engine at start-up, before the program runs (runtime/settings.js, awaitFeatureSupport), and
+ * keeps the answer in its state, which it doesn't export publicly: read from
+ * @pulumi/pulumi/runtime/state, assumed supported when that module isn't there.
+ */
+function cliSupportsErrorHooks(): boolean {
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsErrorHooks?: boolean } };
+        return state.getStore().supportsErrorHooks !== false;
+    } catch {
+        return true;
+    }
+}
+
 /**
  * The `hooks` option that retries a resource's documented transient errors (`transientErrorHook`),
- * or none where the engine can't run error hooks (`engineRunsErrorHooks`).
+ * or none where the engine can't run error hooks (`engineRunsErrorHooks`). A Pulumi CLI too old
+ * for them stops the program with the version it needs, instead of the SDK's bare "does not
+ * support error hooks".
  */
 export function retryHooks(name: string, policy: RetryPolicy): pulumi.ResourceHookBinding | undefined {
-    return engineRunsErrorHooks() ? { onError: [transientErrorHook(name, policy)] } : undefined;
+    if (!engineRunsErrorHooks()) return undefined;
+    if (!cliSupportsErrorHooks()) {
+        throw new pulumi.RunError(`the Pulumi CLI running this program has no error hooks, which the components' retries (${name}) need: update it to ${MIN_PULUMI_CLI_FOR_ERROR_HOOKS} or later (pulumi version; docs/getting-started.md)`);
+    }
+    return { onError: [transientErrorHook(name, policy)] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { RetryPolicy, retryDecision, totalRetryWaitSeconds, transientErrorHook } from "../../components/common/retry";
+import { MIN_PULUMI_CLI_FOR_ERROR_HOOKS, RetryPolicy, retryDecision, retryHooks, totalRetryWaitSeconds, transientErrorHook } from "../../components/common/retry";
+import { MockEngine } from "../../infra/synth/engine";
 import { CLUSTER_PERMISSION_RETRY } from "../../components/cluster";
 import { ROLE_ASSIGNMENT_RETRY } from "../../components/identity";
 import { KUBERNETES_RBAC_RETRY } from "../../components/bootstrap";
@@ -80,5 +81,21 @@ describe("components/common: bounded retries of transient errors", () => {
             assert.ok(totalRetryWaitSeconds(retry) <= ceiling, `${retry.waitingFor}: bounded by ${ceiling} s`);
             assert.equal(retryDecision(["Code=\"QuotaExceeded\" Message=\"Operation could not be completed as it results in exceeding approved Total Regional Cores quota\""], retry).retry, false);
         }
+    });
+});
+
+describe("components/common: retries need a Pulumi CLI with error hooks", () => {
+    it("stops with the version needed when the CLI says it has none, and attaches the hook when it has", async () => {
+        await MockEngine.install();
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const store = (require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsErrorHooks: boolean } }).getStore();
+        store.supportsErrorHooks = false;
+        try {
+            assert.throws(() => retryHooks("x-retry", ROLE_ASSIGNMENT_RETRY), (error: Error) =>
+                error.message === `the Pulumi CLI running this program has no error hooks, which the components' retries (x-retry) need: update it to ${MIN_PULUMI_CLI_FOR_ERROR_HOOKS} or later (pulumi version; docs/getting-started.md)`);
+        } finally {
+            store.supportsErrorHooks = true;
+        }
+        assert.equal(retryHooks("y-retry", ROLE_ASSIGNMENT_RETRY)?.onError?.length, 1);
     });
 });
