@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { runCapacity } from "../../infra/cli/capacity";
 import { CommandExit } from "../../infra/cli/command";
@@ -73,5 +74,17 @@ describe("capacity command", () => {
     it("rejects a pod CIDR overlapping the subnet and reserved ranges", () => {
         const { problems } = runCapacity(["--subnet", "10.244.1.0/24", "--pod-cidr", "10.244.0.0/16"]);
         assert.match(problems[0].message, /overlaps --subnet 10.244.1.0\/24; pods take addresses outside the vnet/);
+    });
+});
+
+describe("capacity in docs/commands.md", () => {
+    it("lists exactly the keys capacity --json prints, with --nodes", () => {
+        const doc = fs.readFileSync(path.join(root, "docs", "commands.md"), "utf8");
+        const sentence = /`--json` prints one object \(([\s\S]*?)\); `limitedBy`/.exec(doc)![1];
+        const [top, nodes] = sentence.split("and `nodes` with `--nodes`:");
+        const names = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]).sort();
+        const { report } = runCapacity(["--subnet", "192.168.1.0/24", "--nodes", "3"]);
+        assert.deepEqual([...names(top), "nodes"].sort(), Object.keys(report!).sort());
+        assert.deepEqual(names(nodes), Object.keys(report!.nodes!).sort());
     });
 });
