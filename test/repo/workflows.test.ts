@@ -38,6 +38,23 @@ describe("GitHub workflows", () => {
         assert.match(pr.jobs.credentials.steps[0].run, /::notice title=Preview skipped::/);
     });
 
+    it("review every pull request offline without secrets, and comment from a workflow that never runs its code", () => {
+        const pr = parse(read("pull-request.yml")) as Workflow;
+        const review = pr.jobs.review;
+        assert.ok(!JSON.stringify(review).includes("secrets."), "forks get it too");
+        assert.equal(review.permissions, undefined, "read-only, as the workflow's top level");
+        const script = review.steps.map((s: Workflow) => s.run ?? "").join("\n");
+        assert.match(script, /npm run --silent review -- --stack "\$stack" --base "\$BASE_SHA"/);
+        assert.ok(review.steps.some((s: Workflow) => String(s.uses).startsWith("actions/upload-artifact@")));
+        assert.deepEqual(Object.keys(pr.on), ["pull_request"], "pull_request, never pull_request_target, runs the pull request's code");
+        const comment = parse(read("review-comment.yml")) as Workflow;
+        assert.deepEqual(comment.on.workflow_run, { workflows: ["pull request"], types: ["completed"] });
+        assert.deepEqual(comment.jobs.comment.permissions, { actions: "read", "pull-requests": "write" });
+        const steps = JSON.stringify(comment.jobs.comment.steps);
+        assert.ok(!steps.includes("actions/checkout") && !steps.includes("npm "), "never checks out or runs the pull request's code");
+        assert.match(steps, /\*\[!0-9\]\*/, "the artifact's pull request number is checked");
+    });
+
     it("deploy dev, then staging, then prod, one update per stack at a time", () => {
         const deploy = parse(read("deploy.yml")) as Workflow;
         assert.deepEqual(deploy.on.push.branches, ["main"]);
@@ -97,7 +114,7 @@ describe("GitHub workflows", () => {
         const files = [...workflowNames.map((name) => ({ name, text: read(name) })), { name: "pulumi-stack/action.yml", text: fs.readFileSync(actionFile, "utf8") }];
 
         it("are the workflows this test knows", () => {
-            assert.deepEqual(workflowNames, ["deploy.yml", "pull-request.yml", "release.yml"]);
+            assert.deepEqual(workflowNames, ["deploy.yml", "pull-request.yml", "release.yml", "review-comment.yml"]);
         });
 
         it("pin every third-party action to a full commit SHA, with its version in a comment", () => {
@@ -119,7 +136,7 @@ describe("GitHub workflows", () => {
                     const steps = JSON.stringify(job.steps ?? []);
                     const signsIn = steps.includes("./.github/actions/pulumi-stack");
                     assert.equal(permissions["id-token"] === "write", signsIn, `${name} ${id}: id-token: write exactly when it signs in with OIDC`);
-                    const comments = steps.includes("\"comment-on-pr\":\"true\"");
+                    const comments = steps.includes("\"comment-on-pr\":\"true\"") || /issues\/\$pr\/comments/.test(steps);
                     assert.equal(permissions["pull-requests"] === "write", comments, `${name} ${id}: pull-requests: write exactly when it comments`);
                     if (permissions.contents === "write") assert.equal(name, "release.yml", `${name} ${id}: only a release writes contents`);
                 }
