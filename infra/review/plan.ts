@@ -66,10 +66,13 @@ function splitUrn(urn: string): [string | undefined, string, string] {
     return match ? [match[1], match[2], match[3]] : [undefined, "", ""];
 }
 
-/** The base resource each head resource continues, by URN or through an alias. */
-function pair(base: SynthResource[], head: SynthResource[]): Map<SynthResource, SynthResource> {
+/**
+ * The base resource each head resource continues, by URN or through an alias; `declared` holds
+ * every head resource, components included, whose aliases their children inherit.
+ */
+function pair(base: SynthResource[], head: SynthResource[], declared: SynthResource[]): Map<SynthResource, SynthResource> {
     const baseByUrn = new Map(base.map((r) => [r.urn, r]));
-    const headByUrn = new Map(head.map((r) => [r.urn, r]));
+    const headByUrn = new Map(declared.map((r) => [r.urn, r]));
     const pairs = new Map<SynthResource, SynthResource>();
     for (const resource of head) {
         const previous = baseByUrn.get(resource.urn) ?? aliasUrns(resource, headByUrn).map((urn) => baseByUrn.get(urn)).find((r) => r !== undefined);
@@ -98,7 +101,7 @@ export function planChanges(base: SynthOutput, head: SynthOutput): Review {
     const custom = (output: SynthOutput) => output.resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("aks-kubenet:"));
     const baseResources = custom(base);
     const headResources = custom(head);
-    const pairs = pair(baseResources, headResources);
+    const pairs = pair(baseResources, headResources, head.resources);
     const continued = new Set(pairs.values());
     const changes: Change[] = [];
 

@@ -63,6 +63,18 @@ describe("review: what pulumi up would do between two declarations", () => {
         assert.deepEqual(result.summary, { blocked: 0, delete: 0, replace: 0, update: 0, create: 0 });
     });
 
+    it("pairs a resource with its old URN through the aliases, as the engine does", async () => {
+        const head = await synthShipped("prod");
+        // The state of a stack made before the components' type tokens moved to aks-kubenet:index.
+        const rename = (urn: string) => urn.replace("aks-kubenet:index:KubenetCluster", "aks-kubenet:cluster:KubenetCluster");
+        const base: SynthOutput = {
+            ...head,
+            resources: head.resources.map((r) => ({ ...r, urn: rename(r.urn), parent: r.parent && rename(r.parent), dependencies: r.dependencies.map(rename) })),
+        };
+        assert.ok(base.resources.some((r) => r.urn.includes("aks-kubenet:cluster:KubenetCluster$azure-native:containerservice:ManagedCluster")));
+        assert.deepEqual(planChanges(base, head).changes, [], "every child of the renamed component continues under its alias");
+    });
+
     it("updates the cluster in place for the default pool's count", async () => {
         const { changes } = await review("dev", (c) => { c.cluster.nodePools[0].count = 3; });
         assert.deepEqual(actions(changes), ["update cluster-aks"]);
