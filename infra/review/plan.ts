@@ -7,7 +7,7 @@
 import { SynthOutput, SynthResource } from "../synth/synthesize";
 import { changedPaths, covers } from "./diff";
 import { impactOf } from "./impact";
-import { replacementRuleFor } from "./replacements";
+import { providerDeletesFirst, replacementRuleFor } from "./replacements";
 
 export type Action = "blocked" | "delete" | "replace" | "update" | "create";
 /** Most dangerous first: the order a reviewer reads them in. */
@@ -90,7 +90,9 @@ function decide(before: SynthResource, after: SynthResource, replaced: boolean):
     if (!replace && properties.length === 0) return undefined;
     const change: Change = { urn: after.urn, type: after.type, name: after.name, action: replace ? (before.protect ? "blocked" : "replace") : "update", properties, impact: [] };
     if (replace) {
-        change.replaceOrder = after.deleteBeforeReplace || rule.deleteBeforeReplace ? "delete-before-create" : "create-before-delete";
+        // The resource option, when the program set it either way, wins over the provider's choice.
+        const deletesFirst = after.deleteBeforeReplaceDefined ? after.deleteBeforeReplace : providerDeletesFirst(after.type, before.inputs, after.inputs);
+        change.replaceOrder = deletesFirst ? "delete-before-create" : "create-before-delete";
         change.forcedBy = forcedBy;
     }
     return change;

@@ -18,6 +18,8 @@ export interface RecordedResource {
     protect: boolean;
     ignoreChanges: string[];
     deleteBeforeReplace: boolean;
+    /** Whether the program set deleteBeforeReplace at all; when it didn't, the provider chooses. */
+    deleteBeforeReplaceDefined: boolean;
     replaceOnChanges: string[];
     /** Names of the error hooks (retries) bound to the resource. */
     onErrorHooks: string[];
@@ -67,6 +69,7 @@ interface RegisterRequest {
     getProtect(): boolean;
     getIgnorechangesList(): string[];
     getDeletebeforereplace(): boolean;
+    getDeletebeforereplacedefined(): boolean;
     getReplaceonchangesList(): string[];
     getHooks(): { getOnErrorList(): string[] } | undefined;
     getRetainondelete(): boolean;
@@ -180,6 +183,7 @@ export class MockEngine {
                 protect: req.getProtect(),
                 ignoreChanges: req.getIgnorechangesList(),
                 deleteBeforeReplace: req.getDeletebeforereplace(),
+                deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
                 replaceOnChanges: req.getReplaceonchangesList(),
                 onErrorHooks: req.getHooks()?.getOnErrorList() ?? [],
                 retainOnDelete: req.getRetainondelete(),

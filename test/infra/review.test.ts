@@ -133,6 +133,14 @@ describe("review: what pulumi up would do between two declarations", () => {
         assert.equal(byName(dns.changes, "cluster-aks").action, "blocked");
     });
 
+    it("replaces a renamed subnet delete-first, as azure-native does for a name the program gives", async () => {
+        const { changes } = await review("dev", (c) => { c.network.subnetName = "snet-aks2"; });
+        const subnet = byName(changes, "network-subnet");
+        assert.deepEqual([subnet.action, subnet.replaceOrder, subnet.forcedBy], ["replace", "delete-before-create", ["subnetName"]]);
+        const prod = await review("prod", (c) => { c.network.subnetName = "snet-aks2"; });
+        assert.equal(byName(prod.changes, "network-subnet").action, "blocked", "prod protects its network");
+    });
+
     it("updates every tagged resource in place for a new tag", async () => {
         const { changes } = await review("dev", (c) => { c.tags.team = "platform"; });
         assert.ok(changes.length >= 5, actions(changes).join(", "));
