@@ -139,7 +139,7 @@ export function kubernetesVersionWarnings(args: Pick<KubenetClusterArgs, "kubern
         return [{ path: at, message: `AKS ends ${window} for ${support.row.version} at the end of ${monthName(support.untilMonth)} (${days} days from ${day}); upgrade to "${minorAbove(version, 1)}" before then${lts} (docs/kubernetes-versions.md)` }];
     }
     if (support.status === "platform") {
-        const until = support.untilMonth ? `, until ${support.untilVersion} went GA in ${monthName(support.untilMonth)}` : ` until ${support.untilVersion} goes GA`;
+        const until = support.untilMonth ? ` until ${support.untilVersion}'s GA (${monthName(support.untilMonth)})` : ` until ${support.untilVersion} goes GA`;
         return [{ path: at, message: `${support.row.version} left AKS community support at the end of ${monthName(support.endedMonth)}: AKS creates no cluster on it and keeps an existing one on platform support only${until}; upgrade to "${minorAbove(version, 1)}", or turn on long-term support (${LTS_FIX}; ${support.row.version} until the end of ${monthName(support.row.ltsEnd)}) (docs/kubernetes-versions.md)` }];
     }
     if (support.status === "unknown") {

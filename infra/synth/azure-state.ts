@@ -100,6 +100,8 @@ export function azureFunctions(liveClusters: Record<string, Inputs> = {}): Recor
         ...AZURE_FUNCTIONS,
         "azure-native:containerservice:getManagedCluster": (inputs) => {
             const cluster = liveClusters[String(inputs.resourceName)];
+            // An error stands for a read Azure refuses (no access, say), passed on as azure-native does.
+            if (cluster instanceof Error) throw Object.assign(cluster, { details: cluster.message });
             if (!cluster) throw notFoundError(`/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/${inputs.resourceName}`);
             return cluster;
         },

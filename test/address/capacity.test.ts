@@ -118,6 +118,18 @@ describe("address/capacity: fitting a node count", () => {
         assert.equal(fit.smallestSubnet, "/23");
     });
 
+    it("advises no range when the route table or the cluster limit is short, and only then", () => {
+        const routes = planCapacity({ subnet: cidr("192.168.1.0/24"), podNetworking: "kubenet", podCidr: cidr("10.244.0.0/16"), customRoutes: 399 });
+        const short = fitNodes(routes, 1, surge("1"));
+        assert.deepEqual([short.fits, short.shortOf, short.smallestSubnet, short.smallestPodCidr], [false, ["routeTable"], null, null]);
+        const roomy = planCapacity({ subnet: cidr("192.168.1.0/24"), podNetworking: "kubenet", podCidr: cidr("10.244.0.0/16"), customRoutes: 398 });
+        const exact = fitNodes(roomy, 1, surge("1"));
+        assert.deepEqual([exact.fits, exact.shortOf, exact.smallestSubnet, exact.smallestPodCidr], [true, [], "/29", "/23"], "exactly the two routes left");
+        const overlay = planCapacity({ subnet: cidr("10.0.0.0/8"), podNetworking: "overlay", podCidr: cidr("100.64.0.0/10") });
+        const many = fitNodes(overlay, 5000, surge("1"));
+        assert.deepEqual([many.shortOf, many.smallestSubnet, many.smallestPodCidr], [["clusterLimit"], null, null]);
+    });
+
     it("counts 1 + maxPods addresses per node under classic CNI", () => {
         const plan = planCapacity({ subnet: cidr("192.168.1.0/24"), podNetworking: "azure" });
         const fit = fitNodes(plan, 10, surge("1"));

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { v5 as uuidv5 } from "uuid";
-import { ROLE_ASSIGNMENT_NAMESPACE, roleAssignmentName } from "../../components/common/role-assignment";
+import * as pulumi from "@pulumi/pulumi";
+import { ROLE_ASSIGNMENT_NAMESPACE, roleAssignmentName, roleAssignmentNameOutput } from "../../components/common/role-assignment";
 
 const scope = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet";
 const principal = "7d1b3c2a-0f4e-4c5d-9a8b-1c2d3e4f5a6b";
@@ -20,5 +21,17 @@ describe("components/common: role assignment names", () => {
         assert.notEqual(roleAssignmentName(`${scope}/subnets/aks`, principal, role), name);
         assert.notEqual(roleAssignmentName(scope, "8d1b3c2a-0f4e-4c5d-9a8b-1c2d3e4f5a6b", role), name);
         assert.notEqual(roleAssignmentName(scope, principal, role.replace("4d97b98b", "b1ff04bb")), name);
+    });
+});
+
+describe("components/common: role assignment names from values known later", () => {
+    const resolved = (output: pulumi.Output<string | undefined>) => new Promise((resolve) => output.apply(resolve));
+
+    it("derives the name once every part is known, and leaves it to azure-native when mocks answer no principal", async () => {
+        await pulumi.runtime.setMocks({ newResource: (args) => ({ id: args.name, state: args.inputs }), call: () => ({}) });
+        assert.equal(await resolved(roleAssignmentNameOutput(scope, principal, role)), roleAssignmentName(scope, principal, role));
+        assert.equal(await resolved(roleAssignmentNameOutput(scope, undefined as unknown as string, role)), undefined);
+        assert.equal(await resolved(roleAssignmentNameOutput(undefined as unknown as string, principal, role)), undefined);
+        assert.equal(await resolved(roleAssignmentNameOutput(scope, principal, undefined as unknown as string)), undefined);
     });
 });

@@ -211,6 +211,7 @@ describe("components/identity: ClusterIdentity", () => {
         it("makes the custom role assignable in each resource group of the network, once", () => {
             const table = `${SUB}/resourceGroups/rg-routes/providers/Microsoft.Network/routeTables/rt`;
             assert.deepEqual(assignableScopesOf([`${VNET_ID}/subnets/snet-aks`, table, VNET_ID.replace("rg-aks", "RG-AKS")]), [`${SUB}/resourceGroups/rg-aks`, `${SUB}/resourceGroups/rg-routes`]);
+            assert.deepEqual(assignableScopesOf([SUB, `${SUB}/resourceGroups/rg-aks`]), [SUB, `${SUB}/resourceGroups/rg-aks`], "a subscription or group scope stays as it is");
         });
 
         it("grants only Key Vault Crypto User on a public vault", async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { AKS_MINOR_VERSIONS, KubenetClusterArgs, kubernetesVersionWarnings, validateClusterArgs, versionSupport } from "../../components";
 import { formatWarning } from "../../components/address";
 import { clusterArgsPath } from "../../components/cluster";
-import { endOfMonth } from "../../components/cluster/kubernetes-versions";
+import { endOfMonth, versionToMoveTo } from "../../components/cluster/kubernetes-versions";
 import { basePools } from "./fixtures";
 
 /*
@@ -42,6 +42,30 @@ describe("components/cluster: the AKS version calendar", () => {
         assert.equal(status("1.38"), "unknown", "newer than the calendar");
     });
 
+    it("reads only MAJOR.MINOR[.PATCH] versions, and places those older than the calendar out of support", () => {
+        const status = (version: string) => versionSupport(version, "KubernetesOfficial", DEC_2026).status;
+        for (const text of ["latest", "v1.36", "1.36.2.1", " 1.36", "1.36."]) assert.equal(status(text), "unknown", text);
+        assert.equal(status("1.36.12"), "supported");
+        assert.equal(status("0.9"), "ended");
+        assert.equal(status("11.2"), "unknown");
+    });
+
+    it("keeps a version in support to the last moment of its month, on either plan", () => {
+        assert.equal(versionSupport("1.34", "KubernetesOfficial", endOfMonth("2026-11")).status, "supported");
+        assert.equal(versionSupport("1.31", "AKSLongTermSupport", endOfMonth("2026-11")).status, "supported");
+        assert.equal(versionSupport("1.31", "AKSLongTermSupport", new Date(endOfMonth("2026-11").getTime() + 1)).status, "ended");
+        // 1.33's platform support lasts to the end of 1.37's GA month.
+        assert.equal(versionSupport("1.33", "KubernetesOfficial", endOfMonth("2026-10")).status, "platform");
+        assert.equal(versionSupport("1.33", "KubernetesOfficial", new Date(endOfMonth("2026-10").getTime() + 1)).status, "ended");
+    });
+
+    it("moves an unsupported version to the oldest GA minor with more than 90 days left", () => {
+        assert.equal(versionToMoveTo(DEC_2026)?.version, "1.35");
+        assert.equal(versionToMoveTo(new Date("2026-07-01T00:00:00Z"))?.version, "1.34", "1.33 has under 90 days left, 1.36 is newer");
+        assert.equal(versionToMoveTo(new Date("2026-05-15T00:00:00Z"))?.version, "1.34", "1.33 ends within 90 days");
+        assert.equal(versionToMoveTo(new Date("2023-06-15T00:00:00Z")), undefined, "before the calendar's first GA");
+    });
+
     it("keeps the last day of a month in support", () => {
         assert.equal(versionSupport("1.34", "KubernetesOfficial", new Date("2026-11-30T12:00:00Z")).status, "supported");
         assert.equal(versionSupport("1.34", "KubernetesOfficial", new Date("2026-12-01T00:00:00Z")).status, "platform");
@@ -71,6 +95,31 @@ describe("components/cluster: Kubernetes versions AKS supports", () => {
             "kubernetesVersion: \"1.31\" left AKS long-term support at the end of November 2026; use \"1.35\" (supported until the end of March 2027) or later",
         ]);
         assert.deepEqual(problems({ supportPlan: "Extended" as never }).map((p) => p.split(":")[0]), ["supportPlan"]);
+    });
+
+    it("says how to get a version when the calendar has none to move to, and leaves LTS out once it has ended", () => {
+        assert.deepEqual(problems({ kubernetesVersion: "1.26" }, new Date("2023-06-15T00:00:00Z")), [
+            "kubernetesVersion: \"1.26\" is out of AKS support, long-term support included; use a version AKS supports (az aks get-versions)",
+        ]);
+        assert.deepEqual(problems({ kubernetesVersion: "1.31" }), [
+            "kubernetesVersion: \"1.31\" is out of AKS support: community support ended in November 2025 and platform support when 1.35 went GA (March 2026), so AKS creates no cluster on it and upgrades the ones left on it by itself; use \"1.35\" (supported until the end of March 2027) or later",
+        ]);
+        assert.deepEqual(problems({ supportPlan: "AKSLongTermSupport", skuTier: undefined }), [
+            "supportPlan: AKSLongTermSupport needs skuTier Premium (it is Free): AKS offers long-term support on the Premium tier only",
+        ]);
+        assert.deepEqual(problems({ kubernetesVersion: "1.36", supportPlan: "KubernetesOfficial" }), []);
+    });
+
+    it("warns of nothing for a version refused or unreadable", () => {
+        assert.deepEqual(warnings({ kubernetesVersion: "1.33" }), [], "refused instead");
+        assert.deepEqual(warnings({ kubernetesVersion: "latest" }), []);
+        assert.deepEqual(warnings({ kubernetesVersion: "1.36", supportPlan: "AKSLongTermSupport", skuTier: "Premium" }), [], "LTS until June 2028");
+    });
+
+    it("names the end of platform support when the calendar knows it", () => {
+        assert.deepEqual(warnings({ kubernetesVersion: "1.33" }, new Date("2026-09-15T00:00:00Z")), [
+            "warning: kubernetesVersion: 1.33 left AKS community support at the end of July 2026: AKS creates no cluster on it and keeps an existing one on platform support only until 1.37's GA (October 2026); upgrade to \"1.34\", or turn on long-term support (skuTier Premium with supportPlan AKSLongTermSupport; 1.33 until the end of July 2027) (docs/kubernetes-versions.md)",
+        ]);
     });
 
     it("leaves AKS's default version alone", () => {

@@ -90,6 +90,65 @@ describe("components/cluster: what only the running cluster can decide", () => {
     });
 });
 
+describe("components/cluster: versions against the running cluster, at their edges", () => {
+    const on = (running: string | undefined, current?: string): LiveCluster => ({ ...liveWith(), kubernetesVersion: running, currentKubernetesVersion: current });
+    function liveWith(): LiveCluster {
+        return { agentPoolProfiles: running.agentPoolProfiles };
+    }
+
+    it("compares majors, minors and, for a pinned patch, patches", () => {
+        assert.equal(isUpgrade({ kubernetesVersion: "2.0" }, on("1.36", "1.36.4")), true, "a new major");
+        assert.equal(isUpgrade({ kubernetesVersion: "1.36.5" }, on("1.36", "1.36.4")), true, "a new patch, pinned");
+        assert.equal(isUpgrade({ kubernetesVersion: "1.36.4" }, on("1.36", "1.36.4")), false);
+        assert.equal(isUpgrade({ kubernetesVersion: "1.36.1" }, on("1.36")), true, "AKS reports no patch: 1.36 counts as 1.36.0");
+        assert.equal(isUpgrade({ kubernetesVersion: "1.37" }, on(undefined)), false, "a cluster that reports no version");
+        assert.equal(isUpgrade({ kubernetesVersion: undefined }, on("1.36")), false);
+        assert.equal(isUpgrade({ kubernetesVersion: "1.37" }, undefined), false);
+    });
+
+    it("refuses a downgrade across majors and accepts a new major, reading the current version before the requested one", () => {
+        assert.deepEqual(problems({ kubernetesVersion: "1.36" }, on("2.0", "2.0.1")).map((p) => p.split(": ")[0]), ["kubernetesVersion"]);
+        assert.deepEqual(problems({ kubernetesVersion: "2.0" }, on("1.36", "1.36.4")), [], "one step up a major is not minors skipped");
+        assert.deepEqual(problems({ kubernetesVersion: "1.36" }, on("1.35", "1.36.2")), [], "AKS moved it to 1.36 already: no upgrade, no downgrade");
+        assert.deepEqual(problems({ kubernetesVersion: undefined }, on("1.36", "1.36.4")), []);
+        assert.deepEqual(problems({ kubernetesVersion: "1.37" }, on(undefined)), [], "nothing to compare with");
+    });
+
+    it("names several pools left behind", () => {
+        const leftovers = { ...running, agentPoolProfiles: [...running.agentPoolProfiles, { name: "appsold1" }, { name: "appsold2" }] };
+        assert.deepEqual(problems({ kubernetesVersion: "1.37" }, leftovers), [
+            "kubernetesVersion: the upgrade to 1.37 must name every pool of the cluster, and appsold1, appsold2 are no longer in nodePools (a rotation or removal not finished, or a pool made outside Pulumi): pulumi up without the version change first, or delete them with az aks nodepool delete, then change kubernetesVersion",
+        ]);
+    });
+
+    it("reads AKS's spelling of the default pool's settings: no zones as none, host encryption off as unset, any case", () => {
+        const plain: NodePoolArgs = { name: "system", mode: "System", count: 2, vmSize: "Standard_DS2_v2" };
+        const live: LiveCluster = { kubernetesVersion: "1.36", agentPoolProfiles: [{ name: "SYSTEM", vmSize: "standard_ds2_v2", osType: "Linux", maxPods: 110, osSKU: "Ubuntu" }] };
+        const check = (pool: NodePoolArgs) => liveClusterProblems({ ...args, nodePools: [pool] }, live, DEC_2026, clusterArgsPath).map((p) => `${p.path}: ${p.message}`);
+        assert.deepEqual(check(plain), [], "zones unset on both sides, the OS SKU left to AKS, names and sizes in another case");
+        assert.deepEqual(check({ ...plain, enableEncryptionAtHost: false }), []);
+        assert.deepEqual(check({ ...plain, availabilityZones: ["2", "1"] }), [
+            "nodePools[0].availabilityZones: zones [1, 2] differs from zones [], which the running default pool was created with and AKS can't change in place; keep zones [] and add a System pool with the new setting, then retire this one (docs/operations.md, section 8)",
+        ]);
+        assert.deepEqual(check({ ...plain, osDiskSizeGB: 128 }), [
+            "nodePools[0].osDiskSizeGB: 128 differs from null, which the running default pool was created with and AKS can't change in place; keep null and add a System pool with the new setting, then retire this one (docs/operations.md, section 8)",
+        ]);
+    });
+
+    it("judges nothing when the default pool can't be told", () => {
+        const twoSystems = { ...args, nodePools: [system, { ...system, name: "system2" }] };
+        assert.deepEqual(liveClusterProblems(twoSystems, running, DEC_2026, clusterArgsPath), []);
+    });
+
+    it("lets long-term support create a cluster on a version out of community support, and names the next minor to create on", () => {
+        assert.deepEqual(problems({ kubernetesVersion: "1.34", supportPlan: "AKSLongTermSupport", skuTier: "Premium" }, "none"), []);
+        const at = (day: string) => liveClusterProblems({ ...args, kubernetesVersion: "1.29" }, undefined, new Date(day), clusterArgsPath).map((p) => p.message);
+        assert.deepEqual(at("2025-05-01T00:00:00Z"), [
+            "1.29 is on AKS platform support, on which AKS creates no cluster: use \"1.30\" or later for the new cluster, or turn on long-term support (skuTier Premium with supportPlan AKSLongTermSupport)",
+        ]);
+    });
+});
+
 describe("components/cluster: the pools of the cluster's own request", () => {
     it("names the default pool alone when nothing is upgraded, and sends no count for an autoscaled pool", () => {
         const pools = clusterRequestPools(args, running, "s");
@@ -146,5 +205,19 @@ describe("components/cluster: against a running cluster, end to end", () => {
         }
         assert.ok(batchPool.dependencies.includes(appsPool.urn), "AKS takes one pool operation at a time: batch waits for apps");
         assert.ok(!appsPool.dependencies.includes(batchPool.urn));
+    });
+});
+
+describe("components/cluster: reading the running cluster", () => {
+    it("fails the deployment when Azure refuses the read, instead of taking the cluster for absent", async () => {
+        const refused = new Error("GET …/managedClusters/aks-test\nRESPONSE 403: 403 Forbidden\nERROR CODE: AuthorizationFailed");
+        const { error } = await declareAgainst(refused as unknown as LiveCluster, { nodePools: [system, apps], kubernetesVersion: SUPPORTED_VERSION });
+        assert.match(String(error?.message), /AuthorizationFailed/);
+    });
+
+    it("takes a reply without pools (a unit test's mocks answering {}) for no cluster", async () => {
+        const { engine, error } = await declareAgainst({} as LiveCluster, { nodePools: [system, apps], kubernetesVersion: SUPPORTED_VERSION });
+        assert.equal(error, undefined);
+        assert.deepEqual((engine.one(CLUSTER).inputs.agentPoolProfiles as { name: string }[]).map((p) => p.name), ["system"]);
     });
 });

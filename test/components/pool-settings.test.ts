@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { formatProblem, samePath } from "../../components/address";
 import { checkLabelKey, checkLabelValue, checkPoolSettings } from "../../components/cluster/pool-settings";
+import { agentPoolName } from "../../components/cluster/pools";
 
 const PREFIX_PROBLEM = "its prefix must be a lowercase DNS subdomain";
 const NAME_PROBLEM = "its name must be 1–63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
@@ -54,5 +55,17 @@ describe("components/cluster: label and taint syntax", () => {
     it("refuses a VM size that isn't text", () => {
         const problems = checkPoolSettings({ name: "p", mode: "User", vmSize: 4 as unknown as string }, "pool", samePath).map(formatProblem);
         assert.deepEqual(problems, ["pool.vmSize: 4 is not an Azure VM size name (e.g. Standard_D4s_v5)"]);
+    });
+});
+
+describe("components/cluster: a pool's Azure name", () => {
+    it("keeps the full name and adds four characters, cutting a long name to AKS's limit", () => {
+        const short = agentPoolName({ name: "apps", mode: "User", count: 1 });
+        assert.match(short, /^apps[a-z0-9]{4}$/);
+        const long = agentPoolName({ name: "abcdefghijkl", mode: "User", count: 1 });
+        assert.equal(long.length, 12, "Linux pools: 12 characters");
+        assert.ok(long.startsWith("abcdefgh"), long);
+        assert.notEqual(agentPoolName({ name: "abcdefghijkx", mode: "User", count: 1 }).slice(-4), long.slice(-4), "the suffix tells names with a common start apart");
+        assert.equal(agentPoolName({ name: "apps", mode: "User", count: 1, availabilityZones: ["2", "1"] }), agentPoolName({ name: "apps", mode: "User", count: 1, availabilityZones: ["1", "2"] }), "zones in any order");
     });
 });
