@@ -71,14 +71,21 @@ export function monthName(month: string): string {
     return `${MONTHS[m - 1]} ${year}`;
 }
 
-function minorOf(version: string): { major: number; minor: number } | undefined {
-    const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version);
-    return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+/** `"1.29"` or `"1.29.7"` as numbers; undefined for anything else. */
+export function parseKubernetesVersion(version: string): { major: number; minor: number; patch?: number } | undefined {
+    const match = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version);
+    return match ? { major: Number(match[1]), minor: Number(match[2]), patch: match[3] === undefined ? undefined : Number(match[3]) } : undefined;
+}
+
+/** The minor version `steps` above a `MAJOR.MINOR[.PATCH]`, as text: ("1.35", 1) → "1.36". */
+export function minorAbove(version: string, steps: number): string {
+    const parsed = parseKubernetesVersion(version)!;
+    return `${parsed.major}.${parsed.minor + steps}`;
 }
 
 /** The table's row for a `MAJOR.MINOR[.PATCH]` version; undefined when the table has none. */
 export function aksMinorVersion(version: string): AksMinorVersion | undefined {
-    const parsed = minorOf(version);
+    const parsed = parseKubernetesVersion(version);
     return parsed && AKS_MINOR_VERSIONS.find((row) => row.version === `${parsed.major}.${parsed.minor}`);
 }
 
@@ -97,11 +104,11 @@ export type VersionSupport =
     | { status: "unknown" };
 
 export function versionSupport(version: string, plan: KubernetesSupportPlan, today: Date): VersionSupport {
-    const parsed = minorOf(version);
+    const parsed = parseKubernetesVersion(version);
     if (!parsed) return { status: "unknown" };
     const row = aksMinorVersion(version);
     if (!row) {
-        const oldest = minorOf(AKS_MINOR_VERSIONS[0].version)!;
+        const oldest = parseKubernetesVersion(AKS_MINOR_VERSIONS[0].version)!;
         const older = parsed.major < oldest.major || (parsed.major === oldest.major && parsed.minor < oldest.minor);
         return older ? { status: "ended", row: undefined, plan } : { status: "unknown" };
     }
@@ -113,7 +120,7 @@ export function versionSupport(version: string, plan: KubernetesSupportPlan, tod
     if (today <= endOfMonth(row.endOfSupport)) {
         return { status: "supported", row, until: endOfMonth(row.endOfSupport), untilMonth: row.endOfSupport, plan };
     }
-    const untilVersion = `${parsed.major}.${parsed.minor + 4}`;
+    const untilVersion = minorAbove(version, 4);
     const successor = AKS_MINOR_VERSIONS.find((r) => r.version === untilVersion);
     if (successor && today > endOfMonth(successor.ga)) return { status: "ended", row, endedMonth: successor.ga, plan };
     return { status: "platform", row, endedMonth: row.endOfSupport, untilVersion, untilMonth: successor?.ga };

@@ -3,7 +3,7 @@ import { KubenetClusterArgs, NodePoolArgs } from "./args";
 import { versionSupport } from "./kubernetes-versions";
 import { LiveCluster, LivePool } from "./live";
 import { agentPoolName, createOnlySettings, defaultPoolOf } from "./pools";
-import { parseKubernetesVersion } from "./versions";
+import { minorAbove, parseKubernetesVersion } from "./versions";
 
 /*
  * The rules only the running cluster can decide, checked during preview (live.ts). Each names
@@ -116,7 +116,7 @@ export function liveClusterProblems(args: KubenetClusterArgs, live: LiveCluster 
         const version = args.kubernetesVersion;
         const support = version === undefined ? undefined : versionSupport(version, args.supportPlan ?? "KubernetesOfficial", today);
         return support?.status === "platform"
-            ? [{ path: pathOf("kubernetesVersion"), message: `${support.row.version} is on AKS platform support, on which AKS creates no cluster: use "${support.row.version.replace(/\d+$/, (minor) => String(Number(minor) + 1))}" or later for the new cluster, or turn on long-term support (skuTier Premium with supportPlan AKSLongTermSupport)` }]
+            ? [{ path: pathOf("kubernetesVersion"), message: `${support.row.version} is on AKS platform support, on which AKS creates no cluster: use "${minorAbove(support.row.version, 1)}" or later for the new cluster, or turn on long-term support (skuTier Premium with supportPlan AKSLongTermSupport)` }]
             : [];
     }
     return [...defaultPoolProblems(args, live, pathOf), ...versionProblems(args, live, pathOf)];

@@ -7,16 +7,14 @@ import {
     VERSION_WARNING_DAYS,
     daysBetween,
     endOfMonth,
+    minorAbove,
     monthName,
+    parseKubernetesVersion,
     versionToMoveTo,
     versionSupport,
 } from "./kubernetes-versions";
 
-/** `"1.29"` or `"1.29.7"` as numbers; undefined for anything else. */
-export function parseKubernetesVersion(version: string): { major: number; minor: number; patch?: number } | undefined {
-    const match = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version);
-    return match ? { major: Number(match[1]), minor: Number(match[2]), patch: match[3] === undefined ? undefined : Number(match[3]) } : undefined;
-}
+export { minorAbove, parseKubernetesVersion };
 
 /** `MAJOR.MINOR` or `MAJOR.MINOR.PATCH` with a major of at least 1; "latest" and "0" are not versions. */
 export function checkVersionFormat(version: string | undefined, pathOf: PathOf): Problem[] {
@@ -70,11 +68,6 @@ export function checkUpgradeChannels(args: Pick<KubenetClusterArgs, "upgradeChan
         : [];
 }
 
-/** The minor version `steps` above a `MAJOR.MINOR[.PATCH]`, as text: ("1.35", 1) → "1.36". */
-function minorAbove(version: string, steps: number): string {
-    const parsed = parseKubernetesVersion(version)!;
-    return `${parsed.major}.${parsed.minor + steps}`;
-}
 
 const LTS_FIX = "skuTier Premium with supportPlan AKSLongTermSupport";
 
