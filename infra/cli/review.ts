@@ -13,10 +13,10 @@ import { formatProblem } from "../../components/address";
 import { ACTIONS, Action, planChanges } from "../review/plan";
 import { renderReview } from "../review/render";
 import { MockEngine } from "../synth/engine";
-import { StackFileError, readStackFile } from "../synth/stack-file";
 import { SynthOutput, synthesize } from "../synth/synthesize";
 import { Command, CommandExit, parseFlags, runAsMain } from "./command";
 import { projectRoot } from "./project-root";
+import { readStackFileOrExit, userPath } from "./stack-files";
 
 const USAGE = "usage: review --stack <name> (--base <git-ref> [--head <git-ref>] | --base-config <file> --head-config <file>) [--json] [--fail-on blocked,delete,replace,update,create]";
 
@@ -43,9 +43,6 @@ matched; 2 a usage error, an unknown ref or an unreadable file.`;
 
 const ROOT = projectRoot(__dirname);
 
-/** Where the user stands: npm runs scripts from the project root and keeps that in INIT_CWD. */
-const userPath = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
-
 type Side = { label: string; output: SynthOutput };
 
 function invalid(label: string, lines: string[]): CommandExit {
@@ -55,13 +52,7 @@ function invalid(label: string, lines: string[]): CommandExit {
 /** A side from a stack file, with this working tree's code. */
 async function sideFromFile(stack: string, file: string, label: string): Promise<Side> {
     if (!fs.existsSync(file)) throw new CommandExit(`${file}: no such file (${label})`, 2);
-    let config;
-    try {
-        config = readStackFile(file);
-    } catch (error) {
-        throw new CommandExit(`${file}: ${error instanceof StackFileError ? error.message : (error as Error).message.split("\n")[0]} (${label})`, 2);
-    }
-    const result = await synthesize(stack, config);
+    const result = await synthesize(stack, readStackFileOrExit(file, label));
     if (!result.ok) throw invalid(label, result.problems.map(formatProblem));
     return { label, output: result.output };
 }

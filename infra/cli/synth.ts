@@ -8,11 +8,11 @@ import * as path from "node:path";
 import { formatProblem } from "../../components/address";
 import { MockEngine } from "../synth/engine";
 import { renderSynth } from "../synth/render";
-import { StackFileError, readStackFile } from "../synth/stack-file";
 import { synthesize } from "../synth/synthesize";
 import { Command, CommandExit, parseFlags, runAsMain } from "./command";
 import { closestName } from "../config/suggest";
 import { projectRoot } from "./project-root";
+import { readStackFileOrExit, userDirectory, userPath } from "./stack-files";
 
 const USAGE = "usage: synth --stack <name> [--json] [--config-file <file>]";
 
@@ -33,10 +33,6 @@ const ROOT = projectRoot(__dirname);
 const STACKS = path.join(ROOT, "stacks");
 
 const stackFilePath = (stack: string) => path.join(STACKS, `Pulumi.${stack}.yaml`);
-
-/** Where the user stands: npm runs scripts from the project root and keeps that in INIT_CWD. */
-const userDirectory = () => process.env.INIT_CWD ?? process.cwd();
-const userPath = (file: string) => path.resolve(userDirectory(), file);
 
 /** The stacks there are, the one probably meant, and where the program looked. */
 function unknownStack(stack: string, file: string): string {
@@ -63,15 +59,7 @@ export const synthCommand: Command = async (argv, io) => {
         throw new CommandExit(values["config-file"] === undefined ? unknownStack(values.stack, file) : `${file}: no such file (--config-file ${values["config-file"]}, from ${userDirectory()})`, 2);
     }
 
-    let config;
-    try {
-        config = readStackFile(file);
-    } catch (error) {
-        // One line naming the file once; anything unexpected is still a file problem, not a crash.
-        const message = error instanceof StackFileError ? error.message : `can't be read: ${(error as Error).message.split("\n")[0].slice(0, 160)}`;
-        throw new CommandExit(`${file}: ${message}`, 2);
-    }
-    const result = await synthesize(values.stack, config);
+    const result = await synthesize(values.stack, readStackFileOrExit(file));
     if (!result.ok) throw new CommandExit(result.problems.map(formatProblem).join("\n"), 1);
     io.out(values.json ? JSON.stringify(result.output, null, 2) + "\n" : renderSynth(result.output));
     return 0;

@@ -6,6 +6,11 @@
  * PropertyPath.Contains).
  */
 
+/** The value at a dotted path of inputs (`metadata.name`); undefined where any step is missing. */
+export function valueAt(inputs: unknown, path: string): unknown {
+    return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), inputs);
+}
+
 /** Every leaf path where two input values differ. */
 export function changedPaths(before: unknown, after: unknown, path = ""): string[] {
     if (Array.isArray(before) && Array.isArray(after)) {

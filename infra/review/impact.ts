@@ -14,6 +14,7 @@ import {
     PRIVATE_DNS_ZONE_CONTRIBUTOR_ROLE_ID,
 } from "../../components/common/roles";
 import { SynthResource } from "../synth/synthesize";
+import { valueAt } from "./diff";
 import type { Change } from "./plan";
 
 type Inputs = Record<string, unknown>;
@@ -27,8 +28,6 @@ const ROLE_NAMES: Record<string, string> = {
     [AKS_RBAC_CLUSTER_ADMIN_ROLE_ID]: "Azure Kubernetes Service RBAC Cluster Admin",
 };
 
-const get = (inputs: Inputs | undefined, path: string): unknown =>
-    path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Inputs)[key] : undefined), inputs);
 const shown = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 const lastSegment = (id: unknown) => String(id ?? "").split("/").filter(Boolean).pop() ?? "";
 
@@ -38,7 +37,7 @@ function poolSize(inputs: Inputs): string {
 
 function poolImpact(change: Change, before: Inputs | undefined, after: Inputs | undefined): string[] {
     const inputs = after ?? before!;
-    const label = (get(inputs, "nodeLabels") as Inputs | undefined)?.[POOL_NAME_LABEL] ?? inputs.agentPoolName;
+    const label = (valueAt(inputs, "nodeLabels") as Inputs | undefined)?.[POOL_NAME_LABEL] ?? inputs.agentPoolName;
     const pool = `pool "${label}"`;
     switch (change.action) {
         case "create": return [`${pool} is created: ${inputs.vmSize}, ${poolSize(inputs)}`];
@@ -54,7 +53,7 @@ function poolImpact(change: Change, before: Inputs | undefined, after: Inputs | 
 /** An in-place pool change, read from the paths that changed (`prefix` for a pool inside the cluster's request). */
 function poolUpdate(pool: string, properties: string[], before: Inputs, after: Inputs, prefix: string): string[] {
     const changed = (key: string) => properties.some((p) => p === `${prefix}${key}` || p.startsWith(`${prefix}${key}.`) || p.startsWith(`${prefix}${key}[`));
-    const value = (inputs: Inputs, key: string) => get(inputs, `${prefix}${key}`.replace(/\[(\d+)\]/g, ".$1"));
+    const value = (inputs: Inputs, key: string) => valueAt(inputs, `${prefix}${key}`.replace(/\[(\d+)\]/g, ".$1"));
     const impact: string[] = [];
     if (changed("orchestratorVersion")) {
         impact.push(`the nodes of ${pool} are upgraded from ${shown(value(before, "orchestratorVersion"))} to ${shown(value(after, "orchestratorVersion"))}, a surge of ${shown(value(after, "upgradeSettings.maxSurge"))} at a time`);
@@ -100,7 +99,7 @@ function grantImpact(change: Change, before: Inputs | undefined, after: Inputs |
 }
 
 function namespaceImpact(change: Change, inputs: Inputs): string[] {
-    const name = shown(get(inputs, "metadata.name"));
+    const name = shown(valueAt(inputs, "metadata.name"));
     switch (change.action) {
         case "create": return [`namespace ${name} is created`];
         case "delete": return [`namespace ${name} is deleted, with every object in it`];

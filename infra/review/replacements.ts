@@ -23,6 +23,8 @@
  * set, is replaced only when that changes, and then every object it manages with it.
  */
 
+import { valueAt } from "./diff";
+
 export const REPLACEMENT_TABLE_VERSIONS = { "@pulumi/azure-native": "3.28.0", "@pulumi/kubernetes": "4.34.2" } as const;
 /** When the table was read from the providers' sources. */
 export const REPLACEMENT_TABLE_RECORDED_ON = "2026-12-01";
@@ -78,8 +80,6 @@ export const REPLACEMENT_RULES: Record<string, ReplacementRule> = {
     "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding": { replaceOn: [...KUBERNETES_NAMED, "roleRef"], nameKey: "metadata.name" },
 };
 
-const get = (inputs: Record<string, unknown>, path: string): unknown =>
-    path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), inputs);
 
 /**
  * Whether the provider replaces delete-first: azure-native for a name the program gave (it
@@ -90,9 +90,9 @@ export function providerDeletesFirst(type: string, before: Record<string, unknow
     const rule = replacementRuleFor(type);
     if (rule.nameKey === "") return false;
     if (type.startsWith("kubernetes:")) {
-        return get(after, "metadata.name") !== undefined && KUBERNETES_NAMED.every((path) => JSON.stringify(get(before, path)) === JSON.stringify(get(after, path)));
+        return valueAt(after, "metadata.name") !== undefined && KUBERNETES_NAMED.every((path) => JSON.stringify(valueAt(before, path)) === JSON.stringify(valueAt(after, path)));
     }
-    return get(after, rule.nameKey) !== undefined;
+    return valueAt(after, rule.nameKey) !== undefined;
 }
 
 /** The rule for a type; a type the table doesn't know is an error, so a new one can't slip through unreviewed. */
