@@ -121,7 +121,8 @@ export function planChanges(base: SynthOutput, head: SynthOutput): Review {
             continue;
         }
         const replacedWithProvider = providerReplaced && resource.type.startsWith("kubernetes:");
-        const change = decide(before, resource, replacedWithProvider);
+        // The provider itself was decided above.
+        const change = resource === kubernetesProvider ? providerChange : decide(before, resource, replacedWithProvider);
         if (change) changes.push(change);
     }
     for (const resource of baseResources) {
