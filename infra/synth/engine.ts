@@ -39,22 +39,17 @@ export interface RecordedInvoke {
     provider?: string;
 }
 
-// The wire format's markers (Pulumi's RPC "signature" keys).
-const SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
 export const SECRET_MASK = "[secret]";
 
 /** Inputs as plain JSON: secrets masked, unknowns marked, resource references as URNs. */
 export function plainInputs(value: unknown): unknown {
-    if (value === UNKNOWN) return "[unknown]";
+    if (value === pulumi.runtime.unknownValue) return "[unknown]";
     if (Array.isArray(value)) return value.map(plainInputs);
     if (value && typeof value === "object") {
         const object = value as Record<string, unknown>;
-        if (object[SIG] === SECRET_SIG) return SECRET_MASK;
-        if (object[SIG] === RESOURCE_SIG) return object.urn;
+        const sig = object[pulumi.runtime.specialSigKey];
+        if (sig === pulumi.runtime.specialSecretSig) return SECRET_MASK;
+        if (sig === pulumi.runtime.specialResourceSig) return object.urn;
         return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, plainInputs(v)]));
     }
     return value;
