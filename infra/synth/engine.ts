@@ -1,10 +1,12 @@
+/**
+ * The offline engine: the program runs under Pulumi's mocks (`pulumi.runtime.setMocks`), Azure's
+ * answers come from azure-state.ts, and every registration and invoke is recorded as the Pulumi
+ * engine would receive it, for synth and the tests. What it needs beyond the SDK's public API
+ * is in sdk-adapter.ts.
+ */
 import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
-
-// Exported by the SDK's runtime but marked internal, so absent from its typings: it resolves
-// once every outstanding registration and invoke has been answered.
-const { waitForRPCs } = settings as unknown as { waitForRPCs(): Promise<void> };
 import { azureFunctions, azureState } from "./azure-state";
+import { Registration, listenToMockMonitor, waitForRPCs } from "./sdk-adapter";
 
 /** One resource as the engine received its RegisterResource request. */
 export interface RecordedResource {
@@ -55,34 +57,26 @@ export function plainInputs(value: unknown): unknown {
     return value;
 }
 
-interface RegisterRequest {
-    getType(): string;
-    getName(): string;
-    getCustom(): boolean;
-    getParent(): string;
-    getDependenciesList(): string[];
-    getProtect(): boolean;
-    getIgnorechangesList(): string[];
-    getDeletebeforereplace(): boolean;
-    getDeletebeforereplacedefined(): boolean;
-    getReplaceonchangesList(): string[];
-    getHooks(): { getOnErrorList(): string[] } | undefined;
-    getRetainondelete(): boolean;
-    getProvider(): string;
-    getAliasesList(): AliasMessage[];
-    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-}
-interface AliasMessage {
-    getUrn(): string;
-    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string } | undefined;
-}
-
-/** An alias as plain data: its URN, or the non-empty parts of its spec. */
-function plainAlias(alias: AliasMessage): Record<string, string> {
-    const spec = alias.getSpec();
-    if (!spec) return { urn: alias.getUrn() };
-    const parts = { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn() };
-    return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== ""));
+/** A registration as the engine records it: the URN once answered, inputs as plain JSON. */
+function recordOf(r: Registration): RecordedResource {
+    return {
+        urn: "",
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        parent: r.parent || null,
+        dependencies: [...r.dependencies].sort(),
+        protect: r.protect,
+        ignoreChanges: r.ignoreChanges,
+        deleteBeforeReplace: r.deleteBeforeReplace,
+        deleteBeforeReplaceDefined: r.deleteBeforeReplaceDefined,
+        replaceOnChanges: r.replaceOnChanges,
+        onErrorHooks: r.onErrorHooks,
+        retainOnDelete: r.retainOnDelete,
+        ...(r.provider ? { provider: r.provider } : {}),
+        aliases: r.aliases,
+        inputs: plainInputs(r.object) as Record<string, unknown>,
+    };
 }
 
 const STACK_REFERENCE = "pulumi:pulumi:StackReference";
@@ -93,8 +87,6 @@ function stackReferenceState(name: string, stacks: Record<string, Record<string,
     if (!outputs) throw new Error(`the mock engine knows no stack named ${name}`);
     return { id: name, state: { name, outputs, secretOutputNames: [] } };
 }
-
-type Callback = (err: unknown, response?: { getUrn(): string }) => void;
 
 /** Node's own stack trace depth, as the process started with it. */
 export const STACK_TRACE_LIMIT = Error.stackTraceLimit;
@@ -146,7 +138,7 @@ export class MockEngine {
                 return answer(args.inputs);
             },
         }, options.project ?? "aks-kubenet", options.stack ?? "test", options.preview ?? false);
-        engine.wrapMonitor();
+        engine.listen();
         if (MockEngine.declareWithoutStackTraces) {
             engine.capturing = true;
             Error.stackTraceLimit = 0;
@@ -154,44 +146,17 @@ export class MockEngine {
         return engine;
     }
 
-    private wrapMonitor(): void {
-        const monitor = settings.getMonitor() as unknown as {
-            registerResource(req: RegisterRequest, cb: Callback): void;
-            registerErrorHook?(req: { getName(): string }, cb: (err: unknown, response?: unknown) => void): void;
-            registerResourceHook?(req: { getName(): string }, cb: (err: unknown, response?: unknown) => void): void;
-        };
-        // The SDK's mock monitor has no hook registration; the engine accepts every named hook.
-        monitor.registerErrorHook = (req, callback) => {
-            this.hooks.push(req.getName());
-            callback(null, {});
-        };
-        monitor.registerResourceHook = monitor.registerErrorHook;
-        const register = monitor.registerResource.bind(monitor);
-        monitor.registerResource = (req, callback) => {
-            const record: RecordedResource = {
-                urn: "",
-                type: req.getType(),
-                name: req.getName(),
-                custom: req.getCustom(),
-                parent: req.getParent() || null,
-                dependencies: [...req.getDependenciesList()].sort(),
-                protect: req.getProtect(),
-                ignoreChanges: req.getIgnorechangesList(),
-                deleteBeforeReplace: req.getDeletebeforereplace(),
-                deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
-                replaceOnChanges: req.getReplaceonchangesList(),
-                onErrorHooks: req.getHooks()?.getOnErrorList() ?? [],
-                retainOnDelete: req.getRetainondelete(),
-                ...(req.getProvider() ? { provider: req.getProvider() } : {}),
-                aliases: req.getAliasesList().map(plainAlias),
-                inputs: plainInputs(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
-            };
-            this.resources.push(record);
-            register(req, (err, response) => {
-                if (response) record.urn = response.getUrn();
-                callback(err, response);
-            });
-        };
+    private listen(): void {
+        listenToMockMonitor({
+            registration: (registration) => {
+                const record = recordOf(registration);
+                this.resources.push(record);
+                return (urn) => {
+                    record.urn = urn;
+                };
+            },
+            hook: (name) => this.hooks.push(name),
+        });
     }
 
     /** Resolves once every registration and invoke the program started has been answered. */

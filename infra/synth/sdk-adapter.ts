@@ -1,0 +1,158 @@
+/**
+ * What the offline engine (engine.ts) needs from @pulumi/pulumi beyond its public API, in one
+ * module, so that an SDK upgrade has one place to re-check and one test to fail
+ * (test/infra/sdk-adapter.test.ts, which pins CHECKED_SDK_VERSION and exercises each item).
+ * The rest of the engine rests on public API: `pulumi.runtime.setMocks` answers registrations
+ * and invokes, `pulumi.runtime.getMonitor` finds the mock monitor, and the wire format's markers
+ * are `pulumi.runtime.specialSigKey`, `specialSecretSig`, `specialResourceSig` and
+ * `unknownValue`.
+ *
+ * Checked against @pulumi/pulumi 3.248.0. What stays internal, and why:
+ *
+ * - The RegisterResource request. synth prints what the engine would receive, and no public
+ *   hook carries it. `Mocks.newResource` is given only type, name, inputs, provider, custom and
+ *   id (runtime/mocks.js): no parent, URN, dependencies, protect, ignoreChanges,
+ *   replaceOnChanges, deleteBeforeReplace, retainOnDelete, aliases or hooks, and its inputs are
+ *   deserialized (unknowns dropped outside preview, resource references rebuilt as Resource
+ *   objects, a secret element turning its whole array secret). Resource transforms
+ *   (`registerResourceTransform`, the `transforms` option) are called back by the engine, not
+ *   the SDK: under mocks the monitor claims support (supportsFeature says yes to all but
+ *   outputValues) yet has no registerStackTransform, so registering one rejects with
+ *   "this._monitor.registerStackTransform is not a function" (runtime/callbacks.js), and its
+ *   registerResource ignores a request's transforms. The deprecated
+ *   `registerStackTransformation` runs in the SDK, but in the Resource constructor before the
+ *   SDK completes the options (resource.js): ignoreChanges, replaceOnChanges,
+ *   deleteBeforeReplace, retainOnDelete and error hooks as sent, but dependsOn without the
+ *   dependencies that come from inputs or from a component's children, protect and provider
+ *   before they are inherited from the parent, aliases before they become specs, inputs before
+ *   serialization, and never the stack resource itself. So the mock monitor's registerResource
+ *   is wrapped and the request read through its generated getters (proto/resource_pb).
+ * - Hook registration. setMocks turns error and resource hooks on, but the mock monitor has no
+ *   registerErrorHook or registerResourceHook, so a resource with a hook would fail to register
+ *   ("this._monitor.registerErrorHook is not a function", runtime/callbacks.js). The adapter
+ *   answers them; components/common/retry.ts looks for that method to decide whether the
+ *   engine runs error hooks.
+ * - `waitForRPCs` (runtime/settings.js), marked internal and left out of the typings: the only
+ *   way to wait until every registration and invoke the program started has been answered,
+ *   those started while it waits too. `runInPulumiStack` resolves with the stack's outputs,
+ *   not after its children; the public `disconnect` waits the same way but then closes the
+ *   monitor and the callback server, documented as permanent.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { Alias } from "@pulumi/pulumi/proto/alias_pb";
+import type { RegisterErrorHookRequest, RegisterResourceHookRequest, RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+
+/** The @pulumi/pulumi release every item here was read and tested against. */
+export const CHECKED_SDK_VERSION = "3.248.0";
+
+/** The installed @pulumi/pulumi's version. */
+export function installedSdkVersion(): string {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("@pulumi/pulumi/package.json") as { version: string }).version;
+}
+
+/** An SDK that lacks something the adapter uses, said in terms of what to re-check. */
+function sdkChanged(what: string): Error {
+    return new Error(`@pulumi/pulumi ${installedSdkVersion()} ${what}; infra/synth/sdk-adapter.ts was checked against ${CHECKED_SDK_VERSION} and needs re-checking`);
+}
+
+/** A RegisterResource request as plain data, every field as the SDK set it. */
+export interface Registration {
+    type: string;
+    name: string;
+    custom: boolean;
+    /** The parent's URN; empty for the stack. */
+    parent: string;
+    dependencies: string[];
+    protect: boolean;
+    ignoreChanges: string[];
+    deleteBeforeReplace: boolean;
+    deleteBeforeReplaceDefined: boolean;
+    replaceOnChanges: string[];
+    onErrorHooks: string[];
+    retainOnDelete: boolean;
+    /** The explicit provider's reference (`<urn>::<id>`); empty when there is none. */
+    provider: string;
+    /** An alias's URN, or its spec's non-empty parts. */
+    aliases: Record<string, string>[];
+    /** The inputs in the wire format: secrets, unknowns and resource references marked. */
+    object: Record<string, unknown>;
+}
+
+export interface MonitorListener {
+    /** Each registration as it is sent; what it returns is given the URN the monitor answers. */
+    registration(registration: Registration): (urn: string) => void;
+    /** Each hook the program registers, by name. */
+    hook(name: string): void;
+}
+
+type Callback<T> = (err: unknown, response?: T) => void;
+
+/** The mock monitor as setMocks installs it, with the hook methods it lacks once listened to. */
+interface MockMonitor {
+    registerResource(req: RegisterResourceRequest, callback: Callback<RegisterResourceResponse>): void;
+    registerErrorHook?(req: RegisterErrorHookRequest, callback: Callback<object>): void;
+    registerResourceHook?(req: RegisterResourceHookRequest, callback: Callback<object>): void;
+}
+
+function plainAlias(alias: Alias): Record<string, string> {
+    const spec = alias.getSpec();
+    if (!spec) return { urn: alias.getUrn() };
+    const parts = { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn() };
+    return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== ""));
+}
+
+function registrationOf(req: RegisterResourceRequest): Registration {
+    return {
+        type: req.getType(),
+        name: req.getName(),
+        custom: req.getCustom(),
+        parent: req.getParent(),
+        dependencies: req.getDependenciesList(),
+        // Optional in the protocol; the generated getter answers false when unset.
+        protect: req.getProtect() ?? false,
+        ignoreChanges: req.getIgnorechangesList(),
+        deleteBeforeReplace: req.getDeletebeforereplace(),
+        deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
+        replaceOnChanges: req.getReplaceonchangesList(),
+        onErrorHooks: req.getHooks()?.getOnErrorList() ?? [],
+        retainOnDelete: req.getRetainondelete() ?? false,
+        provider: req.getProvider(),
+        aliases: req.getAliasesList().map(plainAlias),
+        object: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+    };
+}
+
+/**
+ * Hears every registration and hook the program sends to the mock monitor that
+ * `pulumi.runtime.setMocks` installed; the monitor still answers them. Hooks are accepted
+ * whatever their name.
+ */
+export function listenToMockMonitor(listener: MonitorListener): void {
+    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitor | undefined;
+    if (!monitor) throw new Error("no mock monitor: call pulumi.runtime.setMocks first");
+    if (typeof monitor.registerResource !== "function") throw sdkChanged("has a monitor without registerResource");
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) => {
+        const answered = listener.registration(registrationOf(req));
+        register(req, (err, response) => {
+            if (response) answered(response.getUrn());
+            callback(err, response);
+        });
+    };
+    const acceptHook = (req: RegisterErrorHookRequest | RegisterResourceHookRequest, callback: Callback<object>) => {
+        listener.hook(req.getName());
+        callback(null, {});
+    };
+    monitor.registerErrorHook = acceptHook;
+    monitor.registerResourceHook = acceptHook;
+}
+
+const internalSettings = settings as unknown as { waitForRPCs?: () => Promise<void> };
+
+/** Resolves once every registration and invoke the program started has been answered. */
+export function waitForRPCs(): Promise<void> {
+    if (typeof internalSettings.waitForRPCs !== "function") throw sdkChanged("has no waitForRPCs in runtime/settings");
+    return internalSettings.waitForRPCs();
+}
