@@ -9,5 +9,6 @@ export * from "./surge";
 export * from "./capacity";
 export * from "./fit";
 export * from "./rules";
+export * from "./forbidden-ranges";
 export * from "./plan";
 export * from "./report";
