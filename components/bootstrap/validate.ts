@@ -1,7 +1,7 @@
 import { PathOf, Problem, samePath } from "../address";
 import { checkOneOf, isWholeNumberIn } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
-import { NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
+import { DEFAULT_CONTAINER_LIMITS, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
 const RFC1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
@@ -38,6 +38,7 @@ export function validateNamespaces(specs: NamespaceSpec[], pathOf: PathOf = same
                 problems.push({ path: at(key), message: `${JSON.stringify(value)} is not a Kubernetes quantity (e.g. "500m", "4", "8Gi")` });
             }
         }
+        problems.push(...checkDefaultRequests(spec, at));
         const pods = spec.quota?.pods;
         if (pods !== undefined && !isWholeNumberIn(pods, 1, Infinity)) {
             problems.push({ path: at("quota.pods"), message: `${pods} is not a pod count: use a whole number of at least 1` });
@@ -50,5 +51,128 @@ export function validateNamespaces(specs: NamespaceSpec[], pathOf: PathOf = same
             });
         }
     });
+    return problems;
+}
+
+/**
+ * A Kubernetes quantity as an exact number: `mantissa × 10^exponent`, negative when `negative`.
+ * Rounded up to a whole nano-unit and, in binary units, capped at 2^63-1, as Kubernetes stores it.
+ */
+export interface Quantity {
+    readonly negative: boolean;
+    readonly mantissa: bigint;
+    readonly exponent: number;
+}
+
+/**
+ * Kubernetes' quantity forms (kubernetes/apimachinery pkg/api/resource/quantity.go, the grammar
+ * above `Quantity` and `ParseQuantity`; suffix.go for the suffixes; commit
+ * eed236ceee2c19c2753a3d93ac0631dc20750454,
+ * https://github.com/kubernetes/apimachinery/blob/master/pkg/api/resource/quantity.go):
+ * an optional sign, digits with an optional fraction (`1`, `1.5`, `1.`, `.5`), then a binary suffix
+ * (Ki Mi Gi Ti Pi Ei), a decimal suffix (n u m "" k M G T P E; `n` and `u` are in suffix.go though
+ * not in the grammar's comment) or an exponent `e`/`E` with a signed whole number. `1E` is one
+ * exa; `1E3` is a thousand.
+ */
+const QUANTITY_FORM = /^([+-]?)([0-9]+)?(?:\.([0-9]*))?(?:(Ki|Mi|Gi|Ti|Pi|Ei)|[eE]([+-]?[0-9]+)|(n|u|m|k|M|G|T|P|E)?)$/;
+const DECIMAL_SUFFIX_EXPONENTS: Record<string, number> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SUFFIX_POWERS: Record<string, bigint> = { Ki: 10n, Mi: 20n, Gi: 30n, Ti: 40n, Pi: 50n, Ei: 60n };
+/** Kubernetes' smallest unit, 1n: smaller fractions are rounded up to it. */
+const NANO_EXPONENT = -9;
+/** The cap ParseQuantity puts on binary-suffixed values. */
+const MAX_BINARY_QUANTITY = 2n ** 63n - 1n;
+const INT32_MAX = 2 ** 31 - 1;
+
+const digitCount = (n: bigint) => n.toString().length;
+
+/** `text` as Kubernetes reads a quantity, or undefined when it isn't one (or its exponent is outside int32). */
+export function parseQuantity(text: string): Quantity | undefined {
+    const match = QUANTITY_FORM.exec(text);
+    if (!match) return undefined;
+    const [, sign, whole = "", fraction, binary, exponentText, decimal = ""] = match;
+    if (whole === "" && !fraction) return undefined;
+    let mantissa = BigInt(whole + (fraction ?? "") || "0");
+    let exponent = -(fraction ?? "").length;
+    if (binary !== undefined) {
+        mantissa <<= BINARY_SUFFIX_POWERS[binary];
+    } else if (exponentText !== undefined) {
+        const power = Number(exponentText);
+        if (Math.abs(power) > INT32_MAX) return undefined;
+        exponent += power;
+    } else {
+        exponent += DECIMAL_SUFFIX_EXPONENTS[decimal];
+    }
+    if (mantissa !== 0n && exponent < NANO_EXPONENT) {
+        // Round up to 1n: a value below 1n becomes 1n, without expanding a huge divisor.
+        if (digitCount(mantissa) + exponent <= NANO_EXPONENT) {
+            mantissa = 1n;
+        } else {
+            const divisor = 10n ** BigInt(NANO_EXPONENT - exponent);
+            mantissa = (mantissa + divisor - 1n) / divisor;
+        }
+        exponent = NANO_EXPONENT;
+    }
+    if (binary !== undefined && compareMagnitudes({ negative: false, mantissa, exponent }, { negative: false, mantissa: MAX_BINARY_QUANTITY, exponent: 0 }) > 0) {
+        mantissa = MAX_BINARY_QUANTITY;
+        exponent = 0;
+    }
+    return { negative: sign === "-" && mantissa !== 0n, mantissa, exponent };
+}
+
+function compareMagnitudes(a: Quantity, b: Quantity): number {
+    if (a.mantissa === 0n || b.mantissa === 0n) return Number(a.mantissa !== 0n) - Number(b.mantissa !== 0n);
+    // Orders of magnitude first, so a huge exponent is never expanded.
+    const order = (q: Quantity) => digitCount(q.mantissa) + q.exponent;
+    if (order(a) !== order(b)) return order(a) > order(b) ? 1 : -1;
+    const low = Math.min(a.exponent, b.exponent);
+    const scaled = (q: Quantity) => q.mantissa * 10n ** BigInt(q.exponent - low);
+    const [x, y] = [scaled(a), scaled(b)];
+    return x === y ? 0 : x > y ? 1 : -1;
+}
+
+/** -1, 0 or 1 as `a` is below, equal to or above `b`, like Quantity.Cmp. */
+export function compareQuantities(a: Quantity, b: Quantity): number {
+    if (a.negative !== b.negative) return a.negative ? -1 : 1;
+    const magnitude = compareMagnitudes(a, b);
+    return a.negative ? -magnitude : magnitude;
+}
+
+/**
+ * The LimitRange the bootstrap declares (a quota or defaultLimits; index.ts) has one Container
+ * limit with `default` (cpu, memory) and `defaultRequest` (requestsCpu, requestsMemory), each
+ * the namespace's value or DEFAULT_CONTAINER_LIMITS'. Kubernetes' ValidateLimitRange refuses,
+ * per resource, "default request value %s is greater than default limit value %s"
+ * (kubernetes/kubernetes pkg/apis/core/validation/validation.go, commit
+ * a7264f95ffc8b56377da16e83461aa59467ebb3e,
+ * https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go).
+ * Its other relations compare min, max and maxLimitRequestRatio, which the bootstrap doesn't set,
+ * and require default = defaultRequest only for resources that can't be overcommitted, which cpu
+ * and memory can. ValidateResourceQuotaSpec compares no hard values with each other, so a quota's
+ * requests above its limits is not refused.
+ */
+const DEFAULT_REQUEST_PAIRS = [
+    { resource: "CPU", request: "requestsCpu", limit: "cpu" },
+    { resource: "memory", request: "requestsMemory", limit: "memory" },
+] as const;
+
+function checkDefaultRequests(spec: NamespaceSpec, at: (key: string) => string): Problem[] {
+    if (!spec.quota && !spec.defaultLimits) return [];
+    const own = spec.defaultLimits ?? {};
+    const merged = { ...DEFAULT_CONTAINER_LIMITS, ...spec.defaultLimits };
+    const problems: Problem[] = [];
+    for (const { resource, request, limit } of DEFAULT_REQUEST_PAIRS) {
+        const [requestText, limitText] = [merged[request], merged[limit]];
+        // A value that isn't a quantity is reported as such above.
+        if (typeof requestText !== "string" || typeof limitText !== "string" || !QUANTITY.test(requestText) || !QUANTITY.test(limitText)) continue;
+        const [requestQuantity, limitQuantity] = [parseQuantity(requestText), parseQuantity(limitText)];
+        if (!requestQuantity || !limitQuantity || compareQuantities(requestQuantity, limitQuantity) <= 0) continue;
+        const rule = "Kubernetes refuses a LimitRange whose default request is above its default limit";
+        if (own[request] !== undefined) {
+            const whose = own[limit] === undefined ? " (the program's default)" : "";
+            problems.push({ path: at(`defaultLimits.${request}`), message: `${requestText} is above the default ${resource} limit ${limitText}${whose}: ${rule}` });
+        } else {
+            problems.push({ path: at(`defaultLimits.${limit}`), message: `${limitText} is below the default ${resource} request ${requestText} (the program's default): ${rule}; raise it or set ${request}` });
+        }
+    }
     return problems;
 }

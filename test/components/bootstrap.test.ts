@@ -20,7 +20,7 @@ describe("components/bootstrap: validateNamespaces", () => {
             name: "team-a",
             podSecurity: "restricted",
             quota: { requestsCpu: "500m", requestsMemory: "8Gi", limitsCpu: "4", limitsMemory: ".5Ti", pods: 1 },
-            defaultLimits: { cpu: "1.5", memory: "1k", requestsCpu: "100m", requestsMemory: "64Mi" },
+            defaultLimits: { cpu: "1.5", memory: "64Mi", requestsCpu: "100m", requestsMemory: "1k" },
             admins: [GROUP], editors: [GROUP], viewers: [GROUP],
         }]), []);
     });
