@@ -5,8 +5,8 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as resources from "@pulumi/azure-native/resources";
 import { ClusterIdentity, KubenetCluster, KubenetNetwork, NamespaceBootstrap } from "../components";
 import { stackCapacity } from "./capacity-summary";
-import { StackModel, WORKSPACE_RETENTION_DAYS, clusterArgsFrom, identityArgsFrom, networkArgsFrom } from "./config/validate";
-import { clusterAccess } from "./kubeconfig";
+import { bootstrapArgsOf, clusterArgsOf, identityArgsOf, networkArgsOf } from "./config/component-args";
+import { StackModel, WORKSPACE_RETENTION_DAYS } from "./config/validate";
 
 /**
  * The stack: a resource group, then the network, the identity and its grants, the cluster
@@ -21,16 +21,14 @@ export function defineStack(model: StackModel) {
     }, { protect: config.protect });
     const resourceGroupName = resourceGroup.name;
 
-    const network = new KubenetNetwork("network", { ...networkArgsFrom(config, resourceGroupName), location });
+    const network = new KubenetNetwork("network", networkArgsOf(config, { resourceGroupName, location }));
     const identity = new ClusterIdentity("control-plane", {
+        ...identityArgsOf(config),
         resourceGroupName,
         location,
         vnetId: network.vnetScopeId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
-        ...identityArgsFrom(config),
-        tags: config.tags,
-        protect: config.protect,
     });
     const monitoring = config.cluster.monitoring;
     // The stack's own workspace, unless the stack file names one (a shared, central workspace).
@@ -48,29 +46,21 @@ export function defineStack(model: StackModel) {
         ? new monitor.AzureMonitorWorkspace("metrics", { resourceGroupName, location, tags: config.tags }, { protect: config.protect })
         : undefined;
     const cluster = new KubenetCluster("cluster", {
-        // The stack's own workspaces are in its region.
-        ...clusterArgsFrom(config, resourceGroupName, workspace?.id, prometheusWorkspace?.id, location),
-        clusterName: config.cluster.name ?? `aks-${model.stack}`,
-        location,
+        ...clusterArgsOf(config, model.stack, { resourceGroupName, location, createdWorkspaceId: workspace?.id, createdPrometheusWorkspaceId: prometheusWorkspace?.id }),
         subnetId: network.subnetId,
         identityId: identity.identityId,
         networkAddressing: network.addressing,
-        keyPathPrefix: "cluster.",
     });
 
-    const access = clusterAccess(cluster, resourceGroupName, config.cluster);
     const kubernetes = new k8s.Provider("kubernetes", {
-        kubeconfig: access.kubeconfig,
+        kubeconfig: cluster.kubeconfig,
         enableServerSideApply: true,
         // Without it pulumi-kubernetes replaces the provider, and every object it manages, when
         // the kubeconfig's server or CA changes (az aks rotate-certs does both). The cluster's
         // resource id changes only with the cluster itself (@pulumi/kubernetes provider.d.ts).
         clusterIdentifier: cluster.clusterId,
-    }, { dependsOn: access.readyResources });
-    new NamespaceBootstrap("bootstrap", {
-        namespaces: config.namespaces,
-        defaultNamespacePodSecurity: config.defaultNamespacePodSecurity,
-    }, { providers: { kubernetes } });
+    });
+    new NamespaceBootstrap("bootstrap", bootstrapArgsOf(config), { providers: { kubernetes } });
 
     return {
         resourceGroupName,
@@ -86,7 +76,7 @@ export function defineStack(model: StackModel) {
         // Only where they exist: Pulumi warns about an undefined stack output.
         ...(config.cluster.workloadIdentity ? { oidcIssuerUrl: cluster.oidcIssuerUrl } : {}),
         ...(monitoring ? { logAnalyticsWorkspaceId: monitoring.logAnalyticsWorkspaceId ?? workspace!.id } : {}),
-        kubeconfig: access.kubeconfig,
+        kubeconfig: cluster.kubeconfig,
         capacity: stackCapacity(config),
     };
 }

@@ -41,6 +41,11 @@ export interface NetworkAddressing {
     reservedCidrs?: string[];
     /** Custom routes in the cluster's route table: they take route-table slots from nodes. */
     routes?: RouteAddressing[];
+    /**
+     * The route table is yours (`existingRouteTableId`): `routes` lists only the routes declared
+     * with the network, not those the table already has.
+     */
+    externalRouteTable?: boolean;
 }
 
 export interface PoolSizing {
@@ -149,10 +154,6 @@ export function validateClusterAddressing(input: ClusterAddressing, pathOf: Path
 function validatePoolSizing(pool: PoolSizing, field: string, pathOf: PathOf): Problem[] {
     const problems = checkMaxPods(pool.maxPods, pathOf(`${field}.maxPods`));
     if (problems.length === 0) problems.push(...checkPoolPodRoom(pool.maxPods, pool.minNodes, pathOf(`${field}.maxPods`)));
-    if (pool.maxSurge !== undefined) {
-        const surge = parseMaxSurge(pool.maxSurge);
-        if (!surge.ok) problems.push({ path: pathOf(`${field}.maxSurge`), message: surge.error });
-    }
     return problems;
 }
 

@@ -50,8 +50,8 @@ export interface NamespaceSpec {
 }
 
 export interface NamespaceBootstrapArgs {
-    /** The namespaces to create. */
-    namespaces: NamespaceSpec[];
+    /** The namespaces to create; default none. */
+    namespaces?: NamespaceSpec[];
     /** Level enforced on the existing `default` namespace, so no namespace is left unlabelled. Default baseline. */
     defaultNamespacePodSecurity?: PodSecurityLevel;
 }

@@ -8,6 +8,8 @@ import { RetryPolicy, retryHooks } from "../common/retry";
 import { childOptions } from "../common/problems";
 import { DEFAULT_CONTAINER_LIMITS, NamespaceBootstrapArgs, NamespaceSpec, PodSecurityLevel } from "./args";
 import { validateNamespaces } from "./validate";
+import { bootstrapInputs } from "./inputs";
+import { withDefaults } from "../common/inputs";
 
 export * from "./args";
 export { validateNamespaces, SYSTEM_NAMESPACES } from "./validate";
@@ -55,14 +57,15 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
 
     constructor(name: string, args: NamespaceBootstrapArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.NamespaceBootstrap, name, {}, withTypeAlias(opts, "aks-kubenet:bootstrap:NamespaceBootstrap"));
-        throwIfProblems(validateNamespaces(args.namespaces), this, "NamespaceBootstrap");
+        const settings = withDefaults(bootstrapInputs, args);
+        throwIfProblems(validateNamespaces(settings.namespaces!), this, "NamespaceBootstrap");
         const children = childOptions(this, opts, undefined, { hooks: retryHooks(`${name}-rbac-retry`, KUBERNETES_RBAC_RETRY) });
 
         new core.NamespacePatch(`${name}-default-labels`, {
-            metadata: { name: "default", labels: podSecurityLabels(args.defaultNamespacePodSecurity ?? "baseline") },
+            metadata: { name: "default", labels: podSecurityLabels(settings.defaultNamespacePodSecurity!) },
         }, children);
 
-        for (const spec of args.namespaces) this.namespaces[spec.name] = declareNamespace(name, spec, children);
+        for (const spec of settings.namespaces!) this.namespaces[spec.name] = declareNamespace(name, spec, children);
         this.registerOutputs({ namespaces: Object.keys(this.namespaces) });
     }
 
@@ -72,7 +75,7 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
 function declareNamespace(prefix: string, spec: NamespaceSpec, children: pulumi.CustomResourceOptions): core.Namespace {
     const id = `${prefix}-${spec.name}`;
     const namespace = new core.Namespace(id, {
-        metadata: { name: spec.name, labels: podSecurityLabels(spec.podSecurity ?? "restricted") },
+        metadata: { name: spec.name, labels: podSecurityLabels(spec.podSecurity!) },
     }, children);
     const inNamespace = { namespace: namespace.metadata.name };
 
@@ -101,7 +104,7 @@ function declareNamespace(prefix: string, spec: NamespaceSpec, children: pulumi.
         }, children);
     }
     for (const group of ["admins", "editors", "viewers"] as const) {
-        const ids = spec[group] ?? [];
+        const ids = spec[group]!;
         if (ids.length === 0) continue;
         new rbac.RoleBinding(`${id}-${group}`, {
             metadata: { ...inNamespace, name: `${ROLE_FOR[group]}-groups` },

@@ -1,13 +1,7 @@
 import { Cidr, PathOf, Problem, contains, formatCidr, parseCidr, parseIPv4 } from "../address";
 import { KubenetClusterArgs } from "./args";
 
-/** The private DNS zones AKS manages itself (`system`) or does without (`none`). */
-export const AKS_MANAGED_PRIVATE_DNS_ZONES = ["system", "none"] as const;
-
-/** A private DNS zone of the user's own: a zone id rather than `system` or `none`. */
-export function isOwnPrivateDnsZone(zone: string | undefined): zone is string {
-    return zone !== undefined && !(AKS_MANAGED_PRIVATE_DNS_ZONES as readonly string[]).includes(zone);
-}
+export { AKS_MANAGED_PRIVATE_DNS_ZONES, isOwnPrivateDnsZone } from "../common/private-dns";
 
 /**
  * An authorized range as Azure accepts it: a CIDR, or a single IPv4 address, which the az CLI

@@ -2,8 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkAddressing } from "../address";
 import { KeyVaultNetworkAccess } from "../identity";
 import { KubernetesSupportPlan } from "./kubernetes-versions";
+import { UpgradeSettingsArgs } from "./node-pools/upgrade-settings";
 
 export { KubernetesSupportPlan, KUBERNETES_SUPPORT_PLANS } from "./kubernetes-versions";
+export { UndrainableNodeBehavior, UNDRAINABLE_NODE_BEHAVIORS, type UpgradeSettingsArgs } from "./node-pools/upgrade-settings";
 
 /*
  * Enumerations are `as const` objects with a type of the same name: the form Pulumi's schema
@@ -126,7 +128,9 @@ export interface NodePoolArgs {
     maxPods?: number;
     /** Zones "1", "2", "3" to spread the nodes over; fixed at creation (a change rotates the pool). */
     availabilityZones?: string[];
-    /** Upgrade surge, a node count ("1") or percentage ("33%"); default 10%, AKS's own default. */
+    /** How AKS upgrades the pool's nodes: surge, unavailable nodes, drain and soak times. */
+    upgradeSettings?: UpgradeSettingsArgs;
+    /** The old name of `upgradeSettings.maxSurge`. @deprecated Use `upgradeSettings.maxSurge`; this name is accepted until 0.4.0. */
     maxSurge?: string;
     /** Kubernetes labels on every node (`aks-kubenet/pool` is set by the component). */
     nodeLabels?: Record<string, string>;
@@ -166,9 +170,16 @@ export interface ApiServerArgs {
 export interface KmsArgs {
     /** The key's identifier with its version, `https://<vault>.vault.azure.net/keys/<name>/<version>`. */
     keyId: string;
+    /**
+     * The vault's resource id. Required with Private access, where AKS adds a private endpoint to
+     * it; with Public access AKS takes no id, and the vault is where `ClusterIdentity.kms` grants.
+     */
+    keyVaultId?: string;
     /** Public (default) or Private (the vault takes no public traffic; AKS adds a private endpoint). */
+    networkAccess?: KeyVaultNetworkAccess;
+    /** The old name of `networkAccess`. @deprecated Use `networkAccess`; this name is accepted until 0.4.0. */
     keyVaultNetworkAccess?: KeyVaultNetworkAccess;
-    /** The vault's resource id; required with Private access, and only then. */
+    /** The old name of `keyVaultId`. @deprecated Use `keyVaultId`; this name is accepted until 0.4.0. */
     keyVaultResourceId?: string;
 }
 
@@ -292,15 +303,39 @@ export interface AutoscalerProfileArgs {
     maxNodeProvisionTime?: string;
 }
 
+/** Who runs `pulumi up`: the principal types Azure accepts on a role assignment. */
+export const DeployerPrincipalType = { ServicePrincipal: "ServicePrincipal", User: "User", Group: "Group" } as const;
+export type DeployerPrincipalType = (typeof DeployerPrincipalType)[keyof typeof DeployerPrincipalType];
+export const DEPLOYER_PRINCIPAL_TYPES = Object.values(DeployerPrincipalType);
+
+/**
+ * The principal that deploys Kubernetes objects through the cluster's API (the pipeline's, or
+ * yours), granted Azure Kubernetes Service RBAC Cluster Admin on the cluster. Stated, never
+ * inferred from whoever runs `pulumi up`: that flips between a person and the pipeline.
+ */
+export interface DeployerArgs {
+    /** The principal's Entra ID object id; for a service principal its object id, not the app id. */
+    objectId: string;
+    /** ServicePrincipal for a pipeline, User or Group for people. */
+    principalType: DeployerPrincipalType;
+}
+
 /** Managed Entra ID integration. */
 export interface AadArgs {
     /** Entra ID groups that get cluster-admin. */
     adminGroupObjectIDs?: string[];
     /** Authorize Kubernetes requests with Azure RBAC role assignments. */
     enableAzureRBAC?: boolean;
+    /** With Azure RBAC, required: the principal `kubeconfig` is for, granted RBAC Cluster Admin. */
+    deployer?: DeployerArgs;
     /** Entra ID tenant; default the subscription's. */
     tenantID?: pulumi.Input<string>;
 }
+
+/** How the `kubeconfig` of an Entra ID cluster signs in with kubelogin. */
+export const KubeloginMode = { AzureCli: "azurecli", WorkloadIdentity: "workloadidentity", Spn: "spn", DeviceCode: "devicecode", Msi: "msi" } as const;
+export type KubeloginMode = (typeof KubeloginMode)[keyof typeof KubeloginMode];
+export const KUBELOGIN_MODES = Object.values(KubeloginMode);
 
 export interface KubenetClusterArgs {
     /** Resource group of the cluster. */
@@ -328,7 +363,9 @@ export interface KubenetClusterArgs {
      * The cluster's Azure name. Required: the component reads the running cluster by this name
      * during preview (its pools, its version), which an auto-generated name would not allow.
      */
-    clusterName: string;
+    name?: string;
+    /** The old name of `name`. @deprecated Use `name`; this name is accepted until 0.4.0. */
+    clusterName?: string;
     /** DNS prefix of the API server FQDN; default the cluster name. */
     dnsPrefix?: string;
     /**
@@ -374,6 +411,11 @@ export interface KubenetClusterArgs {
     egressPublicIPs?: string[];
     /** Entra ID integration (managed). */
     aad?: AadArgs;
+    /**
+     * How the `kubeconfig` output signs in when the cluster uses Entra ID: kubelogin's login mode,
+     * azurecli (the default) for people, workloadidentity or spn for pipelines.
+     */
+    kubeloginMode?: KubeloginMode;
     /** Turn off local (certificate) accounts; needs Entra ID. */
     disableLocalAccounts?: boolean;
     /**

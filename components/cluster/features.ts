@@ -50,7 +50,9 @@ export function securityProfile(args: KubenetClusterArgs) {
     const kms = args.kms;
     return {
         azureKeyVaultKms: kms
-            ? { enabled: true, keyId: kms.keyId, keyVaultNetworkAccess: kms.keyVaultNetworkAccess ?? "Public", keyVaultResourceId: kms.keyVaultResourceId }
+            // AKS takes the vault's id with Private access only ("When keyVaultNetworkAccess is
+            // Public, leave the field empty", AzureKeyVaultKms in the REST model).
+            ? { enabled: true, keyId: kms.keyId, keyVaultNetworkAccess: kms.networkAccess, keyVaultResourceId: kms.networkAccess === "Private" ? kms.keyVaultId : undefined }
             : { enabled: false },
         workloadIdentity: { enabled: args.workloadIdentity === true },
         imageCleaner: imageCleaner

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../address";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { retryHooks } from "../common/retry";
@@ -19,9 +18,11 @@ import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecy
 import { readLiveCluster } from "./live";
 import { liveClusterProblems } from "./live-checks";
 import { clusterPaths, validateClusterArgs } from "./validate";
+import { declareClusterAccess } from "./access";
+import { resolveClusterArgs } from "./resolve";
 
 export * from "./args";
-export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, poolSizing } from "./validate";
+export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, poolSizing, egressRouteWarnings } from "./validate";
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 export { parseKubernetesVersion } from "./versions";
 export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./pools";
@@ -71,80 +72,88 @@ export class KubenetCluster extends pulumi.ComponentResource {
     /** The OIDC issuer URL federated credentials trust; set with workloadIdentity. */
     public readonly oidcIssuerUrl: pulumi.Output<string | undefined>;
 
+    /**
+     * A kubeconfig for the cluster's API, a secret: with Entra ID it signs in through kubelogin
+     * (`kubeloginMode`). It resolves only once the cluster, and with Azure RBAC the deployer's
+     * grant, exist, so a Kubernetes provider given it waits for them.
+     */
+    public readonly kubeconfig: pulumi.Output<string>;
+
     constructor(name: string, args: KubenetClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetCluster, name, {}, withTypeAlias(opts, "aks-kubenet:cluster:KubenetCluster"));
         const today = new Date();
         const pathOf = clusterPaths("networkAddressing.", args.keyPathPrefix ?? "");
         throwIfProblems(validateClusterArgs(args, pathOf, today), this, "KubenetCluster");
+        const settings = resolveClusterArgs(args);
 
-        const subnetId = args.subnetId;
-        const defaultPool = defaultPoolOf(args)!;
-        const version = args.kubernetesVersion;
+        const subnetId = settings.subnetId;
+        const defaultPool = defaultPoolOf(settings)!;
+        const version = settings.kubernetesVersion;
         // The running cluster, read during preview and up before anything is sent: what AKS
         // fixed at creation, the version it runs, the pools it has (live.ts, live-checks.ts).
-        const live = pulumi.output(args.resourceGroupName).apply(async (resourceGroupName) => {
-            const running = await readLiveCluster(resourceGroupName, args.clusterName, { parent: this });
-            throwIfProblems(liveClusterProblems(args, running, today, pathOf), this, "KubenetCluster");
+        const live = pulumi.output(settings.resourceGroupName).apply(async (resourceGroupName) => {
+            const running = await readLiveCluster(resourceGroupName, settings.name, { parent: this });
+            throwIfProblems(liveClusterProblems(settings, running, today, pathOf), this, "KubenetCluster");
             return running;
         });
-        const networkPolicy = args.networkPolicy ?? "none";
-        const aad = args.aad;
+        const networkPolicy = settings.networkPolicy;
+        const aad = settings.aad;
 
         this.cluster = new containerservice.ManagedCluster(`${name}-aks`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            resourceName: args.clusterName,
-            dnsPrefix: args.dnsPrefix ?? args.clusterName,
+            resourceGroupName: settings.resourceGroupName,
+            location: settings.location,
+            resourceName: settings.name,
+            dnsPrefix: settings.dnsPrefix ?? settings.name,
             kubernetesVersion: version,
             // Explicit, so dropping long-term support from the stack file ends it in Azure too.
-            supportPlan: args.supportPlan ?? "KubernetesOfficial",
-            identity: { type: "UserAssigned", userAssignedIdentities: [args.identityId] },
-            sku: { name: "Base", tier: args.skuTier ?? "Free" },
+            supportPlan: settings.supportPlan,
+            identity: { type: "UserAssigned", userAssignedIdentities: [settings.identityId] },
+            sku: { name: "Base", tier: settings.skuTier },
             enableRBAC: true,
             networkProfile: {
-                networkPlugin: args.networkPlugin ?? "kubenet",
-                networkPluginMode: args.networkPluginMode,
+                networkPlugin: settings.networkPlugin,
+                networkPluginMode: settings.networkPluginMode,
                 // Always explicit: the ranges can't change after creation, so no default may drift.
-                podCidr: args.podCidr ?? DEFAULT_POD_CIDR,
-                serviceCidr: args.serviceCidr ?? DEFAULT_SERVICE_CIDR,
-                dnsServiceIP: args.dnsServiceIP ?? DEFAULT_DNS_SERVICE_IP,
+                podCidr: settings.podCidr,
+                serviceCidr: settings.serviceCidr,
+                dnsServiceIP: settings.dnsServiceIP,
                 networkPolicy: networkPolicy === "none" ? undefined : networkPolicy,
                 networkDataplane: networkPolicy === "cilium" ? "cilium" : undefined,
-                outboundType: args.outboundType ?? "loadBalancer",
+                outboundType: settings.outboundType,
                 loadBalancerSku: "standard",
             },
-            agentPoolProfiles: live.apply((running) => clusterRequestPools(args, running, subnetId)),
+            agentPoolProfiles: live.apply((running) => clusterRequestPools(settings, running, subnetId)),
             // Explicit, AKS's defaults included: a channel removed from the stack file goes back
             // to the default in Azure instead of staying as it was.
             autoUpgradeProfile: {
-                upgradeChannel: args.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
-                nodeOSUpgradeChannel: args.nodeOSUpgradeChannel ?? DEFAULT_NODE_OS_UPGRADE_CHANNEL,
+                upgradeChannel: settings.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
+                nodeOSUpgradeChannel: settings.nodeOSUpgradeChannel ?? DEFAULT_NODE_OS_UPGRADE_CHANNEL,
             },
             apiServerAccessProfile: {
                 // An empty list when unrestricted: AKS keeps ranges a request leaves out, so
                 // removing them from the stack file must send none to open the endpoint again.
-                authorizedIPRanges: effectiveAuthorizedRanges(args) ?? [],
-                enablePrivateCluster: args.apiServer?.enablePrivateCluster,
-                privateDNSZone: args.apiServer?.privateDNSZone,
+                authorizedIPRanges: effectiveAuthorizedRanges(settings) ?? [],
+                enablePrivateCluster: settings.apiServer?.enablePrivateCluster,
+                privateDNSZone: settings.apiServer?.privateDNSZone,
                 // Explicit, so turning it back on in the stack file reaches Azure.
-                disableRunCommand: args.apiServer?.disableRunCommand ?? false,
+                disableRunCommand: settings.apiServer?.disableRunCommand ?? false,
             },
-            addonProfiles: addonProfiles(args),
-            securityProfile: securityProfile(args),
+            addonProfiles: addonProfiles(settings),
+            securityProfile: securityProfile(settings),
             // Sent only to turn it on: AKS can't turn the issuer off once it is on, and turns it on
             // by itself for clusters created with Kubernetes 1.34 or later (Microsoft, "Create an
             // OpenID Connect provider on AKS"), so "off" is a request AKS would refuse.
-            oidcIssuerProfile: args.workloadIdentity ? { enabled: true } : undefined,
-            autoScalerProfile: autoScalerProfile(args),
+            oidcIssuerProfile: settings.workloadIdentity ? { enabled: true } : undefined,
+            autoScalerProfile: autoScalerProfile(settings),
             // Explicit off too, so removing prometheus from the stack file stops the metrics add-on.
-            azureMonitorProfile: { metrics: { enabled: args.monitoring?.prometheus !== undefined } },
+            azureMonitorProfile: { metrics: { enabled: settings.monitoring?.prometheus !== undefined } },
             aadProfile: aad
                 ? { managed: true, enableAzureRBAC: aad.enableAzureRBAC ?? false, adminGroupObjectIDs: aad.adminGroupObjectIDs, tenantID: aad.tenantID }
                 : undefined,
-            disableLocalAccounts: args.disableLocalAccounts ?? false,
-            nodeResourceGroup: args.nodeResourceGroup,
-            tags: args.tags,
-        }, childOptions(this, opts, !args.allowReplacement, {
+            disableLocalAccounts: settings.disableLocalAccounts,
+            nodeResourceGroup: settings.nodeResourceGroup,
+            tags: settings.tags,
+        }, childOptions(this, opts, !settings.allowReplacement, {
             // No dependsOn: identityId and subnetId resolve only once the grants, the subnet's
             // route-table association and the routes exist, so the cluster waits for them.
             // No lifecycle option names a pool: AKS lists every pool in agentPoolProfiles in its
@@ -163,12 +172,12 @@ export class KubenetCluster extends pulumi.ComponentResource {
         // Verified Modules serializes them the same way, terraform-azurerm-avm-res-
         // containerservice-managedcluster PR #160). Each pool waits for the one before it.
         let previous: containerservice.AgentPool | undefined;
-        for (const pool of args.nodePools.filter((p) => p !== defaultPool)) {
+        for (const pool of settings.nodePools.filter((p) => p !== defaultPool)) {
             previous = this.agentPools[pool.name] = new containerservice.AgentPool(`${name}-pool-${pool.name}`, {
-                resourceGroupName: args.resourceGroupName,
+                resourceGroupName: settings.resourceGroupName,
                 resourceName: this.cluster.name,
                 agentPoolName: agentPoolName(pool),
-                ...poolProfile(pool, subnetId, args.tags, version),
+                ...poolProfile(pool, subnetId, settings.tags, version),
             }, childOptions(this, opts, undefined, {
                 // Never protected, whatever the component's options: rotating a pool deletes the
                 // old one once its successor exists, which protection would refuse.
@@ -187,15 +196,17 @@ export class KubenetCluster extends pulumi.ComponentResource {
         this.oidcIssuerUrl = this.cluster.oidcIssuerProfile.apply((profile) => profile?.issuerURL);
 
         const children = childOptions(this, opts, undefined);
-        declareMaintenance(name, args.maintenance, { resourceGroupName: args.resourceGroupName, clusterName: this.cluster.name }, children);
-        if (args.monitoring) {
-            const monitored = { resourceGroupName: args.resourceGroupName, clusterName: args.clusterName, clusterId: this.clusterId, tags: args.tags };
-            if (args.monitoring.containerInsights !== false) declareContainerInsights(name, args.monitoring, monitored, children);
-            declareControlPlaneLogs(name, args.monitoring, this.clusterId, children);
-            if (args.monitoring.prometheus) declarePrometheus(name, args.monitoring.prometheus, monitored, children);
+        declareMaintenance(name, settings.maintenance, { resourceGroupName: settings.resourceGroupName, clusterName: this.cluster.name }, children);
+        if (settings.monitoring) {
+            const monitored = { resourceGroupName: settings.resourceGroupName, clusterName: settings.name, clusterId: this.clusterId, tags: settings.tags };
+            if (settings.monitoring.containerInsights !== false) declareContainerInsights(name, settings.monitoring, monitored, children);
+            declareControlPlaneLogs(name, settings.monitoring, this.clusterId, children);
+            if (settings.monitoring.prometheus) declarePrometheus(name, settings.monitoring.prometheus, monitored, children);
         }
-        this.grantAcrPull(name, args.acrPullRegistryIds ?? [], children);
+        this.grantAcrPull(name, settings.acrPullRegistryIds ?? [], children);
+        this.kubeconfig = declareClusterAccess(name, { resourceGroupName: settings.resourceGroupName, cluster: this.cluster, aad: settings.aad, kubeloginMode: settings.kubeloginMode! }, children);
         this.registerOutputs({
+            kubeconfig: this.kubeconfig,
             clusterName: this.clusterName,
             clusterId: this.clusterId,
             nodeResourceGroup: this.nodeResourceGroup,

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_MAX_SURGE, DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../address";
+import { DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../address";
 import { KubenetClusterArgs, NodePoolArgs } from "./args";
 import { LiveCluster } from "./live";
 import { declaredAzureNames, isUpgrade } from "./live-checks";
+import { upgradeSettingsProfile } from "./node-pools/upgrade-settings";
 
 /**
  * The node label every pool carries with its name from the stack file. AKS's own
@@ -113,7 +114,7 @@ export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, 
         availabilityZones: pool.availabilityZones === undefined ? undefined : settings.availabilityZones,
         // Explicit even when unset: a setting removed from the stack file must be removed in
         // Azure too, and a request that leaves it out keeps the old value.
-        upgradeSettings: { maxSurge: pool.maxSurge ?? DEFAULT_MAX_SURGE },
+        upgradeSettings: upgradeSettingsProfile(pool.upgradeSettings, pool),
         osSKU: settings.osSKU,
         osDiskType: settings.osDiskType,
         osDiskSizeGB: settings.osDiskSizeGB,

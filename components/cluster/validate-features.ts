@@ -177,15 +177,12 @@ function checkKms(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     if (typeof kms.keyId !== "string" || !KEY_ID.test(kms.keyId)) {
         problems.push({ path: pathOf("kms.keyId"), message: `${JSON.stringify(kms.keyId)} is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)` });
     }
-    const access = kms.keyVaultNetworkAccess ?? "Public";
-    const accessProblems = checkOneOf(access, KEY_VAULT_NETWORK_ACCESS, pathOf("kms.keyVaultNetworkAccess"));
+    const accessProblems = checkOneOf(kms.networkAccess, KEY_VAULT_NETWORK_ACCESS, pathOf("kms.networkAccess"));
     if (accessProblems.length > 0) {
         problems.push(...accessProblems);
-    } else if (access === "Private" && kms.keyVaultResourceId === undefined) {
-        problems.push({ path: pathOf("kms.keyVaultResourceId"), message: "is required with keyVaultNetworkAccess: Private (AKS adds a private endpoint to the vault)" });
-    } else if (access === "Public" && kms.keyVaultResourceId !== undefined) {
-        problems.push({ path: pathOf("kms.keyVaultResourceId"), message: "is only used with keyVaultNetworkAccess: Private; leave it out for a public vault" });
+    } else if (kms.networkAccess === "Private" && kms.keyVaultId === undefined) {
+        problems.push({ path: pathOf("kms.keyVaultId"), message: "is required with networkAccess: Private (AKS adds a private endpoint to the vault)" });
     }
-    if (kms.keyVaultResourceId !== undefined) problems.push(...checkResourceId(kms.keyVaultResourceId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultResourceId")));
+    if (kms.keyVaultId !== undefined) problems.push(...checkResourceId(kms.keyVaultId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultId")));
     return problems;
 }

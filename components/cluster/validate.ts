@@ -3,6 +3,7 @@ import {
     DEFAULT_POD_CIDR,
     DEFAULT_SERVICE_CIDR,
     KUBENET_DEFAULT_MAX_PODS,
+    NetworkAddressing,
     PathOf,
     PoolSizing,
     Problem,
@@ -11,13 +12,15 @@ import {
 } from "../address";
 import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
-import { AVAILABILITY_ZONES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
+import { AadArgs, AVAILABILITY_ZONES, DEPLOYER_PRINCIPAL_TYPES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
 import { checkApiServerAccess } from "./api-access";
 import { checkAzureName } from "../common/azure-names";
 import { checkNodeSettings, checkPoolSettings } from "./pool-settings";
 import { checkClusterFeatures } from "./validate-features";
 import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL } from "./pools";
+import { checkUpgradeSettings } from "./node-pools/upgrade-settings";
 import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
+import { renamedArgProblems, resolveClusterArgs } from "./resolve";
 import { checkSupportPlan, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport, parseKubernetesVersion } from "./versions";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
@@ -42,7 +45,7 @@ export function poolSizing(pool: NodePoolArgs): PoolSizing {
         maxPods: pool.maxPods ?? KUBENET_DEFAULT_MAX_PODS,
         minNodes: (autoscaling ? pool.minCount : pool.count) ?? 0,
         maxNodes: (autoscaling ? pool.maxCount : pool.count) ?? 0,
-        maxSurge: pool.maxSurge,
+        maxSurge: pool.upgradeSettings?.maxSurge,
     };
 }
 
@@ -100,7 +103,7 @@ function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, path
         if (smallest === 0) problems.push({ path: at(pool.enableAutoScaling ? "minCount" : "count"), message: "a System pool can't scale to 0; use at least 1 node" });
     }
     problems.push(...countProblems);
-    problems.push(...checkPoolSettings(pool, field, pathOf), ...checkNodeSettings(pool, field, pathOf));
+    problems.push(...checkPoolSettings(pool, field, pathOf), ...checkNodeSettings(pool, field, pathOf), ...checkUpgradeSettings(pool.upgradeSettings, pool, field, pathOf));
     if (pool.nodeLabels && Object.prototype.hasOwnProperty.call(pool.nodeLabels, POOL_NAME_LABEL)) {
         problems.push({ path: at(`nodeLabels.${POOL_NAME_LABEL}`), message: `is set by the program to the pool's name, so workloads can follow the pool through rotations; remove it` });
     }
@@ -166,6 +169,27 @@ function checkAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     if (args.disableLocalAccounts && args.aad === undefined) {
         problems.push({ path: pathOf("disableLocalAccounts"), message: "needs Entra ID (aad): without local accounts, Entra ID is the only way in" });
     }
+    problems.push(...checkDeployer(args.aad, pathOf));
+    return problems;
+}
+
+/**
+ * With Azure RBAC the component grants the deploying principal RBAC Cluster Admin, so what the
+ * kubeconfig deploys is authorized. Whose object id, and what kind of principal, is stated,
+ * never inferred: a grant built from whoever runs `pulumi up` flips between a person and the
+ * pipeline (and Azure rejects `principalType: User` for a service principal).
+ */
+function checkDeployer(aad: AadArgs | undefined, pathOf: PathOf): Problem[] {
+    const deployer = aad?.deployer;
+    if (deployer === undefined) return [];
+    const problems: Problem[] = [];
+    if (!aad?.enableAzureRBAC) {
+        problems.push({ path: pathOf("aad.deployer"), message: "is only used with enableAzureRBAC: true; without Azure RBAC, put the deploying principal in a group listed in adminGroupObjectIDs" });
+    }
+    if (typeof deployer.objectId !== "string" || !ENTRA_OBJECT_ID.test(deployer.objectId)) {
+        problems.push({ path: pathOf("aad.deployer.objectId"), message: `${JSON.stringify(deployer.objectId)} is not an Entra ID object id (a GUID); for a service principal use its object id (az ad sp show --id <appId> --query id), not the app id` });
+    }
+    problems.push(...checkOneOf(deployer.principalType, DEPLOYER_PRINCIPAL_TYPES, pathOf("aad.deployer.principalType"), true));
     return problems;
 }
 
@@ -191,6 +215,30 @@ function checkDefaultPool(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
 }
 
 /**
+ * With userDefinedRouting the nodes leave through the route table's default route (to your
+ * firewall): without a 0.0.0.0/0 route they have no way out and AKS fails to create the cluster.
+ * Only the routes declared with the network are known; a route table of your own is the
+ * warning's to mention (`egressRouteWarnings`).
+ */
+function checkEgressRoute(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const network = args.networkAddressing;
+    if (args.outboundType !== "userDefinedRouting" || network === undefined || network.externalRouteTable || hasDefaultRoute(network)) return [];
+    return [{ path: pathOf("outboundType"), message: `userDefinedRouting needs a 0.0.0.0/0 route in ${pathOf("routes")} (e.g. to your firewall); without one the nodes have no way out` }];
+}
+
+function hasDefaultRoute(network: NetworkAddressing): boolean {
+    return (network.routes ?? []).some((route) => route?.addressPrefix === "0.0.0.0/0");
+}
+
+/** userDefinedRouting through a route table of yours, whose routes only you know. */
+export function egressRouteWarnings(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const network = args.networkAddressing;
+    return args.outboundType === "userDefinedRouting" && network?.externalRouteTable && !hasDefaultRoute(network)
+        ? [{ path: pathOf("outboundType"), message: "userDefinedRouting needs a 0.0.0.0/0 route: make sure your route table (the network's existingRouteTableId) has one" }]
+        : [];
+}
+
+/**
  * AKS keeps the nodes in a resource group of its own and refuses the cluster's group for it
  * (NodeResourceGroupSameAsResourceGroup; "Azure requires that a new, non-existent Resource Group
  * is used", azurerm's node_resource_group). Resource group names are case-insensitive.
@@ -206,7 +254,11 @@ function checkNodeResourceGroup(args: KubenetClusterArgs, pathOf: PathOf): Probl
  * Every problem with a cluster's arguments, under the caller's key paths. `today` decides which
  * Kubernetes versions AKS still supports.
  */
-export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath, today: Date = new Date()): Problem[] {
+export function validateClusterArgs(given: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath, today: Date = new Date()): Problem[] {
+    return [...renamedArgProblems(given, pathOf), ...checkResolvedArgs(resolveClusterArgs(given), pathOf, today)];
+}
+
+function checkResolvedArgs(args: KubenetClusterArgs, pathOf: PathOf, today: Date): Problem[] {
     const problems: Problem[] = [...checkNetworkModel(args, pathOf), ...checkMigration(args, pathOf)];
     const pools = args.nodePools ?? [];
     if (pools.length === 0) {
@@ -224,17 +276,17 @@ export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = c
             firstIndex.set(pool.name, i);
         }
     });
-    if (typeof args.clusterName !== "string" || args.clusterName === "") {
-        problems.push({ path: pathOf("clusterName"), message: "is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow" });
+    if (typeof args.name !== "string" || args.name === "") {
+        problems.push({ path: pathOf("name"), message: "is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow" });
     }
     problems.push(
-        ...checkAzureName(args.clusterName, "managedCluster", pathOf("clusterName")),
+        ...checkAzureName(args.name, "managedCluster", pathOf("name")),
         ...checkAzureName(args.dnsPrefix, "dnsPrefix", pathOf("dnsPrefix")),
         ...checkAzureName(args.nodeResourceGroup, "nodeResourceGroup", pathOf("nodeResourceGroup")),
     );
     problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionFormat(args.kubernetesVersion, pathOf), ...checkVersionChannel(args, pathOf));
     problems.push(...checkSupportPlan(args, pathOf), ...checkVersionSupport(args, pathOf, today), ...checkUpgradeChannels(args, pathOf), ...checkNodeResourceGroup(args, pathOf));
-    problems.push(...checkClusterFeatures(args, pathOf));
+    problems.push(...checkClusterFeatures(args, pathOf), ...checkEgressRoute(args, pathOf));
     problems.push(...validateClusterAddressing({
         podNetworking: podNetworkingOf(args.networkPlugin ?? "kubenet", args.networkPluginMode),
         podCidr: args.podCidr ?? DEFAULT_POD_CIDR,

@@ -17,8 +17,13 @@ import {
     builtInRoleDefinitionId,
 } from "../common/roles";
 import { kubenetNetworkRole } from "./least-privilege";
+import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, NETWORK_ROLES, ROLE_SCOPES } from "./args";
+import { identityInputs } from "./inputs";
+import { withDefaults } from "../common/inputs";
+import { isOwnPrivateDnsZone } from "../common/private-dns";
 
 export { NETWORK_CONTRIBUTOR_ROLE_ID };
+export * from "./args";
 export { KUBENET_NETWORK_ACTIONS } from "./least-privilege";
 
 /**
@@ -35,67 +40,32 @@ export const ROLE_ASSIGNMENT_RETRY: RetryPolicy = {
     maxDelaySeconds: 60,
 };
 
-/** Where Network Contributor is granted: the vnet (as the kubenet guide does) or the subnet. */
-export const RoleScope = { Vnet: "vnet", Subnet: "subnet" } as const;
-export type RoleScope = (typeof RoleScope)[keyof typeof RoleScope];
-export const ROLE_SCOPES = Object.values(RoleScope);
-
-/** The role on the network: the guide's Network Contributor, or a custom role with only what kubenet uses. */
-export const NetworkRole = { NetworkContributor: "networkContributor", LeastPrivilege: "leastPrivilege" } as const;
-export type NetworkRole = (typeof NetworkRole)[keyof typeof NetworkRole];
-export const NETWORK_ROLES = Object.values(NetworkRole);
-
-/** Whether the KMS key vault is reachable from public networks or only through a private endpoint. */
-export const KeyVaultNetworkAccess = { Public: "Public", Private: "Private" } as const;
-export type KeyVaultNetworkAccess = (typeof KeyVaultNetworkAccess)[keyof typeof KeyVaultNetworkAccess];
-export const KEY_VAULT_NETWORK_ACCESS = Object.values(KeyVaultNetworkAccess);
-
-/** The key vault of KMS etcd encryption, for the identity's grants on it. */
-export interface KmsKeyVaultArgs {
-    /** The key vault's resource id (an Azure RBAC vault). */
-    keyVaultId: pulumi.Input<string>;
-    /** Default Public; Private also grants Key Vault Contributor, for the private endpoint AKS adds. */
-    networkAccess?: KeyVaultNetworkAccess;
+/** The identity's arguments under their current names, with the input schema's defaults. */
+export function resolveIdentityArgs(args: ClusterIdentityArgs): ClusterIdentityArgs {
+    const { identityName, privateDnsZoneId, ...current } = args;
+    return withDefaults(identityInputs, { ...current, name: current.name ?? identityName, privateDNSZone: current.privateDNSZone ?? privateDnsZoneId });
 }
 
-export interface ClusterIdentityArgs {
-    /** Resource group of the identity. */
-    resourceGroupName: pulumi.Input<string>;
-    /** Azure region; default the provider's location. */
-    location?: pulumi.Input<string>;
-    /** Name of the user-assigned identity; auto-named when omitted. */
-    identityName?: string;
-    /** The vnet holding the cluster subnet (`KubenetNetwork.vnetScopeId`). */
-    vnetId: pulumi.Input<string>;
-    /** The cluster subnet (`KubenetNetwork.subnetId`); granted instead of the vnet with `roleScope: subnet`. */
-    subnetId: pulumi.Input<string>;
-    /** The route table AKS writes pod routes into; omit only when AKS creates its own. */
-    routeTableId?: pulumi.Input<string>;
-    /**
-     * Where Network Contributor is granted: `vnet` as the kubenet guide does, or `subnet` for
-     * least privilege. The route table is granted either way. Default `vnet`.
-     */
-    roleScope?: RoleScope;
-    /**
-     * The role granted on the network and the route table: `networkContributor` (the guide's,
-     * the default) or `leastPrivilege`, a custom role with only the subnet and route actions
-     * kubenet uses (`KUBENET_NETWORK_ACTIONS`); creating it needs Owner or User Access Administrator.
-     */
-    networkRole?: NetworkRole;
-    /** A private cluster's own private DNS zone: granted Private DNS Zone Contributor on it. */
-    privateDnsZoneId?: pulumi.Input<string>;
-    /** KMS etcd encryption's key vault: granted Key Vault Crypto User on it. */
-    kms?: KmsKeyVaultArgs;
-    /** Tags on the identity. */
-    tags?: Record<string, string>;
-    /** Pulumi `protect` on the identity. */
-    protect?: boolean;
+/** The zone the identity is granted on: a zone of the user's own, not AKS's `system` or `none`. */
+function ownZone(zone: pulumi.Input<string> | undefined): pulumi.Input<string> | undefined {
+    return typeof zone === "string" && !isOwnPrivateDnsZone(zone) ? undefined : zone;
 }
 
-export function validateIdentityArgs(args: ClusterIdentityArgs, pathOf: PathOf = samePath): Problem[] {
-    const problems = checkAzureName(args.identityName, "userAssignedIdentity", pathOf("identityName"));
+export function validateIdentityArgs(given: ClusterIdentityArgs, pathOf: PathOf = samePath): Problem[] {
+    const args = resolveIdentityArgs(given);
+    const problems: Problem[] = [];
+    for (const [old, current] of [["identityName", "name"], ["privateDnsZoneId", "privateDNSZone"]] as const) {
+        if (given[old] !== undefined && given[current] !== undefined) problems.push({ path: pathOf(old), message: `is the old name of ${current}, which is given too: keep ${current} alone` });
+    }
+    problems.push(...checkAzureName(args.name, "userAssignedIdentity", pathOf("name")));
     problems.push(...checkOneOf(args.roleScope, ROLE_SCOPES, pathOf("roleScope")), ...checkOneOf(args.networkRole, NETWORK_ROLES, pathOf("networkRole")));
-    if (typeof args.privateDnsZoneId === "string") problems.push(...checkResourceId(args.privateDnsZoneId, "Microsoft.Network/privateDnsZones", pathOf("privateDnsZoneId")));
+    const zone = ownZone(args.privateDNSZone);
+    if (typeof zone === "string") problems.push(...checkResourceId(zone, "Microsoft.Network/privateDnsZones", pathOf("privateDNSZone")));
+    // AKS links a zone of yours to the cluster's vnet, which takes the vnet's join permission: a
+    // grant on the subnet alone doesn't reach it.
+    if (zone !== undefined && args.roleScope === "subnet") {
+        problems.push({ path: pathOf("roleScope"), message: "must be vnet with a private DNS zone of your own: AKS links the zone to the cluster's vnet, which needs a grant on the vnet" });
+    }
     if (args.kms) {
         if (typeof args.kms.keyVaultId === "string") problems.push(...checkResourceId(args.kms.keyVaultId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultId")));
         problems.push(...checkOneOf(args.kms.networkAccess, KEY_VAULT_NETWORK_ACCESS, pathOf("kms.networkAccess")));
@@ -127,13 +97,14 @@ export class ClusterIdentity extends pulumi.ComponentResource {
     constructor(name: string, args: ClusterIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.ClusterIdentity, name, {}, withTypeAlias(opts, "aks-kubenet:identity:ClusterIdentity"));
         throwIfProblems(validateIdentityArgs(args), this, "ClusterIdentity");
+        const settings = resolveIdentityArgs(args);
 
         this.identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            resourceName: args.identityName,
-            tags: args.tags,
-        }, childOptions(this, opts, args.protect));
+            resourceGroupName: settings.resourceGroupName,
+            location: settings.location,
+            resourceName: settings.name,
+            tags: settings.tags,
+        }, childOptions(this, opts, settings.protect));
         this.principalId = this.identity.principalId;
         this.clientId = this.identity.clientId;
 
@@ -158,25 +129,26 @@ export class ClusterIdentity extends pulumi.ComponentResource {
             }));
         const builtIn = (roleId: string) => builtInRoleDefinitionId(client.subscriptionId, roleId);
 
-        const networkScope = args.roleScope === "subnet" ? args.subnetId : args.vnetId;
-        const scopeName = args.roleScope ?? "vnet";
-        const networkScopes = [networkScope, ...(args.routeTableId === undefined ? [] : [args.routeTableId])];
+        const networkScope = settings.roleScope === "subnet" ? settings.subnetId : settings.vnetId;
+        const scopeName = settings.roleScope;
+        const networkScopes = [networkScope, ...(settings.routeTableId === undefined ? [] : [settings.routeTableId])];
         // The grants keep their names per role, so a change of role creates the new grants
         // before the old ones go, and the identity is never without access.
-        const [networkRoleId, prefix] = args.networkRole === "leastPrivilege"
+        const [networkRoleId, prefix] = settings.networkRole === "leastPrivilege"
             ? [kubenetNetworkRole(`${name}-kubenet-network-role`, client.subscriptionId, networkScopes, childOptions(this, opts, undefined)).id, "kubenet-network"]
             : [builtIn(NETWORK_CONTRIBUTOR_ROLE_ID), "network-contributor"];
         this.roleAssignments = [grant(`${prefix}-${scopeName}`, networkRoleId, networkScope, "AKS kubenet: join and read the cluster subnet")];
-        if (args.routeTableId !== undefined) {
-            this.roleAssignments.push(grant(`${prefix}-route-table`, networkRoleId, args.routeTableId, "AKS kubenet: write pod routes into the route table"));
+        if (settings.routeTableId !== undefined) {
+            this.roleAssignments.push(grant(`${prefix}-route-table`, networkRoleId, settings.routeTableId, "AKS kubenet: write pod routes into the route table"));
         }
-        if (args.privateDnsZoneId !== undefined) {
-            this.roleAssignments.push(grant("private-dns-zone-contributor", builtIn(PRIVATE_DNS_ZONE_CONTRIBUTOR_ROLE_ID), args.privateDnsZoneId, "AKS private cluster: write the API server's record into its private DNS zone"));
+        const zone = ownZone(settings.privateDNSZone);
+        if (zone !== undefined) {
+            this.roleAssignments.push(grant("private-dns-zone-contributor", builtIn(PRIVATE_DNS_ZONE_CONTRIBUTOR_ROLE_ID), zone, "AKS private cluster: write the API server's record into its private DNS zone"));
         }
-        if (args.kms) {
-            this.roleAssignments.push(grant("key-vault-crypto-user", builtIn(KEY_VAULT_CRYPTO_USER_ROLE_ID), args.kms.keyVaultId, "AKS KMS: encrypt etcd with the key vault's key"));
-            if (args.kms.networkAccess === "Private") {
-                this.roleAssignments.push(grant("key-vault-contributor", builtIn(KEY_VAULT_CONTRIBUTOR_ROLE_ID), args.kms.keyVaultId, "AKS KMS: reach the private key vault through a private endpoint"));
+        if (settings.kms) {
+            this.roleAssignments.push(grant("key-vault-crypto-user", builtIn(KEY_VAULT_CRYPTO_USER_ROLE_ID), settings.kms.keyVaultId, "AKS KMS: encrypt etcd with the key vault's key"));
+            if (settings.kms.networkAccess === "Private") {
+                this.roleAssignments.push(grant("key-vault-contributor", builtIn(KEY_VAULT_CONTRIBUTOR_ROLE_ID), settings.kms.keyVaultId, "AKS KMS: reach the private key vault through a private endpoint"));
             }
         }
         // Readiness travels in the id: it carries every grant as a dependency.

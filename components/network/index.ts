@@ -6,6 +6,8 @@ import { throwIfProblems, childOptions } from "../common/problems";
 import { parseRouteTableId, parseSubnetId } from "../common/resource-id";
 import { KubenetNetworkArgs } from "./args";
 import { validateNetworkArgs } from "./validate";
+import { networkInputs } from "./inputs";
+import { withDefaults } from "../common/inputs";
 
 export * from "./args";
 
@@ -55,37 +57,39 @@ export class KubenetNetwork extends pulumi.ComponentResource {
     constructor(name: string, args: KubenetNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetNetwork, name, {}, withTypeAlias(opts, "aks-kubenet:network:KubenetNetwork"));
         throwIfProblems(validateNetworkArgs(args), this, "KubenetNetwork");
+        const settings = withDefaults(networkInputs, args);
 
-        const { resourceGroupName, location, tags } = args;
-        const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, opts, args.protect, extra);
+        const { resourceGroupName, location, tags } = settings;
+        const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, opts, settings.protect, extra);
         this.addressing = {
-            vnetCidr: args.vnetCidr,
-            subnetCidr: args.subnetCidr,
-            reservedCidrs: args.reservedCidrs,
-            routes: args.routes?.map((route) => ({ addressPrefix: route.addressPrefix })),
+            vnetCidr: settings.vnetCidr,
+            subnetCidr: settings.subnetCidr,
+            reservedCidrs: settings.reservedCidrs,
+            routes: settings.routes?.map((route) => ({ addressPrefix: route.addressPrefix })),
+            externalRouteTable: settings.existingRouteTableId !== undefined,
         };
 
         let routeTableName: pulumi.Input<string> | undefined;
         let routeTableResourceGroup: pulumi.Input<string> | undefined;
-        if (args.existingRouteTableId !== undefined) {
-            const existing = parseRouteTableId(args.existingRouteTableId)!;
-            this.routeTableId = pulumi.output(args.existingRouteTableId);
+        if (settings.existingRouteTableId !== undefined) {
+            const existing = parseRouteTableId(settings.existingRouteTableId)!;
+            this.routeTableId = pulumi.output(settings.existingRouteTableId);
             routeTableName = existing.routeTableName;
             routeTableResourceGroup = existing.resourceGroupName;
-        } else if (args.existingSubnetId === undefined) {
+        } else if (settings.existingSubnetId === undefined) {
             this.routeTable = new network.RouteTable(`${name}-routes`, {
                 resourceGroupName,
                 location,
-                routeTableName: args.routeTableName,
+                routeTableName: settings.routeTableName,
                 tags,
-                disableBgpRoutePropagation: bgpRoutePropagationDisabled(args),
+                disableBgpRoutePropagation: bgpRoutePropagationDisabled(settings),
             }, childOpts({ ignoreChanges: ["routes"] }));
             this.routeTableId = this.routeTable.id;
             routeTableName = this.routeTable.name;
             routeTableResourceGroup = resourceGroupName;
         }
 
-        this.routes = (args.routes ?? []).map((route) => new network.Route(`${name}-route-${route.name}`, {
+        this.routes = (settings.routes ?? []).map((route) => new network.Route(`${name}-route-${route.name}`, {
             resourceGroupName: routeTableResourceGroup!,
             routeTableName: routeTableName!,
             routeName: route.name,
@@ -95,23 +99,23 @@ export class KubenetNetwork extends pulumi.ComponentResource {
         }, childOpts()));
 
         let subnetId: pulumi.Output<string>;
-        if (args.existingSubnetId !== undefined) {
-            subnetId = pulumi.output(args.existingSubnetId);
-            this.vnetScopeId = pulumi.output(parseSubnetId(args.existingSubnetId)!.vnetId);
+        if (settings.existingSubnetId !== undefined) {
+            subnetId = pulumi.output(settings.existingSubnetId);
+            this.vnetScopeId = pulumi.output(parseSubnetId(settings.existingSubnetId)!.vnetId);
         } else {
             const vnet = new network.VirtualNetwork(`${name}-vnet`, {
                 resourceGroupName,
                 location,
-                virtualNetworkName: args.vnetName,
-                addressSpace: { addressPrefixes: [args.vnetCidr!] },
+                virtualNetworkName: settings.vnetName,
+                addressSpace: { addressPrefixes: [settings.vnetCidr!] },
                 tags,
                 // The subnet is its own resource; the vnet must never own (and so remove) it.
             }, childOpts({ ignoreChanges: ["subnets"] }));
             this.subnet = new network.Subnet(`${name}-subnet`, {
                 resourceGroupName,
                 virtualNetworkName: vnet.name,
-                subnetName: args.subnetName,
-                addressPrefix: args.subnetCidr,
+                subnetName: settings.subnetName,
+                addressPrefix: settings.subnetCidr,
                 // The association lives on the subnet, so it exists before the cluster does.
                 routeTable: this.routeTableId ? { id: this.routeTableId } : undefined,
             }, childOpts());

@@ -39,7 +39,7 @@ export function byoCluster(args: ByoClusterArgs) {
     });
     const cluster = new KubenetCluster("aks", {
         resourceGroupName: args.resourceGroupName,
-        clusterName: args.clusterName,
+        name: args.clusterName,
         location: args.location,
         subnetId: network.subnetId,
         identityId: identity.identityId,

@@ -1,12 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
 import {
-    KubenetClusterArgs,
-    KubenetNetworkArgs,
+    egressRouteWarnings,
+    kubernetesVersionWarnings,
     validateClusterArgs,
     validateIdentityArgs,
-    validateNetworkArgs,
     validateNamespaces,
-    kubernetesVersionWarnings,
+    validateNetworkArgs,
 } from "../../components";
 import {
     KUBENET_RETIREMENT_DATE,
@@ -15,10 +13,11 @@ import {
     clusterAddressingWarnings,
     podNetworkingOf,
 } from "../../components/address";
-import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, isOwnPrivateDnsZone, poolSizing } from "../../components/cluster";
-import { ENTRA_OBJECT_ID } from "../../components/common/entra";
+import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/cluster";
+import { withDefaults } from "../../components/common/inputs";
 import { checkAzureName } from "../../components/common/azure-names";
-import { checkResourceId } from "../../components/common/resource-id";
+import { clusterArgsOf, identityArgsOf, networkArgsOf } from "./component-args";
+import { bestEffortValue, relatedToAny } from "./best-effort";
 import { problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
 import { projectConfig } from "./project";
@@ -39,111 +38,21 @@ const AZURE_REGION = /^[a-z][a-z0-9]{2,40}$/;
 export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 /** Key paths of the component validators, in the config's names. */
-const componentClusterPath: PathOf = clusterPaths("network.", "cluster.");
-/** The component's `clusterName` is the config's `cluster.name`. */
-const clusterPath: PathOf = (field) => (field === "clusterName" ? "cluster.name" : componentClusterPath(field));
-const identityPath: PathOf = (field) => (field === "identityName" ? "identity.name" : `identity.${field}`);
+const clusterPath: PathOf = clusterPaths("network.", "cluster.");
 const networkPath: PathOf = (field) => `network.${field}`;
-
-export function networkArgsFrom(config: Pick<StackConfig, "network" | "tags" | "protect">, resourceGroupName: pulumi.Input<string>): KubenetNetworkArgs {
-    const { network } = config;
-    return {
-        resourceGroupName,
-        vnetCidr: network.vnetCidr,
-        subnetCidr: network.subnetCidr,
-        vnetName: network.vnetName,
-        subnetName: network.subnetName,
-        routeTableName: network.routeTableName,
-        existingSubnetId: network.existingSubnetId,
-        existingRouteTableId: network.existingRouteTableId,
-        routes: network.routes,
-        disableBgpRoutePropagation: network.disableBgpRoutePropagation,
-        reservedCidrs: network.reservedCidrs,
-        tags: config.tags,
-        protect: config.protect,
-    };
-}
+/** The identity's zone and vault are the cluster section's settings. */
+const identityPath: PathOf = (field) => {
+    if (field === "privateDNSZone") return "cluster.apiServer.privateDNSZone";
+    if (field.startsWith("kms.")) return `cluster.${field}`;
+    return `identity.${field}`;
+};
 
 /**
- * The cluster component's arguments from the stack file. `createdWorkspaceId` is the workspace
- * the stack creates when monitoring is on and the file names none of its own.
+ * What the components are given besides the stack file's settings: the resource group and the
+ * ids of the resources the stack creates, which exist only once it deploys. No component rule
+ * reads them, so validation passes none.
  */
-export function clusterArgsFrom(
-    config: Pick<StackConfig, "cluster" | "tags">,
-    resourceGroupName: pulumi.Input<string>,
-    createdWorkspaceId?: pulumi.Input<string>,
-    createdPrometheusWorkspaceId?: pulumi.Input<string>,
-    createdWorkspaceLocation?: pulumi.Input<string>,
-): Omit<KubenetClusterArgs, "subnetId" | "identityId" | "networkAddressing" | "clusterName"> {
-    const { cluster } = config;
-    const monitoring = cluster.monitoring;
-    return {
-        resourceGroupName,
-        dnsPrefix: cluster.dnsPrefix,
-        supportPlan: cluster.supportPlan,
-        kubernetesVersion: cluster.kubernetesVersion,
-        networkPlugin: cluster.networkPlugin,
-        networkPluginMode: cluster.networkPluginMode,
-        podCidr: cluster.podCidr,
-        serviceCidr: cluster.serviceCidr,
-        dnsServiceIP: cluster.dnsServiceIP,
-        networkPolicy: cluster.networkPolicy,
-        outboundType: cluster.outboundType,
-        skuTier: cluster.skuTier,
-        upgradeChannel: cluster.upgradeChannel,
-        nodeOSUpgradeChannel: cluster.nodeOSUpgradeChannel,
-        apiServer: cluster.apiServer,
-        egressPublicIPs: cluster.egressPublicIPs,
-        aad: cluster.aad && { adminGroupObjectIDs: cluster.aad.adminGroupObjectIDs, enableAzureRBAC: cluster.aad.enableAzureRBAC },
-        disableLocalAccounts: cluster.disableLocalAccounts,
-        workloadIdentity: cluster.workloadIdentity,
-        kms: cluster.kms && {
-            keyId: cluster.kms.keyId,
-            keyVaultNetworkAccess: cluster.kms.networkAccess,
-            keyVaultResourceId: cluster.kms.networkAccess === "Private" ? cluster.kms.keyVaultId : undefined,
-        },
-        acrPullRegistryIds: cluster.acrPullRegistryIds,
-        addons: cluster.addons,
-        monitoring: monitoring && {
-            logAnalyticsWorkspaceId: monitoring.logAnalyticsWorkspaceId ?? createdWorkspaceId ?? pulumi.output(CREATED_WORKSPACE),
-            logAnalyticsWorkspaceLocation: monitoring.logAnalyticsWorkspaceId === undefined ? createdWorkspaceLocation : monitoring.logAnalyticsWorkspaceLocation,
-            containerInsights: monitoring.containerInsights,
-            controlPlaneLogs: monitoring.controlPlaneLogs,
-            defender: monitoring.defender,
-            prometheus: monitoring.prometheus && {
-                azureMonitorWorkspaceId: monitoring.prometheus.azureMonitorWorkspaceId ?? createdPrometheusWorkspaceId ?? pulumi.output(CREATED_PROMETHEUS_WORKSPACE),
-                azureMonitorWorkspaceLocation: monitoring.prometheus.azureMonitorWorkspaceId === undefined ? createdWorkspaceLocation : monitoring.prometheus.azureMonitorWorkspaceLocation,
-            },
-        },
-        maintenance: cluster.maintenance,
-        autoscalerProfile: cluster.autoscalerProfile,
-        nodeResourceGroup: cluster.nodeResourceGroup,
-        nodePools: cluster.nodePools,
-        defaultNodePool: cluster.defaultNodePool,
-        tags: config.tags,
-        allowReplacement: cluster.allowReplacement,
-        migrateFromKubenet: cluster.migrateFromKubenet,
-    };
-}
-
-/**
- * The identity's arguments from the stack file: its name, where and with which role it gets the
- * network, and the grants the cluster's private DNS zone and KMS key vault need.
- */
-export function identityArgsFrom(config: Pick<StackConfig, "identity" | "cluster">) {
-    const zone = config.cluster.apiServer?.privateDNSZone;
-    return {
-        identityName: config.identity.name,
-        roleScope: config.identity.roleScope,
-        networkRole: config.identity.networkRole,
-        privateDnsZoneId: isOwnPrivateDnsZone(zone) ? zone : undefined,
-        kms: config.cluster.kms && { keyVaultId: config.cluster.kms.keyVaultId, networkAccess: config.cluster.kms.networkAccess },
-    };
-}
-
-/** Stands for the workspace the stack will create, while only the stack file is checked. */
-const CREATED_WORKSPACE = "the stack's own Log Analytics workspace";
-const CREATED_PROMETHEUS_WORKSPACE = "the stack's own Azure Monitor workspace";
+const DEPLOYMENT_ONLY = "";
 
 /** Log Analytics' retention for the PerGB2018 tier the stack's workspace uses, in days. */
 export const WORKSPACE_RETENTION_DAYS = { min: 30, max: 730 } as const;
@@ -162,34 +71,23 @@ function monitoringProblems(config: StackConfig): Problem[] {
 }
 
 /**
- * AKS links a private DNS zone of yours to the cluster's vnet, which takes the vnet's join
- * permission: a grant on the subnet alone doesn't reach it. The KMS vault is the identity's to
- * be granted on, so its id must be one.
+ * The stack bootstraps its namespaces through the cluster's kubeconfig, as the principal that
+ * runs `pulumi up`: with Azure RBAC that principal must be named, so the cluster grants it.
  */
-function identityGrantProblems(config: StackConfig): Problem[] {
-    const problems: Problem[] = [];
-    if (identityArgsFrom(config).privateDnsZoneId !== undefined && config.identity.roleScope === "subnet") {
-        problems.push({ path: "identity.roleScope", message: "must be vnet with a private DNS zone of your own: AKS links the zone to the cluster's vnet, which needs a grant on the vnet" });
-    }
-    if (config.cluster.kms) problems.push(...checkResourceId(config.cluster.kms.keyVaultId, "Microsoft.KeyVault/vaults", "cluster.kms.keyVaultId"));
-    return problems;
+function deployerProblems(config: StackConfig): Problem[] {
+    const aad = config.cluster.aad;
+    return aad?.enableAzureRBAC && aad.deployer === undefined
+        ? [{ path: "cluster.aad.deployer", message: "is required with enableAzureRBAC: the namespace bootstrap runs as the principal that runs pulumi up (your pipeline's), which needs RBAC Cluster Admin; give its objectId and principalType (ServicePrincipal for a pipeline)" }]
+        : [];
 }
 
 function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: Problem[] } {
-    const problems: Problem[] = [...monitoringProblems(config), ...identityGrantProblems(config)];
+    const problems: Problem[] = [...monitoringProblems(config), ...deployerProblems(config)];
     const warnings: Problem[] = [];
-    const { network, cluster } = config;
-    if (cluster.outboundType === "userDefinedRouting" && !network.routes.some((r) => r.addressPrefix === "0.0.0.0/0")) {
-        if (network.existingRouteTableId === undefined) {
-            problems.push({ path: "cluster.outboundType", message: "userDefinedRouting needs a 0.0.0.0/0 route in network.routes (e.g. to your firewall); without one the nodes have no way out" });
-        } else {
-            warnings.push({ path: "cluster.outboundType", message: "userDefinedRouting needs a 0.0.0.0/0 route: make sure network.existingRouteTableId has one" });
-        }
-    }
-    problems.push(...deployerProblems(config));
+    const { cluster } = config;
     config.namespaces.forEach((ns, i) => {
         for (const role of ["admins", "editors", "viewers"] as const) {
-            if (ns[role].length > 0 && cluster.aad === undefined) {
+            if ((ns[role] ?? []).length > 0 && cluster.aad === undefined) {
                 problems.push({ path: `namespaces[${i}].${role}`, message: "binds Entra ID groups, which needs cluster.aad" });
             }
         }
@@ -203,29 +101,6 @@ function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: 
         }
     });
     return { problems, warnings };
-}
-
-/**
- * With Azure RBAC the program grants the deploying principal RBAC Cluster Admin so the namespace
- * bootstrap can run. Whose object id, and what kind of principal, is stated, never inferred: a
- * grant built from whoever runs `pulumi up` flips between a person and the pipeline (and Azure
- * rejects `principalType: User` for a service principal).
- */
-function deployerProblems(config: StackConfig): Problem[] {
-    const aad = config.cluster.aad;
-    const deployer = aad?.deployer;
-    if (aad?.enableAzureRBAC && deployer === undefined) {
-        return [{ path: "cluster.aad.deployer", message: "is required with enableAzureRBAC: the namespace bootstrap runs as the principal that runs pulumi up (your pipeline's), which needs RBAC Cluster Admin; give its objectId and principalType (ServicePrincipal for a pipeline)" }];
-    }
-    if (deployer === undefined) return [];
-    const problems: Problem[] = [];
-    if (!aad?.enableAzureRBAC) {
-        problems.push({ path: "cluster.aad.deployer", message: "is only used with enableAzureRBAC: true; without Azure RBAC, put the deploying principal in a group listed in adminGroupObjectIDs" });
-    }
-    if (!ENTRA_OBJECT_ID.test(deployer.objectId)) {
-        problems.push({ path: "cluster.aad.deployer.objectId", message: `${JSON.stringify(deployer.objectId)} is not an Entra ID object id (a GUID); for a service principal use its object id (az ad sp show --id <appId> --query id), not the app id` });
-    }
-    return problems;
 }
 
 /** The kubenet retirement, and what a migration or an unprotected cluster still needs from the user. */
@@ -274,6 +149,7 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
     }
     warnings.push(...networkPluginWarnings(config, today));
     warnings.push(...kubernetesVersionWarnings(config.cluster, clusterPath, today));
+    warnings.push(...egressRouteWarnings(clusterArgsForRules(config, stack), clusterPath));
     warnings.push(...clusterAddressingWarnings({
         podNetworking: podNetworkingOf(config.cluster.networkPlugin, config.cluster.networkPluginMode),
         podCidr: config.cluster.podCidr,
@@ -285,71 +161,81 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
     return warnings;
 }
 
-/** The sections of a stack configuration that parsed; a section that didn't is absent. */
-interface ParsedSections {
-    network?: StackConfig["network"];
-    identity?: StackConfig["identity"];
-    cluster?: StackConfig["cluster"];
-    namespaces?: StackConfig["namespaces"];
-    tags: StackConfig["tags"];
-    protect: boolean;
+/** The cluster's arguments as validation sees them: the stack file's, before deployment. */
+function clusterArgsForRules(config: StackConfig, stack: string) {
+    return { ...clusterArgsOf(config, stack, { resourceGroupName: DEPLOYMENT_ONLY }), subnetId: DEPLOYMENT_ONLY, identityId: DEPLOYMENT_ONLY, networkAddressing: networkAddressingOf(config) };
+}
+
+/** The network's ranges as the cluster is given them (`KubenetNetwork.addressing`). */
+function networkAddressingOf(config: StackConfig) {
+    const { network } = config;
+    return network && { ...network, externalRouteTable: network.existingRouteTableId !== undefined };
 }
 
 /**
- * What the components are given besides the stack file's settings: the resource group and the
- * ids of the resources the stack creates, which exist only once it deploys. No component rule
- * reads them, so validation passes none.
+ * A rule that can't run on what a section holds (a value so wrong that the rule's own reading
+ * of it fails) reports nothing: the type problems already say what is wrong there.
  */
-const DEPLOYMENT_ONLY = "";
-
-/**
- * The components' own rules for each section that parsed: the network's, the identity's, the cluster's (against
- * the network's ranges when the network parsed too) and the namespaces'. The cluster is checked
- * under the name the program will use: cluster.name, or aks-<stack>, which a stack name can
- * make invalid.
- */
-function sectionRules(sections: ParsedSections, stack: string, today: Date): Problem[] {
-    const { network, identity, cluster, namespaces } = sections;
-    const problems: Problem[] = [];
-    if (network) problems.push(...validateNetworkArgs(networkArgsFrom({ ...sections, network }, DEPLOYMENT_ONLY), networkPath));
-    if (identity) {
-        problems.push(...validateIdentityArgs({ resourceGroupName: DEPLOYMENT_ONLY, vnetId: DEPLOYMENT_ONLY, subnetId: DEPLOYMENT_ONLY, roleScope: identity.roleScope, networkRole: identity.networkRole, identityName: identity.name }, identityPath));
+function guarded(rules: () => Problem[]): Problem[] {
+    try {
+        return rules();
+    } catch {
+        return [];
     }
-    if (cluster) {
-        problems.push(...validateClusterArgs({
-            ...clusterArgsFrom({ ...sections, cluster }, DEPLOYMENT_ONLY),
-            clusterName: cluster.name ?? `aks-${stack}`,
-            subnetId: DEPLOYMENT_ONLY,
-            identityId: DEPLOYMENT_ONLY,
-            networkAddressing: network,
-        }, clusterPath, today));
-    }
-    if (namespaces) problems.push(...validateNamespaces(namespaces));
-    return problems;
 }
 
+const isObject = (value: unknown) => value !== null && typeof value === "object" && !Array.isArray(value);
+
 /**
- * When some keys have the wrong type, the sections that did parse are still checked with their
- * rules, so a type error in one key never hides an address problem in another. Cross-section
- * rules wait for a config that parses whole.
+ * The components' own rules for each section, the stack's rules across sections, each applied
+ * to the stack file as the components would receive it. The cluster is checked under the name
+ * the program will use: cluster.name, or aks-<stack>, which a stack name can make invalid.
  */
-function rulesOfParsedSections(raw: Record<string, unknown>, stack: string, today: Date): Problem[] {
-    // Each section with the whole schema's own parser for its key, defaults included.
-    const { shape } = stackConfigSchema;
-    const parsed = <T>(result: { success: true; data: T } | { success: false }) => (result.success ? result.data : undefined);
-    return sectionRules({
-        network: parsed(shape.network.safeParse(raw.network)),
-        identity: parsed(shape.identity.safeParse(raw.identity)),
-        cluster: parsed(shape.cluster.safeParse(raw.cluster)),
-        namespaces: parsed(shape.namespaces.safeParse(raw.namespaces)),
-        tags: {},
-        protect: false,
-    }, stack, today);
+function rules(config: StackConfig, stack: string, today: Date): { problems: Problem[]; warnings: Problem[] } {
+    const problems: Problem[] = [...guarded(() => checkAzureName(config.resourceGroupName ?? `rg-aks-${stack}`, "resourceGroup", "resourceGroupName"))];
+    const sections = config as Partial<StackConfig>;
+    if (isObject(sections.network)) problems.push(...guarded(() => validateNetworkArgs(networkArgsOf(config, { resourceGroupName: DEPLOYMENT_ONLY }), networkPath)));
+    if (isObject(sections.identity) && isObject(sections.cluster)) {
+        problems.push(...guarded(() => validateIdentityArgs({ ...identityArgsOf(config), resourceGroupName: DEPLOYMENT_ONLY, vnetId: DEPLOYMENT_ONLY, subnetId: DEPLOYMENT_ONLY }, identityPath)));
+    }
+    if (isObject(sections.cluster)) {
+        problems.push(...guarded(() => {
+            return validateClusterArgs(clusterArgsForRules(config, stack), clusterPath, today);
+        }));
+    }
+    if (Array.isArray(sections.namespaces)) problems.push(...guarded(() => validateNamespaces(config.namespaces)));
+    const cross = isObject(sections.cluster) ? guarded(() => crossFieldRules(config).problems) : [];
+    return { problems: [...problems, ...cross], warnings: [] };
+}
+
+/** The same problem found by two components (the KMS vault's id, which the identity and the cluster both take) is reported once. */
+function unique(problems: Problem[]): Problem[] {
+    const seen = new Set<string>();
+    return problems.filter((problem) => {
+        const key = `${problem.path}\u0000${problem.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+/** Keys that moved, with where they went: the stack file's old key gets the new one. */
+const MOVED_KEYS: { path: RegExp; to: string }[] = [
+    { path: /^cluster\.nodePools\[\d+\]\.maxSurge$/, to: "upgradeSettings.maxSurge (0.3.0): write upgradeSettings: { maxSurge: ... } in the pool" },
+];
+
+function withMovedKeys(problems: Problem[]): Problem[] {
+    return problems.map((problem) => {
+        const moved = MOVED_KEYS.find((key) => key.path.test(problem.path));
+        return moved && problem.message.startsWith("is not a known key") ? { path: problem.path, message: `has moved to ${moved.to}` } : problem;
+    });
 }
 
 /**
  * Parses and checks a whole stack configuration (keys without the project namespace) and
- * returns every problem at once, or the model the program builds from.
+ * returns every problem at once, or the model the program builds from. A value of the wrong
+ * type hides no rule: the rules run on the rest of the file, and only a rule about that same
+ * value (or one that contains it) waits for it to be fixed.
  */
 export function validateStackConfig(raw: Record<string, unknown>, context: { stack: string; location?: string; today?: Date }): Validation {
     const problems: Problem[] = [];
@@ -360,21 +246,13 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
         problems.push({ path: "azure-native:location", message: `${JSON.stringify(context.location)} is not an Azure region name: lowercase letters and digits, e.g. koreacentral` });
     }
     const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) {
-        const typeProblems = problemsFromZod(parsed.error, stackConfigSchema);
-        return { ok: false, problems: [...problems, ...typeProblems, ...rulesOfParsedSections(raw, context.stack, today)], warnings: [] };
-    }
-
-    const config = parsed.data;
+    const typeProblems = parsed.success ? [] : withMovedKeys(problemsFromZod(parsed.error, stackConfigSchema));
+    const config = parsed.success ? parsed.data : withDefaults(stackConfigSchema, bestEffortValue(raw, parsed.error.issues)) as StackConfig;
+    const ruleProblems = rules(config, context.stack, today).problems.filter((problem) => !relatedToAny(problem.path, typeProblems.map((p) => p.path)));
+    problems.push(...typeProblems, ...ruleProblems);
+    const cross = parsed.success ? crossFieldRules(config) : { problems: [], warnings: [] };
+    if (problems.length > 0 || !parsed.success) return { ok: false, problems: unique(problems), warnings: cross.warnings };
     const resourceGroupName = config.resourceGroupName ?? `rg-aks-${context.stack}`;
-
-    problems.push(
-        ...checkAzureName(resourceGroupName, "resourceGroup", "resourceGroupName"),
-        ...sectionRules(config, context.stack, today),
-    );
-    const cross = crossFieldRules(config);
-    problems.push(...cross.problems);
-    if (problems.length > 0) return { ok: false, problems, warnings: cross.warnings };
     const warnings = [...cross.warnings, ...stackWarnings(config, context.stack, today)];
     return { ok: true, model: { stack: context.stack, location: context.location!, resourceGroupName, config, warnings } };
 }

@@ -42,7 +42,13 @@ function aliasUrns(resource: SynthResource, byUrn: Map<string, SynthResource>): 
     const chain = typeChain.split("$");
     for (const alias of resource.aliases) {
         if (alias.urn) urns.push(alias.urn);
-        if (alias.type || alias.name) urns.push(`${prefix}::${[...chain.slice(0, -1), alias.type ?? chain[chain.length - 1]].join("$")}::${alias.name ?? name}`);
+        const type = alias.type ?? chain[chain.length - 1];
+        if (alias.noParent) {
+            // Right under the stack: the engine's URN has no parent type, synth's the stack's.
+            urns.push(`${prefix}::${type}::${alias.name ?? name}`, `${prefix}::pulumi:pulumi:Stack$${type}::${alias.name ?? name}`);
+        } else if (alias.type || alias.name) {
+            urns.push(`${prefix}::${[...chain.slice(0, -1), type].join("$")}::${alias.name ?? name}`);
+        }
     }
     // A component's changed type changes every child's URN: the engine derives the children's
     // aliases from the parent's (@pulumi/pulumi resource.js, inheritedChildAlias).

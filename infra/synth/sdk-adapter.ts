@@ -99,7 +99,8 @@ interface MockMonitor {
 function plainAlias(alias: Alias): Record<string, string> {
     const spec = alias.getSpec();
     if (!spec) return { urn: alias.getUrn() };
-    const parts = { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn() };
+    // `noParent`: the resource had no parent but the stack (`{ parent: pulumi.rootStackResource }`).
+    const parts = { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn(), noParent: spec.getNoparent() ? "true" : "" };
     return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== ""));
 }
 

@@ -15,7 +15,7 @@ import {
  * these run in milliseconds (the mutation run orders them before the stack-building tests).
  */
 describe("components/cluster: production features are validated", () => {
-    const base: KubenetClusterArgs = { resourceGroupName: "rg", clusterName: "aks-test", subnetId: "s", identityId: "i", nodePools: [system, autoscaled], upgradeChannel: "patch" };
+    const base: KubenetClusterArgs = { resourceGroupName: "rg", name: "aks-test", subnetId: "s", identityId: "i", nodePools: [system, autoscaled], upgradeChannel: "patch" };
     const problems = (args: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, ...args }).map(formatProblem);
     const paths = (args: Partial<KubenetClusterArgs>) => problems(args).map((p) => p.split(": ")[0]);
 
@@ -111,18 +111,30 @@ describe("components/cluster: production features are validated", () => {
         ]);
     });
 
-    it("takes a versioned Key Vault key for KMS, and the vault's id only for a private vault", () => {
+    it("takes a versioned Key Vault key for KMS, and the vault's id, which a private vault needs", () => {
         const key = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
         const vault = `${SUB}/resourceGroups/sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
         assert.deepEqual(problems({ kms: { keyId: key } }), []);
-        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault } }), []);
+        assert.deepEqual(problems({ kms: { keyId: key, networkAccess: "Private", keyVaultId: vault } }), []);
+        assert.deepEqual(problems({ kms: { keyId: key, keyVaultId: vault } }), [], "a public vault's id is where ClusterIdentity grants");
         assert.deepEqual(problems({ kms: { keyId: "https://kv-aks.vault.azure.net/keys/etcd" } }), [
             `kms.keyId: "https://kv-aks.vault.azure.net/keys/etcd" is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)`,
         ]);
-        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private" } }), ["kms.keyVaultResourceId: is required with keyVaultNetworkAccess: Private (AKS adds a private endpoint to the vault)"]);
-        assert.deepEqual(problems({ kms: { keyId: key, keyVaultResourceId: vault } }), ["kms.keyVaultResourceId: is only used with keyVaultNetworkAccess: Private; leave it out for a public vault"]);
-        assert.deepEqual(paths({ kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: "kv-aks" } }), ["kms.keyVaultResourceId"]);
-        assert.deepEqual(paths({ kms: { keyId: key, keyVaultNetworkAccess: "Internal" as never } }), ["kms.keyVaultNetworkAccess"]);
+        assert.deepEqual(problems({ kms: { keyId: key, networkAccess: "Private" } }), ["kms.keyVaultId: is required with networkAccess: Private (AKS adds a private endpoint to the vault)"]);
+        assert.deepEqual(paths({ kms: { keyId: key, networkAccess: "Private", keyVaultId: "kv-aks" } }), ["kms.keyVaultId"]);
+        assert.deepEqual(paths({ kms: { keyId: key, keyVaultId: "kv-aks" } }), ["kms.keyVaultId"]);
+        assert.deepEqual(paths({ kms: { keyId: key, networkAccess: "Internal" as never } }), ["kms.networkAccess"]);
+    });
+
+    it("still takes the KMS settings' old names until 0.4.0, but not with the new ones", () => {
+        const key = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
+        const vault = `${SUB}/resourceGroups/sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
+        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault } }), []);
+        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private" } }), ["kms.keyVaultId: is required with networkAccess: Private (AKS adds a private endpoint to the vault)"]);
+        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private", networkAccess: "Public", keyVaultResourceId: vault, keyVaultId: vault } }), [
+            "kms.keyVaultNetworkAccess: is the old name of networkAccess, which is given too: keep networkAccess alone",
+            "kms.keyVaultResourceId: is the old name of keyVaultId, which is given too: keep keyVaultId alone",
+        ]);
     });
 
     it("says what is wrong with each setting, whatever type it was given as", () => {
@@ -147,7 +159,7 @@ describe("components/cluster: production features are validated", () => {
         assert.deepEqual(problems({ autoscalerProfile: { scaleDownUtilizationThreshold: "0.5" as never } }), ["autoscalerProfile.scaleDownUtilizationThreshold: 0.5 is not a utilization share: use a number above 0 and at most 1"]);
         assert.deepEqual(problems({ autoscalerProfile: { maxGracefulTerminationSec: 1.5 } }), ["autoscalerProfile.maxGracefulTerminationSec: 1.5 is not a number of seconds: use a whole number of 0 or more"]);
         assert.deepEqual(problems({ kms: { keyId: 7 as never } }), ["kms.keyId: 7 is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)"]);
-        assert.deepEqual(problems({ kms: { keyId: "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef", keyVaultNetworkAccess: "Internal" as never } }), [`kms.keyVaultNetworkAccess: "Internal" is not one of Public, Private`]);
+        assert.deepEqual(problems({ kms: { keyId: "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef", networkAccess: "Internal" as never } }), [`kms.networkAccess: "Internal" is not one of Public, Private`]);
     });
 
     it("checks the autoscaler profile, and takes it only with an autoscaled pool", () => {

@@ -225,7 +225,7 @@ describe("components/cluster: production features", () => {
     it("looks up the subscription for AcrPull through the component's own Azure provider", async () => {
         engine = await MockEngine.install();
         const provider = new azureNative.Provider("other-subscription", {});
-        new KubenetCluster("k", { resourceGroupName: "rg-aks", clusterName: "aks-test", subnetId: "s", identityId: "i", nodePools: [system], acrPullRegistryIds: [REGISTRY] }, { providers: [provider] });
+        new KubenetCluster("k", { resourceGroupName: "rg-aks", name: "aks-test", subnetId: "s", identityId: "i", nodePools: [system], acrPullRegistryIds: [REGISTRY] }, { providers: [provider] });
         await engine.settle();
         const providerUrn = engine.one("pulumi:providers:azure-native").urn;
         const lookup = engine.invokes.find((i) => i.token === "azure-native:authorization:getClientConfig");
@@ -301,11 +301,11 @@ describe("components/cluster: production features", () => {
         const engine = await MockEngine.install();
         const key = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
         const vault = `${SUB}/resourceGroups/sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
-        buildStack({ cluster: { nodePools: [system], kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault } } });
+        buildStack({ cluster: { nodePools: [system], kms: { keyId: key, networkAccess: "Private", keyVaultId: vault } } });
         await engine.settle();
         assert.deepEqual((engine.one(CLUSTER).inputs.securityProfile as Record<string, unknown>).azureKeyVaultKms, { enabled: true, keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault });
         const publicVault = await MockEngine.install();
-        buildStack({ cluster: { nodePools: [system], kms: { keyId: key } } });
+        buildStack({ cluster: { nodePools: [system], kms: { keyId: key, keyVaultId: vault } } });
         await publicVault.settle();
         assert.deepEqual((publicVault.one(CLUSTER).inputs.securityProfile as Record<string, unknown>).azureKeyVaultKms, { enabled: true, keyId: key, keyVaultNetworkAccess: "Public" });
     });

@@ -10,7 +10,7 @@ const MID_2024 = new Date("2024-06-15T00:00:00Z");
 describe("components/cluster: validateClusterArgs", () => {
     const base: KubenetClusterArgs = {
         resourceGroupName: "rg",
-        clusterName: "aks-test",
+        name: "aks-test",
         subnetId: "s",
         identityId: "i",
         networkAddressing: { vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24" },
@@ -183,7 +183,20 @@ describe("components/cluster: validateClusterArgs", () => {
     });
 
     describe("egress through a firewall and a restricted API server", () => {
-        const udr: Partial<KubenetClusterArgs> = { outboundType: "userDefinedRouting", apiServer: { authorizedIPRanges: ["203.0.113.0/24"] } };
+        // The firewall's default route, which userDefinedRouting sends the nodes' traffic to.
+        const firewallRoute = { networkAddressing: { ...base.networkAddressing, routes: [{ addressPrefix: "0.0.0.0/0" }] } };
+        const udr: Partial<KubenetClusterArgs> = { outboundType: "userDefinedRouting", apiServer: { authorizedIPRanges: ["203.0.113.0/24"] }, ...firewallRoute };
+
+        it("needs the network's 0.0.0.0/0 route itself: narrower routes don't carry egress", () => {
+            const routes = (addressPrefixes: string[], externalRouteTable?: boolean) => ({ networkAddressing: { ...base.networkAddressing, routes: addressPrefixes.map((addressPrefix) => ({ addressPrefix })), externalRouteTable } });
+            const noWayOut = "outboundType: userDefinedRouting needs a 0.0.0.0/0 route in networkAddressing.routes (e.g. to your firewall); without one the nodes have no way out";
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting", ...routes(["10.0.0.0/8"]) }), [noWayOut]);
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting", ...routes([]) }), [noWayOut]);
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting", ...routes(["10.0.0.0/8", "0.0.0.0/0"]) }), []);
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting", ...routes([], true) }), [], "your own route table's routes are yours to know");
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting", networkAddressing: undefined }), [], "no network given, nothing to check it against");
+            assert.deepEqual(messages({ ...routes([]) }), [], "the load balancer needs no route");
+        });
 
         it("requires the firewall's public IPs, or the nodes are locked out of their API server", () => {
             assert.deepEqual(messages(udr), [
@@ -194,8 +207,8 @@ describe("components/cluster: validateClusterArgs", () => {
         });
 
         it("needs none for a private API server, an unrestricted one, or the load balancer's egress", () => {
-            assert.deepEqual(messages({ outboundType: "userDefinedRouting", apiServer: { enablePrivateCluster: true } }), []);
-            assert.deepEqual(messages({ outboundType: "userDefinedRouting" }), []);
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting", apiServer: { enablePrivateCluster: true }, ...firewallRoute }), []);
+            assert.deepEqual(messages({ outboundType: "userDefinedRouting", ...firewallRoute }), []);
             assert.deepEqual(messages({ apiServer: udr.apiServer }), []);
         });
 
@@ -203,6 +216,24 @@ describe("components/cluster: validateClusterArgs", () => {
             assert.deepEqual(effectiveAuthorizedRanges({ ...base, ...udr, egressPublicIPs: ["20.194.0.4", "203.0.113.9", "20.194.1.0/28"] }), ["203.0.113.0/24", "20.194.0.4/32", "20.194.1.0/28"]);
             assert.equal(effectiveAuthorizedRanges({ ...base, ...udr, apiServer: { enablePrivateCluster: true, authorizedIPRanges: [] } }), undefined);
         });
+    });
+
+    it("still takes clusterName and a pool's maxSurge until 0.4.0, but not with their new names", () => {
+        assert.deepEqual(messages({ name: undefined, clusterName: "aks-old" }), []);
+        assert.deepEqual(messages({ nodePools: pool({ maxSurge: "33%", upgradeSettings: undefined }) }), []);
+        assert.deepEqual(messages({ nodePools: pool({ maxSurge: "0%", upgradeSettings: undefined }) }), ["nodePools[0].upgradeSettings.maxSurge: is 0 while maxUnavailable is 0: AKS needs one of them above 0 to upgrade the pool"]);
+        assert.deepEqual(messages({ clusterName: "aks-old", nodePools: pool({ maxSurge: "33%", upgradeSettings: { maxSurge: "10%" } }) }), [
+            "clusterName: is the old name of name, which is given too: keep name alone",
+            "nodePools[0].maxSurge: is the old name of upgradeSettings.maxSurge, which is given too: keep upgradeSettings.maxSurge alone",
+        ]);
+    });
+
+    it("checks each pool's upgrade settings under its path", () => {
+        assert.deepEqual(messages({ nodePools: [basePools[0], { ...basePools[1], upgradeSettings: { maxSurge: "0", maxUnavailable: "1", drainTimeoutInMinutes: 2 } }] }), [
+            "nodePools[1].upgradeSettings.drainTimeoutInMinutes: 2 is not a drain timeout: AKS takes whole minutes from 5 to 1440",
+        ]);
+        assert.deepEqual(messages({ nodePools: pool({ upgradeSettings: { maxUnavailable: "1" } }) }).map((m) => m.split(":")[0]), ["nodePools[0].upgradeSettings.maxUnavailable"], "a System pool");
+        assert.deepEqual(messages({ nodePools: [basePools[0], { ...basePools[1], upgradeSettings: { maxUnavailable: "1" } }] }).map((m) => m.split(":")[0]), ["nodePools[1].upgradeSettings.maxSurge"], "a User pool, surging by default");
     });
 
     it("checks VM sizes, node labels and node taints", () => {
@@ -225,7 +256,7 @@ describe("components/cluster: validateClusterArgs", () => {
     });
 
     it("checks the names it gives Azure", () => {
-        assert.deepEqual(messages({ clusterName: "aks.prod", dnsPrefix: "aks_prod", nodeResourceGroup: "rg." }).map((m) => m.split(":")[0]), ["clusterName", "dnsPrefix", "nodeResourceGroup"]);
+        assert.deepEqual(messages({ name: "aks.prod", dnsPrefix: "aks_prod", nodeResourceGroup: "rg." }).map((m) => m.split(":")[0]), ["name", "dnsPrefix", "nodeResourceGroup"]);
     });
 
     it("takes MAJOR.MINOR or MAJOR.MINOR.PATCH versions only", () => {

@@ -77,7 +77,7 @@ describe("components/cluster: KubenetCluster", () => {
             enableAutoScaling: false,
             maxPods: 110,
             availabilityZones: ["1", "2", "3"],
-            upgradeSettings: { maxSurge: "33%" },
+            upgradeSettings: { maxSurge: "33%", drainTimeoutInMinutes: 30, nodeSoakDurationInMinutes: 0, undrainableNodeBehavior: "Schedule" },
             securityProfile: { sshAccess: "LocalUser" },
             nodeLabels: { "aks-kubenet/pool": "system" },
             nodeTaints: [],

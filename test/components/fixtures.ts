@@ -32,7 +32,7 @@ export function buildStack(overrides: {
     const cluster = new KubenetCluster("k", {
         resourceGroupName: "rg-aks",
         location: "koreacentral",
-        clusterName: "aks-test",
+        name: "aks-test",
         subnetId: network.subnetId,
         identityId: identity.identityId,
         networkAddressing: network.addressing,
@@ -45,7 +45,7 @@ export function buildStack(overrides: {
 
 /** A zoned System pool and an autoscaled User pool: the shape most clusters start from. */
 export const basePools: NodePoolArgs[] = [
-    { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], maxSurge: "33%" },
+    { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], upgradeSettings: { maxSurge: "33%" } },
     { name: "apps", mode: "User", enableAutoScaling: true, minCount: 0, maxCount: 10, maxPods: 50 },
 ];
 

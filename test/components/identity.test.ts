@@ -61,7 +61,7 @@ describe("components/identity: ClusterIdentity", () => {
     it("says what each grant is for, where Azure shows it", async () => {
         const zone = `${SUB}/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.koreacentral.azmk8s.io`;
         const vault = `${SUB}/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
-        buildStack({ identity: { privateDnsZoneId: zone, kms: { keyVaultId: vault, networkAccess: "Private" } } });
+        buildStack({ identity: { privateDNSZone: zone, kms: { keyVaultId: vault, networkAccess: "Private" } } });
         await engine.settle();
         const described = Object.fromEntries(engine.byType(ROLE).map((g) => [g.name, String(g.inputs.description)]));
         assert.deepEqual(Object.keys(described).sort(), [
@@ -192,7 +192,7 @@ describe("components/identity: ClusterIdentity", () => {
         });
 
         it("grants Private DNS Zone Contributor on a zone of your own, and Key Vault roles for KMS", async () => {
-            buildStack({ identity: { privateDnsZoneId: ZONE, kms: { keyVaultId: VAULT, networkAccess: "Private" } } });
+            buildStack({ identity: { privateDNSZone: ZONE, kms: { keyVaultId: VAULT, networkAccess: "Private" } } });
             await engine.settle();
             const byScope = (scope: string) => engine.byType(ROLE).filter((g) => g.inputs.scope === scope).map((g) => String(g.inputs.roleDefinitionId)).sort();
             assert.deepEqual(byScope(ZONE), [roleId("b12aa53e-6015-4669-85d0-8515ebb3ae7f")]);
@@ -222,14 +222,40 @@ describe("components/identity: ClusterIdentity", () => {
 
         it("checks the role, the zone and the vault before creating anything", () => {
             const base = { resourceGroupName: "rg", vnetId: "v", subnetId: "s" };
-            assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "owner" as never, privateDnsZoneId: "privatelink.koreacentral.azmk8s.io", kms: { keyVaultId: "kv-aks", networkAccess: "private" as never } }).map(formatProblem), [
+            assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "owner" as never, privateDNSZone: "privatelink.koreacentral.azmk8s.io", kms: { keyVaultId: "kv-aks", networkAccess: "private" as never } }).map(formatProblem), [
                 `networkRole: "owner" is not one of networkContributor, leastPrivilege`,
-                `privateDnsZoneId: "privatelink.koreacentral.azmk8s.io" is not a Microsoft.Network/privateDnsZones resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>)`,
+                `privateDNSZone: "privatelink.koreacentral.azmk8s.io" is not a Microsoft.Network/privateDnsZones resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>)`,
                 `kms.keyVaultId: "kv-aks" is not a Microsoft.KeyVault/vaults resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>)`,
                 `kms.networkAccess: "private" is not one of Public, Private`,
             ]);
-            assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "leastPrivilege", privateDnsZoneId: ZONE, kms: { keyVaultId: VAULT } }), []);
+            assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "leastPrivilege", privateDNSZone: ZONE, kms: { keyVaultId: VAULT } }), []);
             assert.deepEqual(validateIdentityArgs({ ...base, kms: { keyVaultId: pulumi.output(VAULT) } }), [], "an id known only at deployment is the provider's to check");
+        });
+
+        it("grants nothing on AKS's own zones, and needs the vnet scope for a zone of your own", async () => {
+            const base = { resourceGroupName: "rg", vnetId: "v", subnetId: "s" };
+            for (const zone of ["system", "none"]) {
+                assert.deepEqual(validateIdentityArgs({ ...base, roleScope: "subnet", privateDNSZone: zone }), [], zone);
+            }
+            assert.deepEqual(validateIdentityArgs({ ...base, roleScope: "subnet", privateDNSZone: ZONE }).map(formatProblem), [
+                "roleScope: must be vnet with a private DNS zone of your own: AKS links the zone to the cluster's vnet, which needs a grant on the vnet",
+            ]);
+            buildStack({ identity: { privateDNSZone: "system" } });
+            await engine.settle();
+            assert.deepEqual(engine.byType(ROLE).map((g) => g.name).sort(), ["id-network-contributor-route-table", "id-network-contributor-vnet"]);
+        });
+
+        it("still takes identityName and privateDnsZoneId until 0.4.0, but not with their new names", async () => {
+            const base = { resourceGroupName: "rg", vnetId: "v", subnetId: "s" };
+            assert.deepEqual(validateIdentityArgs({ ...base, identityName: "id-aks", privateDnsZoneId: ZONE }), []);
+            assert.deepEqual(validateIdentityArgs({ ...base, identityName: "id-aks", name: "id-aks", privateDnsZoneId: ZONE, privateDNSZone: ZONE }).map(formatProblem), [
+                "identityName: is the old name of name, which is given too: keep name alone",
+                "privateDnsZoneId: is the old name of privateDNSZone, which is given too: keep privateDNSZone alone",
+            ]);
+            buildStack({ identity: { identityName: "id-old", privateDnsZoneId: ZONE } });
+            await engine.settle();
+            assert.equal(engine.one("azure-native:managedidentity:UserAssignedIdentity").inputs.resourceName, "id-old");
+            assert.deepEqual(engine.byType(ROLE).filter((g) => g.inputs.scope === ZONE).map((g) => g.name), ["id-private-dns-zone-contributor"]);
         });
     });
 });

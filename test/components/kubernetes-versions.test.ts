@@ -73,7 +73,7 @@ describe("components/cluster: the AKS version calendar", () => {
 });
 
 describe("components/cluster: Kubernetes versions AKS supports", () => {
-    const base: KubenetClusterArgs = { resourceGroupName: "rg", clusterName: "aks-test", subnetId: "s", identityId: "i", nodePools: basePools };
+    const base: KubenetClusterArgs = { resourceGroupName: "rg", name: "aks-test", subnetId: "s", identityId: "i", nodePools: basePools };
     const problems = (args: Partial<KubenetClusterArgs>, today = DEC_2026) => validateClusterArgs({ ...base, ...args }, undefined, today).map((p) => `${p.path}: ${p.message}`);
     const warnings = (args: Partial<KubenetClusterArgs>, today = DEC_2026) => kubernetesVersionWarnings({ ...base, ...args }, clusterArgsPath, today).map(formatWarning);
 
@@ -148,7 +148,7 @@ describe("components/cluster: Kubernetes versions AKS supports", () => {
 });
 
 describe("components/cluster: upgrade channels AKS ties together", () => {
-    const base: KubenetClusterArgs = { resourceGroupName: "rg-aks", clusterName: "aks-test", subnetId: "s", identityId: "i", nodePools: basePools };
+    const base: KubenetClusterArgs = { resourceGroupName: "rg-aks", name: "aks-test", subnetId: "s", identityId: "i", nodePools: basePools };
     const problems = (args: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, ...args }, undefined, DEC_2026).map((p) => `${p.path}: ${p.message}`);
 
     it("keeps the node OS channel at NodeImage under the node-image channel", () => {
@@ -168,8 +168,8 @@ describe("components/cluster: upgrade channels AKS ties together", () => {
     });
 
     it("needs the cluster's name", () => {
-        assert.deepEqual(problems({ clusterName: undefined as never }), [
-            "clusterName: is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow",
+        assert.deepEqual(problems({ name: undefined }), [
+            "name: is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow",
         ]);
     });
 });

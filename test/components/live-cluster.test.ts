@@ -13,7 +13,7 @@ const DEC_2026 = new Date("2026-12-01T00:00:00Z");
 const system: NodePoolArgs = { name: "system", mode: "System", vmSize: "Standard_D4ds_v5", enableAutoScaling: true, minCount: 3, maxCount: 5, availabilityZones: ["1", "2", "3"] };
 const apps: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 10, maxPods: 50 };
 const batch: NodePoolArgs = { name: "batch", mode: "User", count: 2 };
-const args: KubenetClusterArgs = { resourceGroupName: "rg-aks", clusterName: "aks-test", subnetId: "s", identityId: "i", nodePools: [system, apps, batch], kubernetesVersion: "1.36" };
+const args: KubenetClusterArgs = { resourceGroupName: "rg-aks", name: "aks-test", subnetId: "s", identityId: "i", nodePools: [system, apps, batch], kubernetesVersion: "1.36" };
 
 /** The cluster as AKS reports it: every pool, the default pool in the middle of AKS's order. */
 const running: LiveCluster = {

@@ -14,7 +14,7 @@ import { declareAgainst, runningClusterOf } from "./running-cluster";
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
 const POOL = "azure-native:containerservice:AgentPool";
 
-const system: NodePoolArgs = { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], maxSurge: "33%" };
+const system: NodePoolArgs = { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], upgradeSettings: { maxSurge: "33%" } };
 const apps: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 10, maxPods: 50 };
 
 async function declare(cluster: Partial<KubenetClusterArgs>): Promise<MockEngine> {
@@ -43,8 +43,12 @@ describe("components/cluster: day-two pool changes", () => {
 
         const applied: [string, PoolEdit, NodePoolArgs?][] = [
             ["count", (p) => ({ ...p, count: 4 })],
-            ["maxSurge", (p) => ({ ...p, maxSurge: "50%" })],
-            ["maxSurge removed (back to 10%)", (p) => ({ ...p, maxSurge: undefined })],
+            ["maxSurge", (p) => ({ ...p, upgradeSettings: { maxSurge: "50%" } })],
+            ["maxSurge removed (back to 10%)", (p) => ({ ...p, upgradeSettings: undefined })],
+            ["drainTimeoutInMinutes", (p) => ({ ...p, upgradeSettings: { ...p.upgradeSettings, drainTimeoutInMinutes: 45 } })],
+            ["nodeSoakDurationInMinutes", (p) => ({ ...p, upgradeSettings: { ...p.upgradeSettings, nodeSoakDurationInMinutes: 10 } })],
+            ["undrainableNodeBehavior", (p) => ({ ...p, upgradeSettings: { ...p.upgradeSettings, undrainableNodeBehavior: "Cordon" } })],
+            ["upgrade settings removed (back to AKS's defaults)", (p) => ({ ...p, upgradeSettings: undefined }), { ...system, upgradeSettings: { maxSurge: "1", drainTimeoutInMinutes: 60, nodeSoakDurationInMinutes: 5, undrainableNodeBehavior: "Cordon" } }],
             ["nodeLabels", (p) => ({ ...p, nodeLabels: { tier: "system" } })],
             ["nodeTaints", (p) => ({ ...p, nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"] })],
             ["enableAutoScaling", (p) => ({ ...p, count: undefined, enableAutoScaling: true, minCount: 3, maxCount: 5 })],
@@ -93,7 +97,8 @@ describe("components/cluster: day-two pool changes", () => {
             const added = await declare({ nodePools: [system, system2, apps], defaultNodePool: "system" });
             const retired = await declare({ nodePools: [{ ...system, mode: "User", count: 0 }, system2, apps], defaultNodePool: "system" });
             const changes = actionableChanges(added.one(CLUSTER), retired.one(CLUSTER)).sort();
-            assert.deepEqual(changes, ["agentPoolProfiles[0].count", "agentPoolProfiles[0].mode"]);
+            // As a User pool it takes unavailable nodes during upgrades, which AKS refuses on System pools: 0, AKS's default, is now sent.
+            assert.deepEqual(changes, ["agentPoolProfiles[0].count", "agentPoolProfiles[0].mode", "agentPoolProfiles[0].upgradeSettings.maxUnavailable"]);
             assert.deepEqual(replacingChanges(added.one(CLUSTER), retired.one(CLUSTER)), []);
             assert.equal(byName(retired, "k-pool-system2").inputs.mode, "System", "the cluster keeps a System pool");
         });
@@ -110,7 +115,11 @@ describe("components/cluster: day-two pool changes", () => {
         for (const [setting, edit] of [
             ["minCount", (p) => ({ ...p, minCount: 2 })],
             ["maxCount", (p) => ({ ...p, maxCount: 20 })],
-            ["maxSurge", (p) => ({ ...p, maxSurge: "1" })],
+            ["maxSurge", (p) => ({ ...p, upgradeSettings: { maxSurge: "1" } })],
+            ["maxUnavailable, without surge", (p) => ({ ...p, upgradeSettings: { maxSurge: "0", maxUnavailable: "2" } })],
+            ["drainTimeoutInMinutes", (p) => ({ ...p, upgradeSettings: { drainTimeoutInMinutes: 90 } })],
+            ["nodeSoakDurationInMinutes", (p) => ({ ...p, upgradeSettings: { nodeSoakDurationInMinutes: 3 } })],
+            ["undrainableNodeBehavior", (p) => ({ ...p, upgradeSettings: { undrainableNodeBehavior: "Cordon" } })],
             ["nodeLabels", (p) => ({ ...p, nodeLabels: { team: "a" } })],
             ["nodeTaints", (p) => ({ ...p, nodeTaints: ["dedicated=batch:NoSchedule"] })],
             ["mode", (p) => ({ ...p, mode: "System", minCount: 1 })],
@@ -155,7 +164,7 @@ describe("components/cluster: day-two pool changes", () => {
 
         it("keeps the Azure name while only mutable settings change", async () => {
             const a = byName(await declare({ nodePools: [system, apps] }), "k-pool-apps");
-            const b = byName(await declare({ nodePools: [system, { ...apps, maxCount: 30, nodeLabels: { x: "y" }, maxSurge: "5" }] }), "k-pool-apps");
+            const b = byName(await declare({ nodePools: [system, { ...apps, maxCount: 30, nodeLabels: { x: "y" }, upgradeSettings: { maxSurge: "5", drainTimeoutInMinutes: 10 } }] }), "k-pool-apps");
             assert.equal(b.inputs.agentPoolName, a.inputs.agentPoolName);
         });
     });
@@ -192,7 +201,7 @@ describe("components/cluster: day-two pool changes", () => {
         it("refuses a second System pool until the default pool is named, so it can't move", () => {
             const problems = validateClusterArgs({
                 resourceGroupName: "rg",
-                clusterName: "aks-test",
+                name: "aks-test",
                 subnetId: "s",
                 identityId: "i",
                 nodePools: [{ name: "sysnew", mode: "System", count: 3 }, system],
@@ -203,7 +212,7 @@ describe("components/cluster: day-two pool changes", () => {
         });
 
         it("refuses a default pool that isn't in the list, or runs Windows", () => {
-            const base = { resourceGroupName: "rg", clusterName: "aks-test", subnetId: "s", identityId: "i" };
+            const base = { resourceGroupName: "rg", name: "aks-test", subnetId: "s", identityId: "i" };
             const messages = (args: Partial<KubenetClusterArgs>) => validateClusterArgs({ ...base, nodePools: [system], ...args }).map((p) => `${p.path}: ${p.message}`);
             assert.deepEqual(messages({ defaultNodePool: "sytem" }), [
                 "defaultNodePool: \"sytem\" is not the name of a pool in nodePools; the default pool can't be removed while the cluster exists (retire it with mode: User and count: 0 instead)",
@@ -216,7 +225,7 @@ describe("components/cluster: day-two pool changes", () => {
 
         it("refuses the pool label the program sets", () => {
             const problems = validateClusterArgs({
-                resourceGroupName: "rg", clusterName: "aks-test", subnetId: "s", identityId: "i",
+                resourceGroupName: "rg", name: "aks-test", subnetId: "s", identityId: "i",
                 nodePools: [{ ...system, nodeLabels: { "aks-kubenet/pool": "other" } }],
             }).map((p) => `${p.path}: ${p.message}`);
             assert.deepEqual(problems, ["nodePools[0].nodeLabels.aks-kubenet/pool: is set by the program to the pool's name, so workloads can follow the pool through rotations; remove it"]);

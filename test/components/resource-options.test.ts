@@ -29,7 +29,7 @@ function stack(opts: pulumi.ComponentResourceOptions) {
         resourceGroupName: "rg-aks", vnetId: network.vnetScopeId, subnetId: network.subnetId, routeTableId: network.routeTableId,
     }, opts);
     new KubenetCluster("k", {
-        resourceGroupName: "rg-aks", clusterName: "aks-test", subnetId: network.subnetId, identityId: identity.identityId,
+        resourceGroupName: "rg-aks", name: "aks-test", subnetId: network.subnetId, identityId: identity.identityId,
         networkAddressing: network.addressing, nodePools: basePools, allowReplacement: true,
     }, opts);
 }
@@ -92,7 +92,7 @@ describe("components under Pulumi's own mocks, as a consumer's unit test runs th
         const network = new KubenetNetwork("net", guideNetwork);
         const identity = new ClusterIdentity("id", { resourceGroupName: "rg-aks", vnetId: network.vnetScopeId, subnetId: network.subnetId, routeTableId: network.routeTableId });
         const cluster = new KubenetCluster("k", {
-            resourceGroupName: "rg-aks", clusterName: "aks-test", subnetId: network.subnetId, identityId: identity.identityId,
+            resourceGroupName: "rg-aks", name: "aks-test", subnetId: network.subnetId, identityId: identity.identityId,
             networkAddressing: network.addressing, nodePools: basePools,
         });
         const bootstrap = new NamespaceBootstrap("ns", { namespaces: [{ name: "team-a" }] });

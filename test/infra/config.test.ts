@@ -75,7 +75,7 @@ describe("infra/config: accepted configurations", () => {
     });
 
     it("accepts YAML numbers where strings are meant (zones, surge)", () => {
-        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { availabilityZones: [1, 2, 3], maxSurge: 1 })), []);
+        assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { availabilityZones: [1, 2, 3], upgradeSettings: { maxSurge: 1 } })), []);
     });
 });
 
@@ -149,8 +149,14 @@ describe("infra/config: every rule rejects with its key path", () => {
         assert.deepEqual(at((c) => { c.cluster.maintenance.autoUpgrade.startTme = "02:00"; }), ["cluster.maintenance.autoUpgrade.startTme: is not a known key: did you mean startTime?"]);
         assert.deepEqual(at((c) => { c.cluster.addons.azurePolcy = true; }), ["cluster.addons.azurePolcy: is not a known key: did you mean azurePolicy?"]);
         assert.deepEqual(at((c) => { c.cluster.autoscalerProfile.expandr = "random"; }), ["cluster.autoscalerProfile.expandr: is not a known key: did you mean expander?"]);
-        assert.deepEqual(at((c) => { c.cluster.nodePools[1].spot = { maxprice: 1 }; }), ["cluster.nodePools[1].spot.maxprice: is not a known key: did you mean maxPrice?"]);
-        assert.deepEqual(at((c) => { c.cluster.kms = { keyId: "x", keyVaultId: "y", netwrkAccess: "Public" }; }), ["cluster.kms.netwrkAccess: is not a known key: did you mean networkAccess?"]);
+        // A spot pool takes no surge: the pool's own upgrade settings go with the spot setting.
+        assert.deepEqual(at((c) => { c.cluster.nodePools[1].spot = { maxprice: 1 }; c.cluster.nodePools[1].upgradeSettings = { drainTimeoutInMinutes: 60 }; }), ["cluster.nodePools[1].spot.maxprice: is not a known key: did you mean maxPrice?"]);
+        // The misspelt key hides no rule: the key id and the vault id are checked all the same.
+        assert.deepEqual(at((c) => { c.cluster.kms = { keyId: "x", keyVaultId: "y", netwrkAccess: "Public" }; }), [
+            "cluster.kms.netwrkAccess: is not a known key: did you mean networkAccess?",
+            `cluster.kms.keyVaultId: "y" is not a Microsoft.KeyVault/vaults resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>)`,
+            `cluster.kms.keyId: "x" is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)`,
+        ]);
     });
 
     it("checks the identity's grants and the stack's own workspace", () => {
@@ -451,7 +457,7 @@ describe("infra/config: every rule rejects with its key path", () => {
             const withBigPool = (count: number) => problems((c) => {
                 c.network.subnetCidr = "172.16.0.0/20";
                 c.cluster.podCidr = "10.128.0.0/9";
-                c.cluster.nodePools.push({ name: "big", mode: "User", count, maxSurge: "1" });
+                c.cluster.nodePools.push({ name: "big", mode: "User", count, upgradeSettings: { maxSurge: "1" } });
             });
             // dev's 2-node pool surges by 1 (10% rounded up); the big pool by 1.
             assert.deepEqual(withBigPool(396), [], "2 + 396 nodes + 1 + 1 surge = 400 routes: fits");
@@ -519,7 +525,7 @@ describe("infra/config: warnings", () => {
             c.network.existingRouteTableId = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/routeTables/rt-hub";
             c.network.existingSubnetId = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet";
         };
-        assert.ok(warnings(byoTable).includes("cluster.outboundType: userDefinedRouting needs a 0.0.0.0/0 route: make sure network.existingRouteTableId has one"));
+        assert.ok(warnings(byoTable).includes("cluster.outboundType: userDefinedRouting needs a 0.0.0.0/0 route: make sure your route table (the network's existingRouteTableId) has one"));
         const migrating = warnings((c) => { byoTable(c); overlay(c); c.cluster.migrateFromKubenet = true; }).find((w) => w.startsWith("cluster.migrateFromKubenet"));
         assert.ok(migrating?.endsWith("AKS deletes the pod routes it wrote to the route table"), "no count of routes it doesn't manage");
     });

@@ -75,6 +75,19 @@ describe("review: what pulumi up would do between two declarations", () => {
         assert.deepEqual(planChanges(base, head).changes, [], "every child of the renamed component continues under its alias");
     });
 
+    it("keeps the deployer's grant through its move into the cluster component", async () => {
+        const head = await synthShipped("staging");
+        // The grant as the program declared it before 0.3.0: right under the stack, named alone.
+        const moved = head.resources.find((r) => r.name === "cluster-deployer-cluster-admin")!;
+        const stack = head.resources.find((r) => r.type === "pulumi:pulumi:Stack")!;
+        const oldUrn = `${stack.urn.split("::").slice(0, 2).join("::")}::pulumi:pulumi:Stack$azure-native:authorization:RoleAssignment::deployer-cluster-admin`;
+        const base: SynthOutput = {
+            ...head,
+            resources: head.resources.map((r) => (r === moved ? { ...r, urn: oldUrn, name: "deployer-cluster-admin", parent: stack.urn, aliases: [] } : r)),
+        };
+        assert.deepEqual(planChanges(base, head).changes, [], "the alias pairs it with its old URN: no delete, no create");
+    });
+
     it("updates the cluster in place for the default pool's count", async () => {
         const { changes } = await review("dev", (c) => { c.cluster.nodePools[0].count = 3; });
         assert.deepEqual(actions(changes), ["update cluster-aks"]);
@@ -168,7 +181,7 @@ describe("review: what pulumi up would do between two declarations", () => {
 
     it("replaces a grant whose principal changes delete-first, and says the principal is without it meanwhile", async () => {
         const { changes } = await review("staging", (c) => { c.cluster.aad.deployer.objectId = "7c2e3d4f-8091-4ab2-c3d4-e5f6a7b8c9d0"; });
-        const grant = byName(changes, "deployer-cluster-admin");
+        const grant = byName(changes, "cluster-deployer-cluster-admin");
         assert.equal(grant.action, "replace");
         assert.equal(grant.replaceOrder, "delete-before-create", "Azure allows one assignment per scope, principal and role");
         assert.deepEqual(grant.forcedBy, ["principalId", "roleAssignmentName"]);

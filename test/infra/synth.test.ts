@@ -106,7 +106,9 @@ describe("synth", () => {
 
     it("grants the deploying principal RBAC Cluster Admin with Azure RBAC, before the bootstrap", async () => {
         const output = await synth("prod");
-        const grant = one(output, "azure-native:authorization:RoleAssignment", "deployer-cluster-admin");
+        const grant = one(output, "azure-native:authorization:RoleAssignment", "cluster-deployer-cluster-admin");
+        assert.equal(grant.parent, one(output, "aks-kubenet:index:KubenetCluster").urn, "the cluster component's, with its kubeconfig");
+        assert.deepEqual(grant.aliases[0], { name: "deployer-cluster-admin", noParent: "true" }, "where the program declared it before 0.3.0");
         assert.match(String(grant.inputs.roleDefinitionId), /\/roleDefinitions\/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b$/);
         assert.equal(grant.inputs.scope, output.outputs.clusterId);
         const stackFileDeployer = (stackConfig("prod").cluster as RawConfig).aad.deployer;
@@ -117,7 +119,7 @@ describe("synth", () => {
         assert.equal(grant.deleteBeforeReplace, true);
         assert.ok(one(output, "pulumi:providers:kubernetes").dependencies.includes(grant.urn));
         const dev = await synth("dev");
-        assert.equal(ofType(dev, "azure-native:authorization:RoleAssignment").filter((r) => r.name === "deployer-cluster-admin").length, 0);
+        assert.equal(ofType(dev, "azure-native:authorization:RoleAssignment").filter((r) => r.name.endsWith("deployer-cluster-admin")).length, 0);
     });
 
     it("pins the Kubernetes provider to the cluster, so rotated certificates don't replace it", async () => {

@@ -36,7 +36,7 @@ export async function spokeCluster(args: SpokeClusterArgs) {
     const cluster = new KubenetCluster("aks", {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
-        clusterName: args.clusterName,
+        name: args.clusterName,
         subnetId: output("subnetId"),
         identityId: identity.identityId,
         networkAddressing: addressing,

@@ -1,0 +1,199 @@
+import { z } from "zod";
+import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../address";
+import { input, inputShape } from "../common/inputs";
+import { KEY_VAULT_NETWORK_ACCESS } from "../identity";
+import {
+    AadArgs,
+    ApiServerArgs,
+    AutoscalerProfileArgs,
+    AUTOSCALER_EXPANDERS,
+    AVAILABILITY_ZONES,
+    ClusterAddonsArgs,
+    ClusterMonitoringArgs,
+    DAYS_OF_WEEK,
+    DEPLOYER_PRINCIPAL_TYPES,
+    KmsArgs,
+    KUBELOGIN_MODES,
+    KUBERNETES_SUPPORT_PLANS,
+    KubenetClusterArgs,
+    MaintenanceArgs,
+    MaintenanceWindowArgs,
+    NETWORK_PLUGINS,
+    NETWORK_PLUGIN_MODES,
+    NETWORK_POLICIES,
+    NODE_OS_UPGRADE_CHANNELS,
+    NodePoolArgs,
+    OS_DISK_TYPES,
+    OS_SKUS,
+    OS_TYPES,
+    OUTBOUND_TYPES,
+    POOL_MODES,
+    PrometheusArgs,
+    SKU_TIERS,
+    SPOT_EVICTION_POLICIES,
+    SSH_ACCESS_MODES,
+    SpotArgs,
+    UPGRADE_CHANNELS,
+} from "./args";
+import { upgradeSettingsInputs } from "./node-pools/upgrade-settings";
+
+/*
+ * The cluster's input schema: for each key of `KubenetClusterArgs` (args.ts, which documents
+ * it), its type and enumeration as a stack file or another language can get them wrong, and its
+ * default. The stack file's `cluster` section is this schema; the component fills in the same
+ * defaults (`withDefaults`). The rules on the values are the component's validators.
+ */
+
+/** YAML writes `1` where a string is meant (zones, surge); accept both, keep the string. */
+export const stringish = z.union([z.string(), z.number()]).transform(String);
+const wholeNumber = z.number().int();
+
+/**
+ * A version is text: YAML reads an unquoted 1.30 as the number 1.3, and the program must never
+ * declare "1.3" for it. Numbers are refused with the fix; the format is a validator's rule.
+ */
+const kubernetesVersion = z.string({
+    error: (issue) => typeof issue.input === "number"
+        ? `${issue.input} is a number, not a version: YAML reads an unquoted 1.30 as 1.3; write the version in quotes, e.g. "1.33"`
+        : undefined,
+});
+
+const spotInputs = z.strictObject(inputShape<SpotArgs>()({
+    evictionPolicy: z.enum(SPOT_EVICTION_POLICIES).optional(),
+    maxPrice: z.number().optional(),
+}));
+
+export const nodePoolInputs = z.strictObject(inputShape<NodePoolArgs, "maxSurge">()({
+    name: z.string(),
+    mode: z.enum(POOL_MODES),
+    vmSize: z.string().optional(),
+    osType: z.enum(OS_TYPES).default("Linux"),
+    count: wholeNumber.optional(),
+    enableAutoScaling: z.boolean().default(false),
+    minCount: wholeNumber.optional(),
+    maxCount: wholeNumber.optional(),
+    maxPods: z.number().optional(),
+    availabilityZones: z.array(stringish.pipe(z.enum(AVAILABILITY_ZONES))).optional(),
+    upgradeSettings: upgradeSettingsInputs.optional(),
+    nodeLabels: z.record(z.string(), z.string()).optional(),
+    nodeTaints: z.array(z.string()).optional(),
+    osSKU: z.enum(OS_SKUS).optional(),
+    osDiskType: z.enum(OS_DISK_TYPES).optional(),
+    osDiskSizeGB: wholeNumber.optional(),
+    enableEncryptionAtHost: z.boolean().optional(),
+    sshAccess: z.enum(SSH_ACCESS_MODES).optional(),
+    spot: spotInputs.optional(),
+}));
+
+const apiServerInputs = z.strictObject(inputShape<ApiServerArgs>()({
+    authorizedIPRanges: z.array(z.string()).optional(),
+    enablePrivateCluster: z.boolean().optional(),
+    disableRunCommand: z.boolean().optional(),
+    privateDNSZone: z.string().optional(),
+}));
+
+const aadInputs = z.strictObject(inputShape<AadArgs>()({
+    adminGroupObjectIDs: z.array(z.string()).optional(),
+    enableAzureRBAC: z.boolean().optional(),
+    deployer: z.strictObject({ objectId: z.string(), principalType: z.enum(DEPLOYER_PRINCIPAL_TYPES) }).optional(),
+    tenantID: input(z.string()).optional(),
+}));
+
+export const kmsInputs = z.strictObject(inputShape<KmsArgs, DeprecatedKmsKeys>()({
+    keyId: z.string(),
+    keyVaultId: z.string().optional(),
+    networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public"),
+}));
+
+const addonsInputs = z.strictObject(inputShape<ClusterAddonsArgs>()({
+    azurePolicy: z.boolean().optional(),
+    keyVaultSecretsProvider: z.strictObject({
+        secretRotation: z.boolean().optional(),
+        rotationPollInterval: z.string().optional(),
+    }).optional(),
+    imageCleaner: z.strictObject({ intervalHours: wholeNumber.optional() }).optional(),
+}));
+
+export const prometheusInputs = z.strictObject(inputShape<PrometheusArgs>()({
+    azureMonitorWorkspaceId: input(z.string()),
+    azureMonitorWorkspaceLocation: input(z.string()).optional(),
+}));
+
+export const monitoringInputs = z.strictObject(inputShape<ClusterMonitoringArgs>()({
+    logAnalyticsWorkspaceId: input(z.string()),
+    logAnalyticsWorkspaceLocation: input(z.string()).optional(),
+    containerInsights: z.boolean().default(true),
+    controlPlaneLogs: z.array(z.string()).optional(),
+    defender: z.boolean().default(false),
+    prometheus: prometheusInputs.optional(),
+}));
+
+const maintenanceWindowInputs = z.strictObject(inputShape<MaintenanceWindowArgs>()({
+    dayOfWeek: z.enum(DAYS_OF_WEEK),
+    startTime: z.string(),
+    durationHours: wholeNumber,
+    utcOffset: z.string().optional(),
+    intervalWeeks: wholeNumber.optional(),
+}));
+
+const maintenanceInputs = z.strictObject(inputShape<MaintenanceArgs>()({
+    autoUpgrade: maintenanceWindowInputs.optional(),
+    nodeOSUpgrade: maintenanceWindowInputs.optional(),
+}));
+
+const autoscalerProfileInputs = z.strictObject(inputShape<AutoscalerProfileArgs>()({
+    expander: z.enum(AUTOSCALER_EXPANDERS).optional(),
+    scanInterval: z.string().optional(),
+    scaleDownDelayAfterAdd: z.string().optional(),
+    scaleDownUnneededTime: z.string().optional(),
+    scaleDownUtilizationThreshold: z.number().optional(),
+    maxGracefulTerminationSec: wholeNumber.optional(),
+    balanceSimilarNodeGroups: z.boolean().optional(),
+    skipNodesWithSystemPods: z.boolean().optional(),
+    skipNodesWithLocalStorage: z.boolean().optional(),
+    maxNodeProvisionTime: z.string().optional(),
+}));
+
+/**
+ * What is given only where the cluster is deployed (other resources' ids, the stack's tags, the
+ * key-path prefix), and the names kept for one release, which the component translates.
+ */
+export type ClusterDeploymentKeys = "resourceGroupName" | "location" | "subnetId" | "identityId" | "networkAddressing" | "tags" | "keyPathPrefix" | "clusterName";
+type DeprecatedKmsKeys = "keyVaultNetworkAccess" | "keyVaultResourceId";
+
+/** The cluster's settings, as a stack file's `cluster` section holds them. */
+export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymentKeys>()({
+    name: z.string().optional(),
+    dnsPrefix: z.string().optional(),
+    kubernetesVersion: kubernetesVersion.optional(),
+    supportPlan: z.enum(KUBERNETES_SUPPORT_PLANS).default("KubernetesOfficial"),
+    networkPlugin: z.enum(NETWORK_PLUGINS).default("kubenet"),
+    networkPluginMode: z.enum(NETWORK_PLUGIN_MODES).optional(),
+    podCidr: z.string().default(DEFAULT_POD_CIDR),
+    serviceCidr: z.string().default(DEFAULT_SERVICE_CIDR),
+    dnsServiceIP: z.string().default(DEFAULT_DNS_SERVICE_IP),
+    networkPolicy: z.enum(NETWORK_POLICIES).default("none"),
+    outboundType: z.enum(OUTBOUND_TYPES).default("loadBalancer"),
+    skuTier: z.enum(SKU_TIERS).default("Free"),
+    upgradeChannel: z.enum(UPGRADE_CHANNELS).optional(),
+    nodeOSUpgradeChannel: z.enum(NODE_OS_UPGRADE_CHANNELS).optional(),
+    apiServer: apiServerInputs.optional(),
+    egressPublicIPs: z.array(z.string()).optional(),
+    aad: aadInputs.optional(),
+    kubeloginMode: z.enum(KUBELOGIN_MODES).default("azurecli"),
+    disableLocalAccounts: z.boolean().default(false),
+    workloadIdentity: z.boolean().default(false),
+    kms: kmsInputs.optional(),
+    acrPullRegistryIds: z.array(z.string()).optional(),
+    addons: addonsInputs.optional(),
+    monitoring: monitoringInputs.optional(),
+    maintenance: maintenanceInputs.optional(),
+    autoscalerProfile: autoscalerProfileInputs.optional(),
+    nodeResourceGroup: z.string().optional(),
+    nodePools: z.array(nodePoolInputs).min(1),
+    defaultNodePool: z.string().optional(),
+    allowReplacement: z.boolean().default(false),
+    migrateFromKubenet: z.boolean().default(false),
+});
+
+export const clusterInputs = z.strictObject(clusterInputShape);

@@ -1,0 +1,104 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+
+/*
+ * A component's inputs are declared once: the args interface carries the names, the types and
+ * the documentation (Pulumi's schema inference reads it for the other languages), and the
+ * input schema next to it carries what a stack file or another language can get wrong (types,
+ * enumerations) and the defaults. `inputShape` ties the two at compile time, so a setting added
+ * to the interface and forgotten in the schema (or the other way round) fails to compile. The
+ * stack file's sections are these schemas composed, and the components apply the same defaults
+ * (`withDefaults`), so no layer copies a setting or a default from another.
+ */
+
+/** The schema of each key of `Args` but the `Omitted` ones (those given only at deployment). */
+export type InputShape<Args, Omitted extends keyof Args = never> = {
+    [K in Exclude<keyof Args, Omitted>]-?: z.ZodType<Args[K]>;
+};
+
+/**
+ * Declares the schema of a component's args: every key of the interface (but the omitted ones)
+ * and no other, each with a schema whose values the interface accepts.
+ */
+export function inputShape<Args, Omitted extends keyof Args = never>() {
+    return <Shape extends InputShape<Args, Omitted>>(shape: Shape & Record<Exclude<keyof Shape, Exclude<keyof Args, Omitted>>, never>): Shape => shape;
+}
+
+/** Whether a value is known only at deployment: another resource's output, or a promise. */
+export function isDeploymentValue(value: unknown): boolean {
+    return pulumi.Output.isInstance(value) || value instanceof Promise;
+}
+
+/**
+ * A `pulumi.Input<T>`: a value `schema` accepts, or one known only at deployment, which the
+ * component checks once it is known.
+ */
+export function input<T>(schema: z.ZodType<T>): z.ZodType<pulumi.Input<T>> {
+    return z.custom<pulumi.Input<T>>((value) => isDeploymentValue(value)).or(schema) as z.ZodType<pulumi.Input<T>>;
+}
+
+type Def = { type?: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; defaultValue?: unknown; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
+
+function defOf(schema: z.ZodType): Def {
+    return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+/** The schema that parses a present value: past optional, nullable, default and pipe wrappers. */
+export function innerSchema(schema: z.ZodType): z.ZodType {
+    for (let def = defOf(schema); ; def = defOf(schema)) {
+        if ((def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "prefault" || def.type === "readonly") && def.innerType) schema = def.innerType;
+        // `input(...)` is a union of the deployment value and the plain schema.
+        else if (def.type === "union" && def.options?.length === 2 && defOf(def.options[0]).type === "custom") schema = def.options[1];
+        else return schema;
+    }
+}
+
+function defaultOf(schema: z.ZodType): { value: unknown } | undefined {
+    for (let def = defOf(schema); ; def = defOf(schema)) {
+        if (def.type === "default") return { value: structuredClone(def.defaultValue) };
+        if ((def.type === "optional" || def.type === "nullable" || def.type === "readonly") && def.innerType) schema = def.innerType;
+        else return undefined;
+    }
+}
+
+/**
+ * `value` with the schema's defaults filled in where a key is absent, and its conversions
+ * applied (YAML's `1` where the text "1" is meant), at every depth, without checking anything
+ * else: a value of the wrong type is left for the rules to report. Values known only at
+ * deployment are kept as they are.
+ */
+export function withDefaults<T>(schema: z.ZodType, value: T): T {
+    if (isDeploymentValue(value)) return value;
+    const inner = innerSchema(schema);
+    const def = defOf(inner);
+    if (def.type === "pipe") {
+        const converted = inner.safeParse(value);
+        return converted.success ? converted.data as T : value;
+    }
+    if (def.type === "object" && def.shape && value !== null && typeof value === "object" && !Array.isArray(value)) {
+        const result: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+        for (const [key, field] of Object.entries(def.shape)) {
+            const present = Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined;
+            const filled = present === undefined ? defaultOf(field)?.value : present;
+            if (filled !== undefined) result[key] = withDefaults(field, filled);
+        }
+        return result as T;
+    }
+    if (def.type === "array" && def.element && Array.isArray(value)) return value.map((item) => withDefaults(def.element!, item)) as T;
+    return value;
+}
+
+/** The keys of the strict object `schema` holds at `path`, for "did you mean" suggestions. */
+export function knownKeysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
+    let node: z.ZodType | undefined = innerSchema(schema);
+    for (const part of path) {
+        const def = defOf(node);
+        if (def.type === "array" && typeof part === "number") node = def.element;
+        else if (def.type === "object" && typeof part === "string") node = def.shape?.[part];
+        else return [];
+        if (node === undefined) return [];
+        node = innerSchema(node);
+    }
+    const def = defOf(node);
+    return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}

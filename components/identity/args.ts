@@ -1,0 +1,69 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/* The identity's arguments and their enumerations; inputs.ts is their schema. */
+
+/** Where Network Contributor is granted: the vnet (as the kubenet guide does) or the subnet. */
+export const RoleScope = { Vnet: "vnet", Subnet: "subnet" } as const;
+export type RoleScope = (typeof RoleScope)[keyof typeof RoleScope];
+export const ROLE_SCOPES = Object.values(RoleScope);
+
+/** The role on the network: the guide's Network Contributor, or a custom role with only what kubenet uses. */
+export const NetworkRole = { NetworkContributor: "networkContributor", LeastPrivilege: "leastPrivilege" } as const;
+export type NetworkRole = (typeof NetworkRole)[keyof typeof NetworkRole];
+export const NETWORK_ROLES = Object.values(NetworkRole);
+
+/** Whether the KMS key vault is reachable from public networks or only through a private endpoint. */
+export const KeyVaultNetworkAccess = { Public: "Public", Private: "Private" } as const;
+export type KeyVaultNetworkAccess = (typeof KeyVaultNetworkAccess)[keyof typeof KeyVaultNetworkAccess];
+export const KEY_VAULT_NETWORK_ACCESS = Object.values(KeyVaultNetworkAccess);
+
+/** The key vault of KMS etcd encryption, for the identity's grants on it. */
+export interface KmsKeyVaultArgs {
+    /** The key vault's resource id (an Azure RBAC vault). */
+    keyVaultId: pulumi.Input<string>;
+    /** Default Public; Private also grants Key Vault Contributor, for the private endpoint AKS adds. */
+    networkAccess?: KeyVaultNetworkAccess;
+}
+
+export interface ClusterIdentityArgs {
+    /** Resource group of the identity. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Azure region; default the provider's location. */
+    location?: pulumi.Input<string>;
+    /** Name of the user-assigned identity; auto-named when omitted. */
+    name?: string;
+    /** The old name of `name`. @deprecated Use `name`; this name is accepted until 0.4.0. */
+    identityName?: string;
+    /** The vnet holding the cluster subnet (`KubenetNetwork.vnetScopeId`). */
+    vnetId: pulumi.Input<string>;
+    /** The cluster subnet (`KubenetNetwork.subnetId`); granted instead of the vnet with `roleScope: subnet`. */
+    subnetId: pulumi.Input<string>;
+    /** The route table AKS writes pod routes into; omit only when AKS creates its own. */
+    routeTableId?: pulumi.Input<string>;
+    /**
+     * Where Network Contributor is granted: `vnet` as the kubenet guide does, or `subnet` for
+     * least privilege. The route table is granted either way. Default `vnet`.
+     */
+    roleScope?: RoleScope;
+    /**
+     * The role granted on the network and the route table: `networkContributor` (the guide's,
+     * the default) or `leastPrivilege`, a custom role with only the subnet and route actions
+     * kubenet uses (`KUBENET_NETWORK_ACTIONS`); creating it needs Owner or User Access Administrator.
+     */
+    networkRole?: NetworkRole;
+    /**
+     * The private cluster's DNS zone, as `KubenetCluster`'s `apiServer.privateDNSZone`: a zone of
+     * your own (its resource id) is granted Private DNS Zone Contributor, which needs `roleScope:
+     * vnet`; `system` and `none` are AKS's and need no grant.
+     */
+    privateDNSZone?: pulumi.Input<string>;
+    /** The old name of `privateDNSZone`. @deprecated Use `privateDNSZone`; this name is accepted until 0.4.0. */
+    privateDnsZoneId?: pulumi.Input<string>;
+    /** KMS etcd encryption's key vault: granted Key Vault Crypto User on it. */
+    kms?: KmsKeyVaultArgs;
+    /** Tags on the identity. */
+    tags?: Record<string, string>;
+    /** Pulumi `protect` on the identity. */
+    protect?: boolean;
+}
+

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { input, inputShape } from "../common/inputs";
+import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, KmsKeyVaultArgs, NETWORK_ROLES, ROLE_SCOPES } from "./args";
+
+/*
+ * The identity's input schema, tied to `ClusterIdentityArgs` (index.ts documents each key): the
+ * types a stack file or another language can get wrong, and the defaults. The stack file's
+ * `identity` section is its name, scope and role; the private DNS zone and the KMS vault come
+ * from the `cluster` section, which names them for the cluster.
+ */
+
+/** Given only where the identity is deployed, and the names kept for one release. */
+type IdentityDeploymentKeys = "resourceGroupName" | "location" | "vnetId" | "subnetId" | "routeTableId" | "tags" | "protect" | "identityName" | "privateDnsZoneId";
+
+const kmsKeyVaultInputs = z.strictObject(inputShape<KmsKeyVaultArgs>()({
+    keyVaultId: input(z.string()),
+    networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public"),
+}));
+
+export const identityInputShape = inputShape<ClusterIdentityArgs, IdentityDeploymentKeys>()({
+    name: z.string().optional(),
+    roleScope: z.enum(ROLE_SCOPES).default("vnet"),
+    networkRole: z.enum(NETWORK_ROLES).default("networkContributor"),
+    privateDNSZone: input(z.string()).optional(),
+    kms: kmsKeyVaultInputs.optional(),
+});
+
+export const identityInputs = z.strictObject(identityInputShape);

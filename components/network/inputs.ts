@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { inputShape } from "../common/inputs";
+import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
+
+/*
+ * The network's input schema, tied to `KubenetNetworkArgs` (args.ts documents each key): the
+ * types a stack file or another language can get wrong, and the defaults. The stack file's
+ * `network` section is this schema.
+ */
+
+/** Given only where the network is deployed: its resource group, region, tags and protection. */
+type NetworkDeploymentKeys = "resourceGroupName" | "location" | "tags" | "protect";
+
+const routeInputs = z.strictObject(inputShape<CustomRouteArgs>()({
+    name: z.string(),
+    addressPrefix: z.string(),
+    nextHopType: z.enum(ROUTE_NEXT_HOP_TYPES),
+    nextHopIpAddress: z.string().optional(),
+}));
+
+export const networkInputShape = inputShape<KubenetNetworkArgs, NetworkDeploymentKeys>()({
+    vnetCidr: z.string().optional(),
+    subnetCidr: z.string().optional(),
+    vnetName: z.string().optional(),
+    subnetName: z.string().optional(),
+    routeTableName: z.string().optional(),
+    existingSubnetId: z.string().optional(),
+    existingRouteTableId: z.string().optional(),
+    routes: z.array(routeInputs).default([]),
+    disableBgpRoutePropagation: z.boolean().optional(),
+    reservedCidrs: z.array(z.string()).default([]),
+});
+
+export const networkInputs = z.strictObject(networkInputShape);
