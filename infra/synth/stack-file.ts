@@ -1,10 +1,13 @@
 import * as fs from "node:fs";
-import { parse } from "yaml";
+import { Document, isAlias, isMap, isScalar, parseDocument } from "yaml";
 import { closestName } from "../config/suggest";
 import { SECRET_MASK } from "./engine";
 
 export interface StackFileConfig {
-    /** Every key as the engine holds it ("namespace:key"), values as strings, objects as JSON. */
+    /**
+     * Every key as the engine holds it ("namespace:key"), values as strings as the Pulumi CLI
+     * stores them: a scalar as the text the file holds, an object or a list as JSON.
+     */
     all: Record<string, string>;
     /** Keys holding a `secure:` value, which can't be decrypted offline and are masked. */
     secretKeys: string[];
@@ -69,9 +72,13 @@ function yamlProblem(error: Error & { linePos?: { line: number; col: number }[] 
     return source ? `${reason}: ${JSON.stringify(source.length > 60 ? `${source.slice(0, 60)}…` : source)}` : reason;
 }
 
-function parseDocument(text: string): unknown {
+function parseYaml(text: string): { document: Document.Parsed; value: unknown } {
     try {
-        return parse(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true });
+        const document = parseDocument(text, { uniqueKeys: true });
+        if (document.errors.length > 0) throw document.errors[0];
+        // As the yaml package's parse() does: warnings (an unresolved tag) go to the process's warnings.
+        for (const warning of document.warnings) process.emitWarning(warning);
+        return { document, value: document.toJS({ maxAliasCount: MAX_ALIASES }) };
     } catch (error) {
         // The parser recurses per level: a document deep enough overflows the stack, which the
         // yaml package reports either as the RangeError or inside its own parse error.
@@ -109,19 +116,45 @@ function checkTopLevelKeys(keys: string[]): void {
 export function readStackFile(file: string): StackFileConfig {
     const bytes = fs.readFileSync(file);
     if (bytes.includes(0)) throw new StackFileError("is binary, not a YAML stack file");
-    const document = parseDocument(bytes.toString("utf8"));
+    const { document: parsed, value: document } = parseYaml(bytes.toString("utf8"));
     if (document === null || document === undefined) throw new StackFileError("is empty: a stack file is a mapping with a config key");
     if (typeof document !== "object" || Array.isArray(document)) throw new StackFileError(`is ${Array.isArray(document) ? "a list" : `a ${typeof document}`}, not a mapping with a config key`);
     if (deeperThan(document, MAX_NESTING)) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep, or an alias refers to itself`);
     checkTopLevelKeys(Object.keys(document));
     const config = (document as { config?: unknown }).config ?? {};
     if (typeof config !== "object" || config === null || Array.isArray(config)) throw new StackFileError("\"config\" must be a mapping of keys to values");
+    const nodes = configNodes(parsed);
     const all: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, raw] of Object.entries(config)) {
         const { value, secret } = maskSecure(raw);
-        all[key] = typeof value === "string" ? value : JSON.stringify(value);
+        all[key] = engineString(value, nodes.get(key), parsed);
         if (secret) secretKeys.push(key);
     }
     return { all, secretKeys };
+}
+
+/** The value nodes of the `config` mapping, by key, for the text of its scalars. */
+function configNodes(document: Document.Parsed): Map<string, unknown> {
+    const nodes = new Map<string, unknown>();
+    const config = isMap(document.contents) ? document.contents.get("config", true) : undefined;
+    if (!isMap(config)) return nodes;
+    for (const pair of config.items) {
+        if (isScalar(pair.key)) nodes.set(String(pair.key.value), pair.value);
+    }
+    return nodes;
+}
+
+/**
+ * A top-level config value as the Pulumi CLI stores it and the engine hands it over: a string
+ * as it is, any other scalar as the text the file holds (`2024`, `0x10`, `True`; null, `~` and
+ * nothing at all are the empty string), an object or a list as JSON of YAML's own types (there
+ * `"2024"` stays a string and `2024` a number).
+ */
+function engineString(value: unknown, node: unknown, document: Document.Parsed): string {
+    if (typeof value === "string") return value;
+    if (value !== null && typeof value === "object") return JSON.stringify(value);
+    if (value === null) return "";
+    const scalar = isAlias(node) ? node.resolve(document) : node;
+    return isScalar(scalar) && typeof scalar.source === "string" ? scalar.source : String(value);
 }

@@ -1,0 +1,115 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { formatProblem } from "../../components/address";
+import { projectConfig } from "../../infra/config/project";
+import { validateEngineConfig } from "../../infra/config/validate";
+import { readStackFile } from "../../infra/synth/stack-file";
+import { synthesize } from "../../infra/synth/synthesize";
+import { SHIPPED_DAY, stackFile } from "./fixtures";
+
+/** What a stack file, or the engine's config, can hold that no shipped stack does: values typed by accident. */
+describe("hostile input: the stack file and the engine's config", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-kubenet-hostile-input-"));
+    const dev = fs.readFileSync(stackFile("dev"), "utf8");
+    const devAll = readStackFile(stackFile("dev")).all;
+    let count = 0;
+    /** A stack file with this content, written once. */
+    const write = (content: string) => {
+        const file = path.join(dir, `stack-${count++}.yaml`);
+        fs.writeFileSync(file, content);
+        return file;
+    };
+    const read = (content: string) => readStackFile(write(content)).all;
+    /** The problems synth finds in a stack file, as printed. */
+    const synthProblems = async (content: string) => {
+        const result = await synthesize("dev", readStackFile(write(content)), SHIPPED_DAY);
+        return result.ok ? [] : result.problems.map(formatProblem);
+    };
+
+    describe("a quoted value is a string", () => {
+        it("reads the engine's strings as Pulumi's Config does: JSON objects and lists, true and false, every other scalar as given", () => {
+            assert.deepEqual(projectConfig({
+                "aks-kubenet:resourceGroupName": "2024",
+                "aks-kubenet:protect": "true",
+                "aks-kubenet:defaultNamespacePodSecurity": "null",
+                "aks-kubenet:tags": "{\"year\":\"2024\",\"n\":2024}",
+                "aks-kubenet:namespaces": "[{\"name\":\"a\"}]",
+                "aks-kubenet:allowedConfigNamespaces": "[not json",
+                "aks-kubenet:cluster": "1.5",
+            }), {
+                resourceGroupName: "2024",
+                protect: true,
+                defaultNamespacePodSecurity: "null",
+                tags: { year: "2024", n: 2024 },
+                namespaces: [{ name: "a" }],
+                allowedConfigNamespaces: "[not json",
+                cluster: "1.5",
+            });
+        });
+
+        it("takes resourceGroupName \"2024\" from the engine as the name it is", () => {
+            const result = validateEngineConfig({ ...devAll, "aks-kubenet:resourceGroupName": "2024" }, { stack: "dev", today: SHIPPED_DAY });
+            assert.ok(result.ok, result.ok ? "" : result.problems.map(formatProblem).join("\n"));
+            assert.equal(result.model.resourceGroupName, "2024");
+        });
+
+        it("hands top-level scalars over as the Pulumi CLI stores them, as their text, and keeps YAML's types inside objects", () => {
+            assert.deepEqual(read([
+                "config:",
+                "  a:quoted: \"2024\"",
+                "  a:plain: 2024",
+                "  a:hex: 0x10",
+                "  a:float: 1.0",
+                "  a:exponent: 1e3",
+                "  a:capital: True",
+                "  a:boolean: false",
+                "  a:null: null",
+                "  a:tilde: ~",
+                "  a:nothing:",
+                "  a:anchored: &n 012",
+                "  a:alias: *n",
+                "  a:object: { quoted: \"2024\", plain: 2024, flag: true, none: null, list: [\"1\", 1] }",
+                "",
+            ].join("\n")), {
+                "a:quoted": "2024",
+                "a:plain": "2024",
+                "a:hex": "0x10",
+                "a:float": "1.0",
+                "a:exponent": "1e3",
+                "a:capital": "True",
+                "a:boolean": "false",
+                "a:null": "",
+                "a:tilde": "",
+                "a:nothing": "",
+                "a:anchored": "012",
+                "a:alias": "012",
+                "a:object": "{\"quoted\":\"2024\",\"plain\":2024,\"flag\":true,\"none\":null,\"list\":[\"1\",1]}",
+            });
+        });
+
+        it("synthesizes resourceGroupName: \"2024\", and refuses 2024 where an object keeps it a number", async () => {
+            const quoted = await synthesize("dev", readStackFile(write(dev.replace("resourceGroupName: rg-aks-dev", "resourceGroupName: \"2024\""))), SHIPPED_DAY);
+            assert.ok(quoted.ok, quoted.ok ? "" : quoted.problems.map(formatProblem).join("\n"));
+            const group = quoted.output.resources.find((r) => r.type === "azure-native:resources:ResourceGroup");
+            assert.equal(group?.inputs.resourceGroupName, "2024");
+            assert.deepEqual(await synthProblems(dev.replace("count: 2", "count: \"2\"")), ["cluster.nodePools[0].count: expected number, got string \"2\""]);
+        });
+    });
+
+
+    describe("azure-native:location that isn't text", () => {
+        it("hands null, true and 12 over as the Pulumi CLI does: the empty string, \"true\" and \"12\"", () => {
+            for (const [written, engine] of [["null", ""], ["", ""], ["~", ""], ["true", "true"], ["12", "12"]]) {
+                assert.equal(read(`config:\n  azure-native:location: ${written}\n`)["azure-native:location"], engine, written);
+            }
+        });
+
+        it("refuses location null and 12 instead of taking them as a region", async () => {
+            const located = (value: string) => dev.replace("azure-native:location: koreacentral", `azure-native:location: ${value}`);
+            assert.deepEqual((await synthProblems(located("null"))).filter((p) => p.startsWith("azure-native:location")), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
+            assert.deepEqual((await synthProblems(located("12"))).filter((p) => p.startsWith("azure-native:location")), ["azure-native:location: \"12\" is not an Azure region name: lowercase letters and digits, e.g. koreacentral"]);
+        });
+    });
+});
