@@ -10,6 +10,7 @@ import { MockEngine } from "../synth/engine";
 import { renderSynth } from "../synth/render";
 import { synthesize } from "../synth/synthesize";
 import { Command, CommandExit, parseFlags, runAsMain } from "./command";
+import { echo } from "../config/issues";
 import { closestName } from "../config/suggest";
 import { projectRoot } from "./project-root";
 import { readStackFileOrExit, userDirectory, userPath } from "./stack-files";
@@ -38,7 +39,7 @@ const stackFilePath = (stack: string) => path.join(STACKS, `Pulumi.${stack}.yaml
 function unknownStack(stack: string, file: string): string {
     const stacks = fs.readdirSync(STACKS).map((name) => /^Pulumi\.(.+)\.yaml$/.exec(name)?.[1]).filter((name): name is string => name !== undefined).sort();
     const meant = closestName(stack, stacks);
-    return `no stack named ${JSON.stringify(stack)}: ${file} doesn't exist${meant ? `; did you mean ${meant}?` : ""} (the stacks: ${stacks.join(", ")})`;
+    return `no stack named ${echo(stack)}: ${file} doesn't exist${meant ? `; did you mean ${meant}?` : ""} (the stacks: ${stacks.join(", ")})`;
 }
 
 /** The synth command: exit 0 valid, 1 invalid configuration, 2 a usage error or an unreadable file. */

@@ -1,4 +1,5 @@
 import { Problem } from "../../components/address";
+import { showKey } from "./issues";
 import { PROJECT_NAMESPACE } from "./project";
 import { closestName } from "./suggest";
 
@@ -24,17 +25,17 @@ export function configNamespaceProblems(all: Record<string, string>, projectKeys
         // ":protect" names no namespace either, and is answered like "protect".
         if (colon <= 0) {
             const known = closestName(key, projectKeys);
-            problems.push({ path: key, message: `is not in a config namespace: project keys are written ${PROJECT_NAMESPACE}:<key>${known ? ` (did you mean ${PROJECT_NAMESPACE}:${known}?)` : ""}` });
+            problems.push({ path: showKey(key), message: `is not in a config namespace: project keys are written ${PROJECT_NAMESPACE}:<key>${known ? ` (did you mean ${PROJECT_NAMESPACE}:${known}?)` : ""}` });
             continue;
         }
         const namespace = key.slice(0, colon);
         if (namespaces.includes(namespace)) continue;
         const near = closestName(namespace, namespaces);
         problems.push({
-            path: key,
+            path: showKey(key),
             message: near
-                ? `${namespace} is not a config namespace this program reads (did you mean ${near}:${key.slice(colon + 1)}?)`
-                : `${namespace} is not a config namespace this program reads (${namespaces.join(", ")}); list it in ${PROJECT_NAMESPACE}:allowedConfigNamespaces if another tool reads it`,
+                ? `${showKey(namespace)} is not a config namespace this program reads (did you mean ${near}:${showKey(key.slice(colon + 1))}?)`
+                : `${showKey(namespace)} is not a config namespace this program reads (${namespaces.map(showKey).join(", ")}); list it in ${PROJECT_NAMESPACE}:allowedConfigNamespaces if another tool reads it`,
         });
     }
     return problems;

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import { Document, isAlias, isMap, isScalar, parseDocument } from "yaml";
+import { echo, showable, showKey } from "../config/issues";
 import { closestName } from "../config/suggest";
 import { SECRET_MASK } from "./engine";
 
@@ -45,7 +46,7 @@ export class StackFileError extends Error {}
 
 function oneLine(message: string): string {
     const line = message.split("\n")[0].trim();
-    return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line;
+    return showable(line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line);
 }
 
 /** The nesting depth of parsed YAML, stopping as soon as it passes the limit (no recursion). */
@@ -69,7 +70,7 @@ function yamlProblem(error: Error & { linePos?: { line: number; col: number }[] 
     const reason = oneLine(error.message).replace(/:$/, "");
     const line = error.linePos?.[0]?.line;
     const source = line === undefined ? undefined : text.split(/\r?\n/)[line - 1]?.trim();
-    return source ? `${reason}: ${JSON.stringify(source.length > 60 ? `${source.slice(0, 60)}…` : source)}` : reason;
+    return source ? `${reason}: ${showable(JSON.stringify(source.length > 60 ? `${source.slice(0, 60)}…` : source))}` : reason;
 }
 
 function parseYaml(text: string): { document: Document.Parsed; value: unknown } {
@@ -100,12 +101,12 @@ function checkTopLevelKeys(keys: string[]): void {
     if (unknown.length === 0) return;
     const configKeys = unknown.filter((key) => key.includes(":"));
     if (configKeys.length > 0) {
-        const shown = configKeys.slice(0, 3).join(", ") + (configKeys.length > 3 ? ", …" : "");
+        const shown = configKeys.slice(0, 3).map(showKey).join(", ") + (configKeys.length > 3 ? ", …" : "");
         throw new StackFileError(`has config keys at its top level (${shown}): put them under config:`);
     }
     const key = unknown[0];
     const meant = closestName(key, STACK_FILE_KEYS);
-    throw new StackFileError(`${JSON.stringify(oneLine(key))} is not a key of a stack file${meant ? `: did you mean ${meant}?` : ""} (its keys: ${STACK_FILE_KEYS.join(", ")})`);
+    throw new StackFileError(`${echo(key)} is not a key of a stack file${meant ? `: did you mean ${meant}?` : ""} (its keys: ${STACK_FILE_KEYS.join(", ")})`);
 }
 
 /**

@@ -2,14 +2,22 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { z } from "zod";
 import { formatProblem } from "../../components/address";
+import { runCommand } from "../../infra/cli/command";
+import { synthCommand } from "../../infra/cli/synth";
+import { MAX_ECHO, MAX_KEY, keyPath, problemsFromZod } from "../../infra/config/issues";
+import { configNamespaceProblems } from "../../infra/config/namespaces";
 import { projectConfig } from "../../infra/config/project";
 import { validateEngineConfig } from "../../infra/config/validate";
 import { readStackFile } from "../../infra/synth/stack-file";
 import { synthesize } from "../../infra/synth/synthesize";
 import { SHIPPED_DAY, stackFile } from "./fixtures";
 
-/** What a stack file, or the engine's config, can hold that no shipped stack does: values typed by accident. */
+/**
+ * What a stack file, or the engine's config, can hold that no shipped stack does: values typed
+ * by accident, and values far longer than any message should repeat.
+ */
 describe("hostile input: the stack file and the engine's config", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-kubenet-hostile-input-"));
     const dev = fs.readFileSync(stackFile("dev"), "utf8");
@@ -26,6 +34,13 @@ describe("hostile input: the stack file and the engine's config", () => {
     const synthProblems = async (content: string) => {
         const result = await synthesize("dev", readStackFile(write(content)), SHIPPED_DAY);
         return result.ok ? [] : result.problems.map(formatProblem);
+    };
+    /** Runs synth on a file in-process, as its process would. */
+    const synth = async (file: string) => {
+        let stdout = "";
+        let stderr = "";
+        const status = await runCommand(synthCommand, ["--stack", "dev", "--config-file", file], { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+        return { status, stdout, stderr };
     };
 
     describe("a quoted value is a string", () => {
@@ -110,6 +125,32 @@ describe("hostile input: the stack file and the engine's config", () => {
             const located = (value: string) => dev.replace("azure-native:location: koreacentral", `azure-native:location: ${value}`);
             assert.deepEqual((await synthProblems(located("null"))).filter((p) => p.startsWith("azure-native:location")), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
             assert.deepEqual((await synthProblems(located("12"))).filter((p) => p.startsWith("azure-native:location")), ["azure-native:location: \"12\" is not an Azure region name: lowercase letters and digits, e.g. koreacentral"]);
+        });
+    });
+
+    describe("values far longer than a message repeats", () => {
+        const long = "x".repeat(100_000);
+
+        it("echoes at most MAX_ECHO characters of a value, and cuts each key of a key path at MAX_KEY", () => {
+            const schema = z.strictObject({ plugin: z.enum(["kubenet", "azure"]), protect: z.boolean(), nested: z.strictObject({}) });
+            const result = schema.safeParse({ plugin: long, protect: long, nested: { [`${long}\u202e`]: 1 } }, { reportInput: true });
+            const problems = problemsFromZod(result.error!, schema).map(formatProblem);
+            assert.equal(problems[0], `plugin: "${"x".repeat(MAX_ECHO)}…" (100000 characters) is not one of kubenet, azure`);
+            assert.equal(problems[1], `protect: expected boolean, got string "${"x".repeat(MAX_ECHO)}…" (100000 characters)`);
+            assert.match(problems[2], new RegExp(`^nested\\.x{${MAX_KEY}}…: is not a known key`));
+            assert.equal(keyPath(["tags", "a\u202eb\nc"]), "tags.a\\u202Eb\\u000Ac", "nothing hides in or breaks a path");
+        });
+
+        it("cuts long keys and namespaces in the namespace check and the stack-file refusals", async () => {
+            for (const problem of configNamespaceProblems({ [`${long}:x`]: "1", [long]: "1" }, ["protect"], [])) {
+                assert.ok(formatProblem(problem).length < 400, formatProblem(problem).slice(0, 400));
+            }
+            for (const content of [`${long}: 1\nconfig: {}\n`, `config: {}\n${long}:x: 1\n`, `config: {}\n"\u202e${long}": 1\n`]) {
+                const result = await synth(write(content));
+                assert.equal(result.status, 2);
+                assert.ok(result.stderr.length < 400 + dir.length, result.stderr.slice(0, 400));
+                assert.ok(!result.stderr.includes("\u202e"), "escaped");
+            }
         });
     });
 });
