@@ -1,6 +1,6 @@
 import { Problem } from "../../components/address";
 import { showKey } from "./issues";
-import { PROJECT_NAMESPACE } from "./project";
+import { PROJECT_NAMESPACE, configInputProblems } from "./project";
 import { closestName } from "./suggest";
 
 /**
@@ -13,9 +13,10 @@ import { closestName } from "./suggest";
 export const PROVIDER_NAMESPACES = ["azure-native"] as const;
 
 /**
- * Every engine config key outside the namespaces the program reads, as a problem: a key without
- * a namespace, a misspelt namespace, or an unknown one. `projectKeys` are the keys the project's
- * schema knows, for suggestions.
+ * What is wrong with the engine's config before the project's schema reads it. Every key
+ * outside the namespaces the program reads, as a problem: a key without a namespace, a misspelt
+ * namespace, or an unknown one. Then, in every namespace, reserved keys (`__proto__`,
+ * `constructor`, `prototype`) at any depth. `projectKeys` are the keys the project's schema knows, for suggestions.
  */
 export function configNamespaceProblems(all: Record<string, string>, projectKeys: readonly string[], allowed: readonly string[]): Problem[] {
     const namespaces = [PROJECT_NAMESPACE, ...PROVIDER_NAMESPACES, ...allowed];
@@ -38,5 +39,5 @@ export function configNamespaceProblems(all: Record<string, string>, projectKeys
                 : `${showKey(namespace)} is not a config namespace this program reads (${namespaces.map(showKey).join(", ")}); list it in ${PROJECT_NAMESPACE}:allowedConfigNamespaces if another tool reads it`,
         });
     }
-    return problems;
+    return [...problems, ...configInputProblems(all)];
 }

@@ -129,7 +129,8 @@ export function readStackFile(file: string): StackFileConfig {
     const secretKeys: string[] = [];
     for (const [key, raw] of Object.entries(config)) {
         const { value, secret } = maskSecure(raw);
-        all[key] = engineString(value, nodes.get(key), parsed);
+        // Defined, not assigned: a key named __proto__ stays a key, for the config checks to refuse.
+        Object.defineProperty(all, key, { value: engineString(value, nodes.get(key), parsed), enumerable: true, writable: true, configurable: true });
         if (secret) secretKeys.push(key);
     }
     return { all, secretKeys };

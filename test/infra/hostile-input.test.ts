@@ -16,7 +16,8 @@ import { SHIPPED_DAY, stackFile } from "./fixtures";
 
 /**
  * What a stack file, or the engine's config, can hold that no shipped stack does: values typed
- * by accident, and values far longer than any message should repeat.
+ * by accident, keys that are JavaScript's object internals, and values far longer than any
+ * message should repeat.
  */
 describe("hostile input: the stack file and the engine's config", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-kubenet-hostile-input-"));
@@ -33,6 +34,11 @@ describe("hostile input: the stack file and the engine's config", () => {
     /** The problems synth finds in a stack file, as printed. */
     const synthProblems = async (content: string) => {
         const result = await synthesize("dev", readStackFile(write(content)), SHIPPED_DAY);
+        return result.ok ? [] : result.problems.map(formatProblem);
+    };
+    /** The problems `pulumi up` finds in the engine's config, as printed. */
+    const engineProblems = (all: Record<string, string>) => {
+        const result = validateEngineConfig(all, { stack: "dev", today: SHIPPED_DAY });
         return result.ok ? [] : result.problems.map(formatProblem);
     };
     /** Runs synth on a file in-process, as its process would. */
@@ -113,6 +119,44 @@ describe("hostile input: the stack file and the engine's config", () => {
         });
     });
 
+
+    describe("keys that are JavaScript's object internals", () => {
+        const reserved = "is not a key this project reads: __proto__, constructor and prototype are refused at any depth (they name JavaScript object internals)";
+
+        it("refuses __proto__, constructor and prototype anywhere in a stack file, by key path, with every other problem", async () => {
+            const hostile = dev
+                .replace("    owner: platform\n", "    owner: platform\n    __proto__: { polluted: yes }\n    constructor: x\n")
+                .replace("    name: aks-dev\n", "    name: aks-dev\n    __proto__: { name: evil }\n")
+                .replace("        maxPods: 110\n", "        maxPods: 110\n        prototype: 1\n")
+                .replace("podCidr: 10.244.0.0/16", "podCidr: 172.30.0.0/16")
+                + "  aks-kubenet:__proto__: { polluted: true }\n  azure-native:constructor: x\n";
+            const problems = await synthProblems(hostile);
+            for (const key of ["tags.__proto__", "tags.constructor", "cluster.__proto__", "cluster.nodePools[0].prototype", "__proto__", "azure-native:constructor"]) {
+                assert.ok(problems.includes(`${key}: ${reserved}`), `${key}:\n${problems.join("\n")}`);
+            }
+            assert.ok(problems.includes("cluster.podCidr: 172.30.0.0/16 overlaps 172.30.0.0/16, a range AKS reserves"), problems.join("\n"));
+            assert.equal(problems.filter((p) => /__proto__|constructor|prototype/.test(p)).length, 6, `each key once:\n${problems.join("\n")}`);
+            assert.equal(({} as Record<string, unknown>).polluted, undefined, "no prototype changed");
+        });
+
+        it("keeps a config key named __proto__ as a key, for the namespace check to refuse", async () => {
+            assert.deepEqual(Object.keys(read("config:\n  __proto__: x\n")), ["__proto__"]);
+            assert.ok((await synthProblems(`${dev}  __proto__: x\n`)).includes("__proto__: is not in a config namespace: project keys are written aks-kubenet:<key>"));
+        });
+
+        it("refuses them in the engine's JSON alike, and leaves them out of what the schema reads", () => {
+            const cluster = JSON.parse(devAll["aks-kubenet:cluster"]);
+            const all = {
+                ...devAll,
+                "aks-kubenet:cluster": JSON.stringify(cluster).replace("{", "{\"__proto__\":{\"name\":\"evil\"},"),
+                "aks-kubenet:tags": "{\"env\":\"dev\",\"__proto__\":\"x\",\"prototype\":\"y\"}",
+            };
+            assert.deepEqual(engineProblems(all), [`tags.__proto__: ${reserved}`, `tags.prototype: ${reserved}`, `cluster.__proto__: ${reserved}`]);
+            const config = projectConfig(all) as { cluster: object; tags: object };
+            assert.deepEqual(Object.keys(config.tags), ["env"]);
+            assert.ok(!Object.keys(config.cluster).includes("__proto__"));
+        });
+    });
 
     describe("azure-native:location that isn't text", () => {
         it("hands null, true and 12 over as the Pulumi CLI does: the empty string, \"true\" and \"12\"", () => {
