@@ -115,3 +115,36 @@ export function problemsFromZod(error: z.ZodError, schema?: z.ZodType): Problem[
     });
 }
 
+/** The invisible formatting characters refused in input, by name. */
+const FORMATTING: Record<string, string> = {
+    "\u061c": "arabic letter mark",
+    "\u200b": "zero width space",
+    "\u200c": "zero width non-joiner",
+    "\u200d": "zero width joiner",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2060": "word joiner",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+    "\ufeff": "zero width no-break space",
+};
+
+/**
+ * What is wrong with text a user wrote as a key or value, if it holds a character no
+ * configuration needs: a control character (C0 but tab, newline and carriage return; DEL; C1)
+ * or an invisible formatting character, named by its code point.
+ */
+export function refusedCharacters(text: string): string | undefined {
+    const found = text.match(UNSHOWABLE)?.filter((char) => !"\t\n\r".includes(char));
+    if (!found || found.length === 0) return undefined;
+    const [char] = found;
+    const what = FORMATTING[char] ? `${codePoint(char)} (${FORMATTING[char]}), an invisible formatting character` : `${codePoint(char)}, a control character`;
+    return `contains ${what}${found.length > 1 ? ` (and ${found.length - 1} more such characters)` : ""}: remove it`;
+}

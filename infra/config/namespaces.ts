@@ -16,7 +16,8 @@ export const PROVIDER_NAMESPACES = ["azure-native"] as const;
  * What is wrong with the engine's config before the project's schema reads it. Every key
  * outside the namespaces the program reads, as a problem: a key without a namespace, a misspelt
  * namespace, or an unknown one. Then, in every namespace, reserved keys (`__proto__`,
- * `constructor`, `prototype`) at any depth. `projectKeys` are the keys the project's schema knows, for suggestions.
+ * `constructor`, `prototype`) at any depth and control or invisible formatting characters in
+ * any key or value. `projectKeys` are the keys the project's schema knows, for suggestions.
  */
 export function configNamespaceProblems(all: Record<string, string>, projectKeys: readonly string[], allowed: readonly string[]): Problem[] {
     const namespaces = [PROJECT_NAMESPACE, ...PROVIDER_NAMESPACES, ...allowed];

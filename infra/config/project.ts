@@ -1,5 +1,5 @@
 import { Problem } from "../../components/address";
-import { showKey } from "./issues";
+import { refusedCharacters, showKey } from "./issues";
 
 /** The project's config namespace: its keys are `aks-kubenet:<key>`. */
 export const PROJECT_NAMESPACE = "aks-kubenet";
@@ -39,12 +39,18 @@ const topLevelPath = (key: string) => showKey(key.startsWith(`${PROJECT_NAMESPAC
 
 /**
  * Walks a decoded value (without recursion: the engine's JSON can nest as deep as it likes),
- * refusing reserved keys, which are removed so no later layer drops them silently.
+ * refusing reserved keys, which are removed so no later layer drops them silently, and keys and
+ * strings holding control or invisible formatting characters.
  */
 function checkValue(value: unknown, path: string, problems: Problem[]): void {
     const stack: [unknown, string][] = [[value, path]];
     while (stack.length > 0) {
         const [node, at] = stack.pop()!;
+        if (typeof node === "string") {
+            const refused = refusedCharacters(node);
+            if (refused) problems.push({ path: at, message: refused });
+            continue;
+        }
         if (node === null || typeof node !== "object") continue;
         const children: [unknown, string][] = [];
         if (Array.isArray(node)) {
@@ -58,6 +64,8 @@ function checkValue(value: unknown, path: string, problems: Problem[]): void {
                     delete object[key];
                     continue;
                 }
+                const refused = refusedCharacters(key);
+                if (refused) problems.push({ path: child, message: `the key ${refused}` });
                 children.push([object[key], child]);
             }
         }
@@ -68,8 +76,9 @@ function checkValue(value: unknown, path: string, problems: Problem[]): void {
 
 /**
  * Every engine config key and value decoded, with the problems no schema can see: reserved keys
- * at any depth. Project keys are named without their namespace (`cluster.nodePools[0].name`),
- * others in full (`azure-native:constructor`).
+ * at any depth, and control or invisible formatting characters in any key or value. Project
+ * keys are named without their namespace (`cluster.nodePools[0].name`), others in full
+ * (`azure-native:location`).
  */
 function readConfig(all: Record<string, string>): { decoded: [key: string, value: unknown][]; problems: Problem[] } {
     const problems: Problem[] = [];
@@ -82,6 +91,8 @@ function readConfig(all: Record<string, string>): { decoded: [key: string, value
             problems.push({ path, message: RESERVED_MESSAGE });
             continue;
         }
+        const refused = refusedCharacters(key);
+        if (refused) problems.push({ path, message: `the key ${refused}` });
         const value = decode(raw);
         checkValue(value, path, problems);
         decoded.push([key, value]);
@@ -97,7 +108,7 @@ export function projectConfig(all: Record<string, string>): Record<string, unkno
         .map(([key, value]) => [key.slice(prefix.length), value]));
 }
 
-/** What is wrong with the engine's config before any schema reads it: reserved keys. */
+/** What is wrong with the engine's config before any schema reads it: reserved keys and refused characters. */
 export function configInputProblems(all: Record<string, string>): Problem[] {
     return readConfig(all).problems;
 }

@@ -73,6 +73,52 @@ function yamlProblem(error: Error & { linePos?: { line: number; col: number }[] 
     return source ? `${reason}: ${showable(JSON.stringify(source.length > 60 ? `${source.slice(0, 60)}…` : source))}` : reason;
 }
 
+/** The file's text, or where it stops being UTF-8: line, column and byte offset, and the bytes. */
+function decodeUtf8(bytes: Buffer): string {
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+        throw new StackFileError(`is not valid UTF-8: ${invalidUtf8(bytes)}; save it as UTF-8`);
+    }
+}
+
+/**
+ * Where the first invalid UTF-8 sequence starts, found with the decoder itself: the shortest
+ * prefix it refuses when read as a stream (where an unfinished character at the end is not yet
+ * wrong), then back to the last character boundary before it.
+ */
+function invalidUtf8(bytes: Buffer): string {
+    const refuses = (length: number, stream: boolean) => {
+        try {
+            new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream });
+            return false;
+        } catch {
+            return true;
+        }
+    };
+    // Without a prefix refused as a stream, the file ends inside a character.
+    let end = bytes.length;
+    if (refuses(bytes.length, true)) {
+        let low = 0;
+        while (low < end) {
+            const middle = Math.floor((low + end) / 2);
+            if (refuses(middle, true)) end = middle;
+            else low = middle + 1;
+        }
+    }
+    let start = end === bytes.length ? bytes.length : end - 1;
+    while (start > 0 && refuses(start, false)) start--;
+    const text = new TextDecoder("utf-8").decode(bytes.subarray(0, start));
+    const lineStart = text.lastIndexOf("\n") + 1;
+    const line = text.slice(0, lineStart).split("\n").length;
+    const column = Array.from(text.slice(lineStart)).length + 1;
+    // The bytes of the broken character; an ASCII byte that showed it broken is a character of its own.
+    const last = end < bytes.length && end - 1 > start && bytes[end - 1] < 0x80 ? end - 1 : Math.max(end, start + 1);
+    const shown = Array.from(bytes.subarray(start, last), (b) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`);
+    const what = end === bytes.length ? `the file ends inside a character (${shown.join(" ")})` : `${shown.length === 1 ? "byte" : "bytes"} ${shown.join(" ")}`;
+    return `${what} at line ${line}, column ${column} (byte offset ${start})`;
+}
+
 function parseYaml(text: string): { document: Document.Parsed; value: unknown } {
     try {
         const document = parseDocument(text, { uniqueKeys: true });
@@ -117,7 +163,7 @@ function checkTopLevelKeys(keys: string[]): void {
 export function readStackFile(file: string): StackFileConfig {
     const bytes = fs.readFileSync(file);
     if (bytes.includes(0)) throw new StackFileError("is binary, not a YAML stack file");
-    const { document: parsed, value: document } = parseYaml(bytes.toString("utf8"));
+    const { document: parsed, value: document } = parseYaml(decodeUtf8(bytes));
     if (document === null || document === undefined) throw new StackFileError("is empty: a stack file is a mapping with a config key");
     if (typeof document !== "object" || Array.isArray(document)) throw new StackFileError(`is ${Array.isArray(document) ? "a list" : `a ${typeof document}`}, not a mapping with a config key`);
     if (deeperThan(document, MAX_NESTING)) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep, or an alias refers to itself`);

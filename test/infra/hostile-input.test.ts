@@ -16,8 +16,8 @@ import { SHIPPED_DAY, stackFile } from "./fixtures";
 
 /**
  * What a stack file, or the engine's config, can hold that no shipped stack does: values typed
- * by accident, keys that are JavaScript's object internals, and values far longer than any
- * message should repeat.
+ * by accident, keys that are JavaScript's object internals, bytes that aren't text, characters
+ * that hide, and values far longer than any message should repeat.
  */
 describe("hostile input: the stack file and the engine's config", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-kubenet-hostile-input-"));
@@ -25,7 +25,7 @@ describe("hostile input: the stack file and the engine's config", () => {
     const devAll = readStackFile(stackFile("dev")).all;
     let count = 0;
     /** A stack file with this content, written once. */
-    const write = (content: string) => {
+    const write = (content: string | Buffer) => {
         const file = path.join(dir, `stack-${count++}.yaml`);
         fs.writeFileSync(file, content);
         return file;
@@ -119,7 +119,6 @@ describe("hostile input: the stack file and the engine's config", () => {
         });
     });
 
-
     describe("keys that are JavaScript's object internals", () => {
         const reserved = "is not a key this project reads: __proto__, constructor and prototype are refused at any depth (they name JavaScript object internals)";
 
@@ -155,6 +154,68 @@ describe("hostile input: the stack file and the engine's config", () => {
             const config = projectConfig(all) as { cluster: object; tags: object };
             assert.deepEqual(Object.keys(config.tags), ["env"]);
             assert.ok(!Object.keys(config.cluster).includes("__proto__"));
+        });
+    });
+
+    describe("bytes that aren't UTF-8, and characters that hide", () => {
+        const refusal = async (content: Buffer) => {
+            const file = write(content);
+            const result = await synth(file);
+            assert.equal(result.status, 2, result.stderr);
+            assert.equal(result.stdout, "");
+            assert.equal(result.stderr.split("\n").length, 2, "one line");
+            return result.stderr.replace(`${file}: `, "").trimEnd();
+        };
+
+        it("refuses a stack file that isn't UTF-8, saying where", async () => {
+            const text = (s: string) => Buffer.from(s, "latin1");
+            assert.equal(await refusal(text("config:\n  aks-kubenet:tags:\n    env: d\xffv\n")), "is not valid UTF-8: byte 0xFF at line 3, column 11 (byte offset 38); save it as UTF-8");
+            assert.equal(await refusal(text("config:\n  aks-kubenet:tags: { env: caf\xe9 }\n")), "is not valid UTF-8: byte 0xE9 at line 2, column 31 (byte offset 38); save it as UTF-8", "Latin-1");
+            assert.equal(await refusal(text("config:\n  a:b: \"\xe2\x28\"\n")), "is not valid UTF-8: byte 0xE2 at line 2, column 9 (byte offset 16); save it as UTF-8", "a character cut short");
+            assert.equal(await refusal(text("config:\n  a:b: \"\xc0\xaf\"\n")), "is not valid UTF-8: byte 0xC0 at line 2, column 9 (byte offset 16); save it as UTF-8", "an overlong form");
+            assert.equal(await refusal(text("config:\n  a:b: \"\xed\xa0\x80\"\n")), "is not valid UTF-8: bytes 0xED 0xA0 at line 2, column 9 (byte offset 16); save it as UTF-8", "a surrogate");
+            assert.equal(await refusal(text("config: {}\n# caf\xe2\x82")), "is not valid UTF-8: the file ends inside a character (0xE2 0x82) at line 2, column 6 (byte offset 16); save it as UTF-8");
+        });
+
+        it("reads UTF-8 text, a byte order mark and characters beyond ASCII as they are", () => {
+            assert.deepEqual(read("\ufeffconfig:\n  a:b: 카페 ☕\n"), { "a:b": "카페 ☕" });
+        });
+
+        const hidden = [
+            ["\\x01", "U+0001, a control character"],
+            ["\\x7f", "U+007F, a control character"],
+            ["\\x85", "U+0085, a control character"],
+            ["\\x9b", "U+009B, a control character"],
+            ["\\0", "U+0000, a control character"],
+            ["\\u202E", "U+202E (right-to-left override), an invisible formatting character"],
+            ["\\u2066", "U+2066 (left-to-right isolate), an invisible formatting character"],
+            ["\\u200B", "U+200B (zero width space), an invisible formatting character"],
+            ["\\uFEFF", "U+FEFF (zero width no-break space), an invisible formatting character"],
+        ];
+
+        it("refuses control and invisible formatting characters in values and keys, by key path and code point", async () => {
+            const tags = hidden.map(([escape], i) => `    t${i}: "a${escape}b"\n`).join("");
+            const problems = await synthProblems(dev
+                .replace("    owner: platform\n", `    owner: platform\n${tags}    "own\\u202Der": x\n`)
+                .replace("      podSecurity: baseline\n", "      podSecurity: baseline\n      admins: [\"\\u200Eab\\u200F\"]\n"));
+            for (const [i, [, what]] of hidden.entries()) assert.ok(problems.includes(`tags.t${i}: contains ${what}: remove it`), `${what}:\n${problems.join("\n")}`);
+            assert.ok(problems.includes("tags.own\\u202Der: the key contains U+202D (left-to-right override), an invisible formatting character: remove it"), problems.join("\n"));
+            assert.ok(problems.includes("namespaces[0].admins[0]: contains U+200E (left-to-right mark), an invisible formatting character (and 1 more such characters): remove it"), problems.join("\n"));
+        });
+
+        it("writes raw control characters as they are refused too, and takes tab, newline and carriage return", async () => {
+            const raw = await synthProblems(dev.replace("    owner: platform\n", "    owner: \"plat\u0007form\"\n    note: \"a\tb\\nc\\rd\"\n    bidi: x\u202ey\n"));
+            assert.deepEqual(raw.filter((p) => p.startsWith("tags.")), [
+                "tags.owner: contains U+0007, a control character: remove it",
+                "tags.bidi: contains U+202E (right-to-left override), an invisible formatting character: remove it",
+            ]);
+        });
+
+        it("refuses them in the engine's strings alike, in any namespace", () => {
+            assert.deepEqual(engineProblems({ ...devAll, "aks-kubenet:tags": JSON.stringify({ env: "d\u0001v" }) }), ["tags.env: contains U+0001, a control character: remove it"]);
+            const location = engineProblems({ ...devAll, "azure-native:location": "korea\u200bcentral" });
+            assert.ok(location.includes("azure-native:location: contains U+200B (zero width space), an invisible formatting character: remove it"), location.join("\n"));
+            assert.deepEqual(configNamespaceProblems({ "aks-kubenet:pro\u0000tect": "true" }, ["protect"], []).map(formatProblem), ["pro\\u0000tect: the key contains U+0000, a control character: remove it"]);
         });
     });
 
