@@ -5,11 +5,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatProblem } from "../../components/address";
 import { MockEngine } from "../synth/engine";
 import { renderSynth } from "../synth/render";
 import { synthesize } from "../synth/synthesize";
-import { Command, CommandExit, parseFlags, runAsMain } from "./command";
+import { Command, CommandExit, parseFlags, problemLines, runAsMain } from "./command";
 import { echo } from "../config/issues";
 import { closestName } from "../config/suggest";
 import { projectRoot } from "./project-root";
@@ -61,7 +60,7 @@ export const synthCommand: Command = async (argv, io) => {
     }
 
     const result = await synthesize(values.stack, readStackFileOrExit(file));
-    if (!result.ok) throw new CommandExit(result.problems.map(formatProblem).join("\n"), 1);
+    if (!result.ok) throw new CommandExit(problemLines(result.problems), 1);
     io.out(values.json ? JSON.stringify(result.output, null, 2) + "\n" : renderSynth(result.output));
     return 0;
 };
