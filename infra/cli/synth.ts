@@ -5,11 +5,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatProblem } from "../../components/address";
 import { MockEngine } from "../synth/engine";
 import { renderSynth } from "../synth/render";
 import { synthesize } from "../synth/synthesize";
-import { Command, CommandExit, parseFlags, runAsMain } from "./command";
+import { Command, CommandExit, parseFlags, problemLines, runAsMain } from "./command";
+import { echo } from "../config/issues";
 import { closestName } from "../config/suggest";
 import { projectRoot } from "./project-root";
 import { readStackFileOrExit, userDirectory, userPath } from "./stack-files";
@@ -38,7 +38,7 @@ const stackFilePath = (stack: string) => path.join(STACKS, `Pulumi.${stack}.yaml
 function unknownStack(stack: string, file: string): string {
     const stacks = fs.readdirSync(STACKS).map((name) => /^Pulumi\.(.+)\.yaml$/.exec(name)?.[1]).filter((name): name is string => name !== undefined).sort();
     const meant = closestName(stack, stacks);
-    return `no stack named ${JSON.stringify(stack)}: ${file} doesn't exist${meant ? `; did you mean ${meant}?` : ""} (the stacks: ${stacks.join(", ")})`;
+    return `no stack named ${echo(stack)}: ${file} doesn't exist${meant ? `; did you mean ${meant}?` : ""} (the stacks: ${stacks.join(", ")})`;
 }
 
 /** The synth command: exit 0 valid, 1 invalid configuration, 2 a usage error or an unreadable file. */
@@ -60,7 +60,7 @@ export const synthCommand: Command = async (argv, io) => {
     }
 
     const result = await synthesize(values.stack, readStackFileOrExit(file));
-    if (!result.ok) throw new CommandExit(result.problems.map(formatProblem).join("\n"), 1);
+    if (!result.ok) throw new CommandExit(problemLines(result.problems), 1);
     io.out(values.json ? JSON.stringify(result.output, null, 2) + "\n" : renderSynth(result.output));
     return 0;
 };

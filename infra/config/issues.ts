@@ -33,16 +33,57 @@ export function knownKeysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
     return def?.type === "object" ? Object.keys((node as { shape: Record<string, unknown> }).shape) : [];
 }
 
+/** The most characters of a user's value a message shows; the rest is cut, with `…`. */
+export const MAX_ECHO = 80;
+/** The most characters of one key a key path shows. */
+export const MAX_KEY = 60;
+
+/**
+ * Characters a line of output never shows as they are: C0 controls (tab, newline and carriage
+ * return too, which would break the one-line format), DEL, C1 controls, and the invisible
+ * formatting characters (bidirectional controls and zero-width characters) that make text read
+ * differently from what it holds.
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** Text made safe for one line of output: every unshowable character written as a `\uXXXX` escape. */
+export function showable(text: string): string {
+    return text.replace(UNSHOWABLE, (char) => `\\u${codePoint(char).slice(2)}`);
+}
+
+/** At most `max` characters (whole code points), with `…` where text was cut. */
+export function cut(text: string, max: number): string {
+    const points = Array.from(text.length > max * 2 ? text.slice(0, max * 2) : text);
+    return points.length > max ? `${points.slice(0, max).join("")}…` : text;
+}
+
+/**
+ * A user's value as a message shows it: JSON-quoted, at most MAX_ECHO characters, unshowable
+ * characters escaped, and the length said when it was cut.
+ */
+export function echo(value: unknown): string {
+    if (typeof value !== "string") return showable(cut(JSON.stringify(value) ?? String(value), MAX_ECHO));
+    const shown = cut(value, MAX_ECHO);
+    return showable(JSON.stringify(shown)) + (shown === value ? "" : ` (${value.length} characters)`);
+}
+
+/** One key of a key path as output shows it: escaped, and cut at MAX_KEY characters. */
+export function showKey(key: string): string {
+    return showable(cut(key, MAX_KEY));
+}
+
 /** A zod path as the contract writes key paths: `cluster.nodePools[1].osType`. */
 export function keyPath(path: PropertyKey[]): string {
-    return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
+    return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${showKey(String(part))}`)).join("");
 }
 
 function describe(value: unknown): string {
     if (value === null) return "null";
     if (Array.isArray(value)) return "a list";
     if (typeof value === "object") return "an object";
-    return `${typeof value} ${JSON.stringify(value)}`;
+    return `${typeof value} ${echo(value)}`;
 }
 
 /**
@@ -60,7 +101,7 @@ export function problemsFromZod(error: z.ZodError, schema?: z.ZodType): Problem[
                 if (!issue.message.startsWith("Invalid input")) return [{ path, message: issue.message }];
                 return [{ path, message: `expected ${issue.expected === "int" ? "a whole number" : issue.expected}, got ${describe(input)}` }];
             case "invalid_value":
-                return [{ path, message: `${JSON.stringify(input)} is not one of ${issue.values.map(String).join(", ")}` }];
+                return [{ path, message: `${echo(input)} is not one of ${issue.values.map(String).join(", ")}` }];
             case "unrecognized_keys":
                 return issue.keys.map((key) => ({
                     path: keyPath([...issue.path, key]),
@@ -72,4 +113,38 @@ export function problemsFromZod(error: z.ZodError, schema?: z.ZodType): Problem[
                 return [{ path, message: issue.message }];
         }
     });
+}
+
+/** The invisible formatting characters refused in input, by name. */
+const FORMATTING: Record<string, string> = {
+    "\u061c": "arabic letter mark",
+    "\u200b": "zero width space",
+    "\u200c": "zero width non-joiner",
+    "\u200d": "zero width joiner",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2060": "word joiner",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+    "\ufeff": "zero width no-break space",
+};
+
+/**
+ * What is wrong with text a user wrote as a key or value, if it holds a character no
+ * configuration needs: a control character (C0 but tab, newline and carriage return; DEL; C1)
+ * or an invisible formatting character, named by its code point.
+ */
+export function refusedCharacters(text: string): string | undefined {
+    const found = text.match(UNSHOWABLE)?.filter((char) => !"\t\n\r".includes(char));
+    if (!found || found.length === 0) return undefined;
+    const [char] = found;
+    const what = FORMATTING[char] ? `${codePoint(char)} (${FORMATTING[char]}), an invisible formatting character` : `${codePoint(char)}, a control character`;
+    return `contains ${what}${found.length > 1 ? ` (and ${found.length - 1} more such characters)` : ""}: remove it`;
 }

@@ -1,10 +1,14 @@
 import * as fs from "node:fs";
-import { parse } from "yaml";
+import { Document, isAlias, isMap, isScalar, parseDocument } from "yaml";
+import { echo, showable, showKey } from "../config/issues";
 import { closestName } from "../config/suggest";
 import { SECRET_MASK } from "./engine";
 
 export interface StackFileConfig {
-    /** Every key as the engine holds it ("namespace:key"), values as strings, objects as JSON. */
+    /**
+     * Every key as the engine holds it ("namespace:key"), values as strings as the Pulumi CLI
+     * stores them: a scalar as the text the file holds, an object or a list as JSON.
+     */
     all: Record<string, string>;
     /** Keys holding a `secure:` value, which can't be decrypted offline and are masked. */
     secretKeys: string[];
@@ -42,7 +46,7 @@ export class StackFileError extends Error {}
 
 function oneLine(message: string): string {
     const line = message.split("\n")[0].trim();
-    return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line;
+    return showable(line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line);
 }
 
 /** The nesting depth of parsed YAML, stopping as soon as it passes the limit (no recursion). */
@@ -66,12 +70,62 @@ function yamlProblem(error: Error & { linePos?: { line: number; col: number }[] 
     const reason = oneLine(error.message).replace(/:$/, "");
     const line = error.linePos?.[0]?.line;
     const source = line === undefined ? undefined : text.split(/\r?\n/)[line - 1]?.trim();
-    return source ? `${reason}: ${JSON.stringify(source.length > 60 ? `${source.slice(0, 60)}…` : source)}` : reason;
+    return source ? `${reason}: ${showable(JSON.stringify(source.length > 60 ? `${source.slice(0, 60)}…` : source))}` : reason;
 }
 
-function parseDocument(text: string): unknown {
+/** The file's text, or where it stops being UTF-8: line, column and byte offset, and the bytes. */
+function decodeUtf8(bytes: Buffer): string {
     try {
-        return parse(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true });
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+        throw new StackFileError(`is not valid UTF-8: ${invalidUtf8(bytes)}; save it as UTF-8`);
+    }
+}
+
+/**
+ * Where the first invalid UTF-8 sequence starts, found with the decoder itself: the shortest
+ * prefix it refuses when read as a stream (where an unfinished character at the end is not yet
+ * wrong), then back to the last character boundary before it.
+ */
+function invalidUtf8(bytes: Buffer): string {
+    const refuses = (length: number, stream: boolean) => {
+        try {
+            new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream });
+            return false;
+        } catch {
+            return true;
+        }
+    };
+    // Without a prefix refused as a stream, the file ends inside a character.
+    let end = bytes.length;
+    if (refuses(bytes.length, true)) {
+        let low = 0;
+        while (low < end) {
+            const middle = Math.floor((low + end) / 2);
+            if (refuses(middle, true)) end = middle;
+            else low = middle + 1;
+        }
+    }
+    let start = end === bytes.length ? bytes.length : end - 1;
+    while (start > 0 && refuses(start, false)) start--;
+    const text = new TextDecoder("utf-8").decode(bytes.subarray(0, start));
+    const lineStart = text.lastIndexOf("\n") + 1;
+    const line = text.slice(0, lineStart).split("\n").length;
+    const column = Array.from(text.slice(lineStart)).length + 1;
+    // The bytes of the broken character; an ASCII byte that showed it broken is a character of its own.
+    const last = end < bytes.length && end - 1 > start && bytes[end - 1] < 0x80 ? end - 1 : Math.max(end, start + 1);
+    const shown = Array.from(bytes.subarray(start, last), (b) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`);
+    const what = end === bytes.length ? `the file ends inside a character (${shown.join(" ")})` : `${shown.length === 1 ? "byte" : "bytes"} ${shown.join(" ")}`;
+    return `${what} at line ${line}, column ${column} (byte offset ${start})`;
+}
+
+function parseYaml(text: string): { document: Document.Parsed; value: unknown } {
+    try {
+        const document = parseDocument(text, { uniqueKeys: true });
+        if (document.errors.length > 0) throw document.errors[0];
+        // As the yaml package's parse() does: warnings (an unresolved tag) go to the process's warnings.
+        for (const warning of document.warnings) process.emitWarning(warning);
+        return { document, value: document.toJS({ maxAliasCount: MAX_ALIASES }) };
     } catch (error) {
         // The parser recurses per level: a document deep enough overflows the stack, which the
         // yaml package reports either as the RangeError or inside its own parse error.
@@ -93,12 +147,12 @@ function checkTopLevelKeys(keys: string[]): void {
     if (unknown.length === 0) return;
     const configKeys = unknown.filter((key) => key.includes(":"));
     if (configKeys.length > 0) {
-        const shown = configKeys.slice(0, 3).join(", ") + (configKeys.length > 3 ? ", …" : "");
+        const shown = configKeys.slice(0, 3).map(showKey).join(", ") + (configKeys.length > 3 ? ", …" : "");
         throw new StackFileError(`has config keys at its top level (${shown}): put them under config:`);
     }
     const key = unknown[0];
     const meant = closestName(key, STACK_FILE_KEYS);
-    throw new StackFileError(`${JSON.stringify(oneLine(key))} is not a key of a stack file${meant ? `: did you mean ${meant}?` : ""} (its keys: ${STACK_FILE_KEYS.join(", ")})`);
+    throw new StackFileError(`${echo(key)} is not a key of a stack file${meant ? `: did you mean ${meant}?` : ""} (its keys: ${STACK_FILE_KEYS.join(", ")})`);
 }
 
 /**
@@ -109,19 +163,46 @@ function checkTopLevelKeys(keys: string[]): void {
 export function readStackFile(file: string): StackFileConfig {
     const bytes = fs.readFileSync(file);
     if (bytes.includes(0)) throw new StackFileError("is binary, not a YAML stack file");
-    const document = parseDocument(bytes.toString("utf8"));
+    const { document: parsed, value: document } = parseYaml(decodeUtf8(bytes));
     if (document === null || document === undefined) throw new StackFileError("is empty: a stack file is a mapping with a config key");
     if (typeof document !== "object" || Array.isArray(document)) throw new StackFileError(`is ${Array.isArray(document) ? "a list" : `a ${typeof document}`}, not a mapping with a config key`);
     if (deeperThan(document, MAX_NESTING)) throw new StackFileError(`nested more than ${MAX_NESTING} levels deep, or an alias refers to itself`);
     checkTopLevelKeys(Object.keys(document));
     const config = (document as { config?: unknown }).config ?? {};
     if (typeof config !== "object" || config === null || Array.isArray(config)) throw new StackFileError("\"config\" must be a mapping of keys to values");
+    const nodes = configNodes(parsed);
     const all: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, raw] of Object.entries(config)) {
         const { value, secret } = maskSecure(raw);
-        all[key] = typeof value === "string" ? value : JSON.stringify(value);
+        // Defined, not assigned: a key named __proto__ stays a key, for the config checks to refuse.
+        Object.defineProperty(all, key, { value: engineString(value, nodes.get(key), parsed), enumerable: true, writable: true, configurable: true });
         if (secret) secretKeys.push(key);
     }
     return { all, secretKeys };
+}
+
+/** The value nodes of the `config` mapping, by key, for the text of its scalars. */
+function configNodes(document: Document.Parsed): Map<string, unknown> {
+    const nodes = new Map<string, unknown>();
+    const config = isMap(document.contents) ? document.contents.get("config", true) : undefined;
+    if (!isMap(config)) return nodes;
+    for (const pair of config.items) {
+        if (isScalar(pair.key)) nodes.set(String(pair.key.value), pair.value);
+    }
+    return nodes;
+}
+
+/**
+ * A top-level config value as the Pulumi CLI stores it and the engine hands it over: a string
+ * as it is, any other scalar as the text the file holds (`2024`, `0x10`, `True`; null, `~` and
+ * nothing at all are the empty string), an object or a list as JSON of YAML's own types (there
+ * `"2024"` stays a string and `2024` a number).
+ */
+function engineString(value: unknown, node: unknown, document: Document.Parsed): string {
+    if (typeof value === "string") return value;
+    if (value !== null && typeof value === "object") return JSON.stringify(value);
+    if (value === null) return "";
+    const scalar = isAlias(node) ? node.resolve(document) : node;
+    return isScalar(scalar) && typeof scalar.source === "string" ? scalar.source : String(value);
 }
