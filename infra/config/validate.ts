@@ -18,7 +18,7 @@ import { withDefaults } from "../../components/common/inputs";
 import { checkAzureName } from "../../components/common/azure-names";
 import { clusterArgsOf, identityArgsOf, networkArgsOf } from "./component-args";
 import { bestEffortValue, relatedToAny } from "./best-effort";
-import { problemsFromZod } from "./issues";
+import { echo, problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
 import { projectConfig } from "./project";
 import { StackConfig, stackConfigSchema } from "./schema";
@@ -34,6 +34,21 @@ export interface StackModel {
 
 /** Region names as `az account list-locations` gives them: koreacentral, eastus2, westeurope. */
 const AZURE_REGION = /^[a-z][a-z0-9]{2,40}$/;
+/**
+ * What YAML's null, true and false reach the program as: the engine hands a top-level value over
+ * as text, so `azure-native:location: true` arrives as "true", which looks like a region name.
+ */
+const YAML_WORDS = ["true", "false", "null"];
+
+function locationProblems(location: string | undefined): Problem[] {
+    const path = "azure-native:location";
+    if (location === undefined) return [{ path, message: "is required (e.g. pulumi config set azure-native:location koreacentral)" }];
+    if (location === "") return [{ path, message: "is empty (null or nothing in the stack file): set a region name, e.g. koreacentral" }];
+    if (!AZURE_REGION.test(location) || YAML_WORDS.includes(location)) {
+        return [{ path, message: `${echo(location)} is not an Azure region name: lowercase letters and digits, e.g. koreacentral` }];
+    }
+    return [];
+}
 
 export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
@@ -240,11 +255,7 @@ function withMovedKeys(problems: Problem[]): Problem[] {
 export function validateStackConfig(raw: Record<string, unknown>, context: { stack: string; location?: string; today?: Date }): Validation {
     const problems: Problem[] = [];
     const today = context.today ?? new Date();
-    if (!context.location) {
-        problems.push({ path: "azure-native:location", message: "is required (e.g. pulumi config set azure-native:location koreacentral)" });
-    } else if (!AZURE_REGION.test(context.location)) {
-        problems.push({ path: "azure-native:location", message: `${JSON.stringify(context.location)} is not an Azure region name: lowercase letters and digits, e.g. koreacentral` });
-    }
+    problems.push(...locationProblems(context.location));
     const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
     const typeProblems = parsed.success ? [] : withMovedKeys(problemsFromZod(parsed.error, stackConfigSchema));
     const config = parsed.success ? parsed.data : withDefaults(stackConfigSchema, bestEffortValue(raw, parsed.error.issues)) as StackConfig;

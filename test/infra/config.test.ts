@@ -109,7 +109,8 @@ describe("infra/config: every rule rejects with its key path", () => {
     });
 
     it("requires the location", () => {
-        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: "" }), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
+        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: undefined }), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
+        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: "" }), ["azure-native:location: is empty (null or nothing in the stack file): set a region name, e.g. koreacentral"]);
     });
 
     it("gives wrong types a clear message", () => {
@@ -307,10 +308,10 @@ describe("infra/config: every rule rejects with its key path", () => {
     });
 
     it("takes azure-native:location as a region name only", () => {
-        for (const location of ["3", "Korea Central", "korea-central"]) {
+        for (const location of ["3", "Korea Central", "korea-central", "true", "false", "null"]) {
             assert.deepEqual(problems(() => undefined, "dev", { ...context, location }), [`azure-native:location: ${JSON.stringify(location)} is not an Azure region name: lowercase letters and digits, e.g. koreacentral`]);
         }
-        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: "" }), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
+        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: "" }), ["azure-native:location: is empty (null or nothing in the stack file): set a region name, e.g. koreacentral"]);
     });
 
     it("never turns an unquoted 1.30 into version 1.3", () => {

@@ -226,9 +226,10 @@ describe("hostile input: the stack file and the engine's config", () => {
             }
         });
 
-        it("refuses location null and 12 instead of taking them as a region", async () => {
+        it("refuses location null, true and 12 instead of taking them as a region", async () => {
             const located = (value: string) => dev.replace("azure-native:location: koreacentral", `azure-native:location: ${value}`);
-            assert.deepEqual((await synthProblems(located("null"))).filter((p) => p.startsWith("azure-native:location")), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
+            assert.deepEqual((await synthProblems(located("null"))).filter((p) => p.startsWith("azure-native:location")), ["azure-native:location: is empty (null or nothing in the stack file): set a region name, e.g. koreacentral"]);
+            assert.deepEqual((await synthProblems(located("true"))).filter((p) => p.startsWith("azure-native:location")), ["azure-native:location: \"true\" is not an Azure region name: lowercase letters and digits, e.g. koreacentral"]);
             assert.deepEqual((await synthProblems(located("12"))).filter((p) => p.startsWith("azure-native:location")), ["azure-native:location: \"12\" is not an Azure region name: lowercase letters and digits, e.g. koreacentral"]);
         });
     });
