@@ -1,5 +1,6 @@
 import { formatCidr, overlaps, parseCidrOrThrow } from "./cidr";
 import { Problem } from "./problem";
+import { AKS_RESERVED_RANGES } from "./limits";
 import { NamedCidr, checkCidr } from "./rules";
 
 /**
@@ -30,10 +31,15 @@ export const AZURE_VNET_FORBIDDEN_RANGES: readonly { readonly cidr: string; read
 ];
 
 const FORBIDDEN = AZURE_VNET_FORBIDDEN_RANGES.map((range) => ({ ...range, parsed: parseCidrOrThrow(range.cidr) }));
+/** The forbidden ranges `checkNotReserved` doesn't already report (AKS reserves 169.254.0.0/16 too). */
+const FORBIDDEN_BEYOND_AKS = FORBIDDEN.filter((range) => !AKS_RESERVED_RANGES.includes(range.cidr));
 
-/** A parsed vnet or subnet range that shares addresses with a range Azure refuses in a vnet. */
-export function checkNotForbiddenInVnet(range: NamedCidr): Problem[] {
-    return FORBIDDEN.filter((forbidden) => overlaps(range.cidr, forbidden.parsed)).map((forbidden) => ({
+/**
+ * A parsed vnet or subnet range that shares addresses with a range Azure refuses in a vnet;
+ * `beyondAks` leaves out the ranges AKS reserves as well, for callers that run `checkNotReserved`.
+ */
+export function checkNotForbiddenInVnet(range: NamedCidr, beyondAks = false): Problem[] {
+    return (beyondAks ? FORBIDDEN_BEYOND_AKS : FORBIDDEN).filter((forbidden) => overlaps(range.cidr, forbidden.parsed)).map((forbidden) => ({
         path: range.path,
         message: `${formatCidr(range.cidr)} overlaps ${forbidden.cidr} (${forbidden.what}), which Azure doesn't allow in a virtual network's address space`,
     }));

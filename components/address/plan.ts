@@ -17,6 +17,7 @@ import {
     checkSubnetSize,
 } from "./rules";
 import { parseMaxSurge, surgeNodes } from "./surge";
+import { checkNotForbiddenInVnet } from "./forbidden-ranges";
 
 /**
  * The address rules composed for the two places they apply: the network (vnet, subnet, routes,
@@ -87,7 +88,7 @@ export function validateNetworkAddressing(input: NetworkAddressing, pathOf: Path
         if (!isServiceTag(route.addressPrefix)) named(route.addressPrefix, pathOf(`routes[${i}].addressPrefix`), problems);
     });
     for (const range of [vnet, subnet]) {
-        if (range) problems.push(...checkNotReserved(range));
+        if (range) problems.push(...checkNotReserved(range), ...checkNotForbiddenInVnet(range, true));
     }
     if (subnet) problems.push(...checkSubnetSize(subnet));
     if (vnet && subnet) problems.push(...checkSubnetInVnet(subnet, vnet));

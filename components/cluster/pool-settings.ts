@@ -1,6 +1,7 @@
 import { PathOf, Problem } from "../address";
 import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { NodePoolArgs, OS_DISK_TYPES, OS_SKUS, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES } from "./args";
+import { nodeLabelProblems } from "./node-labels";
 
 /** Kubernetes label syntax (apimachinery validation): an optional DNS-subdomain prefix, a name of up to 63 characters. */
 const LABEL_NAME = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/;
@@ -48,12 +49,16 @@ export function checkPoolSettings(pool: NodePoolArgs, field: string, pathOf: Pat
     if (pool.vmSize !== undefined && (typeof pool.vmSize !== "string" || !VM_SIZE.test(pool.vmSize))) {
         problems.push({ path: at("vmSize"), message: `${JSON.stringify(pool.vmSize)} is not an Azure VM size name (e.g. Standard_D4s_v5)` });
     }
+    const wellFormed: Record<string, string> = {};
     for (const [key, value] of Object.entries(pool.nodeLabels ?? {})) {
         const keyProblem = checkLabelKey(key);
         if (keyProblem) problems.push({ path: at(`nodeLabels.${key}`), message: `${JSON.stringify(key)} is not a Kubernetes label key: ${keyProblem}` });
+        else wellFormed[key] = value;
         const valueProblem = typeof value === "string" ? checkLabelValue(value) : "a label value is text";
         if (valueProblem) problems.push({ path: at(`nodeLabels.${key}`), message: `${JSON.stringify(value)}: ${valueProblem}` });
     }
+    // Well-formed keys the kubelet or AKS keeps for itself (node-labels.ts).
+    problems.push(...nodeLabelProblems(wellFormed, at("nodeLabels")));
     (pool.nodeTaints ?? []).forEach((taint, i) => {
         const problem = checkTaint(taint);
         if (problem) problems.push({ path: at(`nodeTaints[${i}]`), message: `${JSON.stringify(taint)} is not a taint: ${problem}` });

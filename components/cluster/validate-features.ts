@@ -4,14 +4,13 @@ import { checkResourceId, resourceNameFromId } from "../common/resource-id";
 import { KEY_VAULT_NETWORK_ACCESS } from "../identity";
 import { AUTOSCALER_EXPANDERS, DAYS_OF_WEEK, KubenetClusterArgs, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
 import { isOwnPrivateDnsZone } from "./api-access";
+import { autoscalerDurationProblems } from "./autoscaler-units";
 import { ACR_TYPE, AZURE_MONITOR_WORKSPACE_TYPE, LOG_ANALYTICS_TYPE } from "./features";
 import { MAINTENANCE_LIMITS } from "./maintenance";
 import { CONTROL_PLANE_LOG_CATEGORIES } from "./observability";
 
 /** A Go duration as AKS's add-on settings take it: `2m`, `1h30m`, `90s`. */
 const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
-/** The autoscaler's durations: a whole number of seconds, minutes or hours. */
-const AUTOSCALER_DURATION = /^[0-9]+(s|m|h)$/;
 const CLOCK_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const UTC_OFFSET = /^[+-](0[0-9]|1[0-4]):[0-5][0-9]$/;
 /** Image Cleaner's interval bounds (Microsoft, "Use Image Cleaner on AKS"): a day to three months. */
@@ -136,12 +135,7 @@ function checkAutoscalerProfile(args: KubenetClusterArgs, pathOf: PathOf): Probl
         problems.push({ path: pathOf("autoscalerProfile"), message: "applies to autoscaled pools, and no pool has enableAutoScaling: true; remove it or autoscale a pool" });
     }
     problems.push(...checkOneOf(profile.expander, AUTOSCALER_EXPANDERS, at("expander")));
-    for (const key of ["scanInterval", "scaleDownDelayAfterAdd", "scaleDownUnneededTime", "maxNodeProvisionTime"] as const) {
-        const value = profile[key];
-        if (value !== undefined && (typeof value !== "string" || !AUTOSCALER_DURATION.test(value))) {
-            problems.push({ path: at(key), message: `${JSON.stringify(value)} is not a duration: a whole number of s, m or h, e.g. "10m"` });
-        }
-    }
+    problems.push(...autoscalerDurationProblems(profile as Record<string, string | undefined>, pathOf("autoscalerProfile")));
     const threshold = profile.scaleDownUtilizationThreshold;
     if (threshold !== undefined && !(typeof threshold === "number" && threshold > 0 && threshold <= 1)) {
         problems.push({ path: at("scaleDownUtilizationThreshold"), message: `${threshold} is not a utilization share: use a number above 0 and at most 1` });

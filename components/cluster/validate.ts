@@ -13,7 +13,9 @@ import {
 import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
 import { AadArgs, AVAILABILITY_ZONES, DEPLOYER_PRINCIPAL_TYPES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
-import { checkApiServerAccess } from "./api-access";
+import { checkApiServerAccess, effectiveAuthorizedRanges } from "./api-access";
+import { authorizedRangeCountProblems, clusterNodeCountProblems, nodePoolCountProblems } from "./aks-limits";
+import { checkTagsArg, privateDnsZoneTagCountProblems } from "../common/tags";
 import { checkAzureName } from "../common/azure-names";
 import { checkNodeSettings, checkPoolSettings } from "./pool-settings";
 import { checkClusterFeatures } from "./validate-features";
@@ -215,6 +217,36 @@ function checkDefaultPool(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
 }
 
 /**
+ * Azure's tag rules; a private cluster's tags also go on the private DNS zone AKS creates for
+ * it (`system`, the default), which holds fewer.
+ */
+function checkClusterTags(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    const problems = checkTagsArg(args.tags, pathOf("tags"));
+    const zone = args.apiServer?.privateDNSZone ?? "system";
+    if (problems.length === 0 && args.apiServer?.enablePrivateCluster && zone === "system" && args.tags) {
+        problems.push(...privateDnsZoneTagCountProblems(args.tags, pathOf("tags")));
+    }
+    return problems;
+}
+
+/**
+ * AKS's count limits (aks-limits.ts): node pools, nodes on the cluster's tier, and authorized
+ * ranges with the egress IPs the cluster adds to them.
+ */
+function checkAksCounts(args: KubenetClusterArgs, pathOf: PathOf, countProblems: Problem[][]): Problem[] {
+    const pools = args.nodePools ?? [];
+    const listed = args.apiServer?.authorizedIPRanges ?? [];
+    const added = (effectiveAuthorizedRanges(args) ?? []).length - listed.length;
+    // Pools with unsound sizes are left out: their own problems say what is wrong.
+    const nodes = pools.reduce((sum, pool, i) => sum + (countProblems[i].length === 0 ? poolSizing(pool).maxNodes : 0), 0);
+    return [
+        ...nodePoolCountProblems(pools.length, pathOf("nodePools")),
+        ...clusterNodeCountProblems(nodes, pathOf("nodePools"), args.skuTier ?? "Free"),
+        ...authorizedRangeCountProblems(listed.length, pathOf("apiServer.authorizedIPRanges"), Math.max(0, added)),
+    ];
+}
+
+/**
  * With userDefinedRouting the nodes leave through the route table's default route (to your
  * firewall): without a 0.0.0.0/0 route they have no way out and AKS fails to create the cluster.
  * Only the routes declared with the network are known; a route table of your own is the
@@ -286,7 +318,7 @@ function checkResolvedArgs(args: KubenetClusterArgs, pathOf: PathOf, today: Date
     );
     problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionFormat(args.kubernetesVersion, pathOf), ...checkVersionChannel(args, pathOf));
     problems.push(...checkSupportPlan(args, pathOf), ...checkVersionSupport(args, pathOf, today), ...checkUpgradeChannels(args, pathOf), ...checkNodeResourceGroup(args, pathOf));
-    problems.push(...checkClusterFeatures(args, pathOf), ...checkEgressRoute(args, pathOf));
+    problems.push(...checkClusterFeatures(args, pathOf), ...checkEgressRoute(args, pathOf), ...checkClusterTags(args, pathOf), ...checkAksCounts(args, pathOf, countProblems));
     problems.push(...validateClusterAddressing({
         podNetworking: podNetworkingOf(args.networkPlugin ?? "kubenet", args.networkPluginMode),
         podCidr: args.podCidr ?? DEFAULT_POD_CIDR,

@@ -65,9 +65,13 @@ function visible(text: string): string {
     return [...text].map((c) => (c >= " " && c <= "~" ? c : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`)).join("");
 }
 
-/** The control characters (C0, DEL and C1) in a text, each as U+XXXX, in order, once each. */
-function controlCharacters(text: string): string[] {
-    return [...new Set(text.match(/\p{Cc}/gu) ?? [])].map(visible);
+/**
+ * The control characters (C0, DEL and C1) in a text, each as U+XXXX, in order, once each. A
+ * value may hold tabs and line breaks, as every text value of a stack file may; a name may not.
+ */
+function controlCharacters(text: string, lineBreaks = false): string[] {
+    const found = text.match(/\p{Cc}/gu) ?? [];
+    return [...new Set(lineBreaks ? found.filter((c) => !"\t\n\r".includes(c)) : found)].map(visible);
 }
 
 function nameProblems(name: string, at: string): Problem[] {
@@ -94,7 +98,7 @@ function nameProblems(name: string, at: string): Problem[] {
 function valueProblems(value: unknown, at: string): Problem[] {
     if (typeof value !== "string") return [{ path: at, message: `${JSON.stringify(value)} is not a tag value: it must be text` }];
     const problems: Problem[] = [];
-    const controls = controlCharacters(value);
+    const controls = controlCharacters(value, true);
     if (controls.length > 0) {
         problems.push({ path: at, message: `tag value "${visible(value)}" has control characters (${controls.join(", ")}): remove them` });
     }
@@ -140,6 +144,11 @@ export function checkTags(tags: Record<string, string>, path: string): Problem[]
     }
     problems.push(...caseDuplicateProblems(names, path));
     return problems;
+}
+
+/** A component's `tags` argument: Azure's tag rules, once it is a map (a stack file's type check says when it isn't). */
+export function checkTagsArg(tags: unknown, path: string): Problem[] {
+    return tags !== null && typeof tags === "object" && !Array.isArray(tags) ? checkTags(tags as Record<string, string>, path) : [];
 }
 
 /**

@@ -9,6 +9,7 @@ import { RetryPolicy, retryHooks } from "../common/retry";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
 import { checkOneOf } from "../common/checks";
 import { checkResourceId } from "../common/resource-id";
+import { checkTagsArg } from "../common/tags";
 import {
     KEY_VAULT_CONTRIBUTOR_ROLE_ID,
     KEY_VAULT_CRYPTO_USER_ROLE_ID,
@@ -57,7 +58,7 @@ export function validateIdentityArgs(given: ClusterIdentityArgs, pathOf: PathOf 
     for (const [old, current] of [["identityName", "name"], ["privateDnsZoneId", "privateDNSZone"]] as const) {
         if (given[old] !== undefined && given[current] !== undefined) problems.push({ path: pathOf(old), message: `is the old name of ${current}, which is given too: keep ${current} alone` });
     }
-    problems.push(...checkAzureName(args.name, "userAssignedIdentity", pathOf("name")));
+    problems.push(...checkAzureName(args.name, "userAssignedIdentity", pathOf("name")), ...checkTagsArg(args.tags, pathOf("tags")));
     problems.push(...checkOneOf(args.roleScope, ROLE_SCOPES, pathOf("roleScope")), ...checkOneOf(args.networkRole, NETWORK_ROLES, pathOf("networkRole")));
     const zone = ownZone(args.privateDNSZone);
     if (typeof zone === "string") problems.push(...checkResourceId(zone, "Microsoft.Network/privateDnsZones", pathOf("privateDNSZone")));

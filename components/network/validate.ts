@@ -2,6 +2,7 @@ import { PathOf, Problem, parseIPv4, samePath, validateNetworkAddressing } from 
 import { checkOneOf } from "../common/checks";
 import { checkAzureName } from "../common/azure-names";
 import { checkRouteTableId, checkSubnetId } from "../common/resource-id";
+import { checkTagsArg } from "../common/tags";
 import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
 
 const ROUTE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$/;
@@ -71,6 +72,7 @@ export function validateNetworkArgs(args: KubenetNetworkArgs, pathOf: PathOf = s
             }
         }
     });
+    problems.push(...checkTagsArg(args.tags, pathOf("tags")));
     problems.push(...validateNetworkAddressing({
         vnetCidr: args.vnetCidr,
         subnetCidr: args.subnetCidr,

@@ -14,6 +14,7 @@ import {
     checkCidr,
     checkDisjoint,
     checkMaxPods,
+    checkNotForbiddenInVnet,
     checkNotReserved,
     checkPodCidrSize,
     checkSubnetSize,
@@ -91,7 +92,7 @@ export function runCapacity(argv: string[]): { report?: CapacityReport; json: bo
     problems.push(...(subnet?.problems ?? []), ...(pod?.problems ?? []));
     if (subnet?.cidr) {
         const named = { path: "--subnet", cidr: subnet.cidr };
-        problems.push(...checkNotReserved(named), ...checkSubnetSize(named));
+        problems.push(...checkNotReserved(named), ...checkNotForbiddenInVnet(named, true), ...checkSubnetSize(named));
         if (pod?.cidr) problems.push(...checkDisjoint({ path: "--pod-cidr", cidr: pod.cidr }, named, "pods take addresses outside the vnet"));
     }
     if (pod?.cidr) {

@@ -52,15 +52,17 @@ function locationProblems(location: string | undefined): Problem[] {
 
 export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
+/** The stack's tags are every component's: a top-level key of the stack file. */
+const stackTags = (pathOf: PathOf): PathOf => (field) => (field === "tags" || field.startsWith("tags.") ? field : pathOf(field));
 /** Key paths of the component validators, in the config's names. */
-const clusterPath: PathOf = clusterPaths("network.", "cluster.");
-const networkPath: PathOf = (field) => `network.${field}`;
+const clusterPath: PathOf = stackTags(clusterPaths("network.", "cluster."));
+const networkPath: PathOf = stackTags((field) => `network.${field}`);
 /** The identity's zone and vault are the cluster section's settings. */
-const identityPath: PathOf = (field) => {
+const identityPath: PathOf = stackTags((field) => {
     if (field === "privateDNSZone") return "cluster.apiServer.privateDNSZone";
     if (field.startsWith("kms.")) return `cluster.${field}`;
     return `identity.${field}`;
-};
+});
 
 /**
  * What the components are given besides the stack file's settings: the resource group and the
@@ -279,5 +281,8 @@ export function validateEngineConfig(all: Record<string, string>, context: { sta
     const namespaceProblems = configNamespaceProblems(all, Object.keys(stackConfigSchema.shape), allowed);
     const result = validateStackConfig(raw, { ...context, location: all["azure-native:location"] });
     if (namespaceProblems.length === 0) return result;
-    return { ok: false, problems: [...namespaceProblems, ...(result.ok ? [] : result.problems)], warnings: result.ok ? result.model.warnings : result.warnings };
+    // A value refused as text (a control character) is not judged again by the rules.
+    const refused = namespaceProblems.map((problem) => problem.path);
+    const rest = result.ok ? [] : result.problems.filter((problem) => !relatedToAny(problem.path, refused));
+    return { ok: false, problems: [...namespaceProblems, ...rest], warnings: result.ok ? result.model.warnings : result.warnings };
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { checkNotForbiddenInVnet, forbiddenVnetRangeProblems, parseCidrOrThrow } from "../../components/address";
+import { checkNotForbiddenInVnet, forbiddenVnetRangeProblems, parseCidrOrThrow, validateNetworkAddressing } from "../../components/address";
 
 // Expectations from the Azure Virtual Network FAQ, never from the code under test: a vnet can't
 // hold 224.0.0.0/4 (multicast), 255.255.255.255/32 (broadcast), 127.0.0.0/8 (loopback),
@@ -82,5 +82,18 @@ describe("address: ranges Azure refuses in a virtual network", () => {
             assert.deepEqual(forbiddenVnetRangeProblems(text, "p").map((p) => p.message), expected);
             assert.deepEqual(checkNotForbiddenInVnet({ path: "p", cidr: parseCidrOrThrow(text) }).map((p) => p.message), expected);
         }), { numRuns: 2000 });
+    });
+});
+
+describe("address/forbidden-ranges: applied to the network's ranges", () => {
+    it("refuses a vnet or subnet Azure doesn't allow, once per range even where AKS reserves it too", () => {
+        const problems = validateNetworkAddressing({ vnetCidr: "224.0.0.0/8", subnetCidr: "169.254.0.0/24" }, (field) => `network.${field}`).map((p) => `${p.path}: ${p.message}`);
+        assert.deepEqual(problems.filter((p) => p.startsWith("network.vnetCidr")), [
+            "network.vnetCidr: 224.0.0.0/8 overlaps 224.0.0.0/4 (multicast), which Azure doesn't allow in a virtual network's address space",
+        ]);
+        assert.deepEqual(problems.filter((p) => p.startsWith("network.subnetCidr") && p.includes("overlaps")), [
+            "network.subnetCidr: 169.254.0.0/24 overlaps 169.254.0.0/16, a range AKS reserves",
+        ], "AKS's reservation says it; Azure's same range isn't reported again");
+        assert.deepEqual(validateNetworkAddressing({ vnetCidr: "168.63.0.0/16", subnetCidr: "168.63.128.0/22" }).map((p) => p.path), ["vnetCidr", "subnetCidr"], "168.63.129.16 in both");
     });
 });

@@ -56,9 +56,11 @@ describe("components/common: Azure tags", () => {
         assert.deepEqual(checkTags({ "a\u0007b": "v" }, "tags"), [
             { path: 'tags."a\\u0007b"', message: 'tag name "aU+0007b" has control characters (U+0007): a tag name is text you can read; remove them' },
         ]);
-        assert.deepEqual(checkTags({ team: "line\none\ttwo\n" }, "tags"), [
-            { path: "tags.team", message: 'tag value "lineU+000AoneU+0009twoU+000A" has control characters (U+000A, U+0009): remove them' },
+        assert.deepEqual(checkTags({ team: "line\none\ttwo\r\n" }, "tags"), [], "a value may hold tabs and line breaks, as any text value of a stack file");
+        assert.deepEqual(checkTags({ team: "line\u000bone" }, "tags"), [
+            { path: "tags.team", message: 'tag value "lineU+000Bone" has control characters (U+000B): remove them' },
         ]);
+        assert.equal(checkTags({ "a\tb": "v" }, "tags").length, 1, "a name holds no tab");
         for (const [c, shown] of [["\u0000", "U+0000"], ["\u001f", "U+001F"], ["\u007f", "U+007F"], ["\u0080", "U+0080"], ["\u009f", "U+009F"]]) {
             const [problem, ...rest] = checkTags({ team: `a${c}` }, "tags");
             assert.deepEqual(rest, [], shown);

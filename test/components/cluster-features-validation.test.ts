@@ -155,7 +155,7 @@ describe("components/cluster: production features are validated", () => {
         assert.deepEqual(problems({ addons: { keyVaultSecretsProvider: { rotationPollInterval: 120 as never } } }), [`addons.keyVaultSecretsProvider.rotationPollInterval: 120 is not a duration (e.g. "2m", "1h")`]);
         assert.deepEqual(problems({ acrPullRegistryIds: [REGISTRY, REGISTRY] }), [`acrPullRegistryIds[1]: ${REGISTRY} is listed twice`]);
         assert.deepEqual(problems({ autoscalerProfile: { expander: "fastest" as never } }), [`autoscalerProfile.expander: "fastest" is not one of least-waste, most-pods, priority, random`]);
-        assert.deepEqual(problems({ autoscalerProfile: { scanInterval: 10 as never } }), [`autoscalerProfile.scanInterval: 10 is not a duration: a whole number of s, m or h, e.g. "10m"`]);
+        assert.deepEqual(problems({ autoscalerProfile: { scanInterval: 10 as never } }), [`autoscalerProfile.scanInterval: 10 is not a whole number of seconds: AKS takes scan-interval in seconds only, e.g. "10s"`]);
         assert.deepEqual(problems({ autoscalerProfile: { scaleDownUtilizationThreshold: "0.5" as never } }), ["autoscalerProfile.scaleDownUtilizationThreshold: 0.5 is not a utilization share: use a number above 0 and at most 1"]);
         assert.deepEqual(problems({ autoscalerProfile: { maxGracefulTerminationSec: 1.5 } }), ["autoscalerProfile.maxGracefulTerminationSec: 1.5 is not a number of seconds: use a whole number of 0 or more"]);
         assert.deepEqual(problems({ kms: { keyId: 7 as never } }), ["kms.keyId: 7 is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)"]);
@@ -167,9 +167,12 @@ describe("components/cluster: production features are validated", () => {
             "autoscalerProfile: applies to autoscaled pools, and no pool has enableAutoScaling: true; remove it or autoscale a pool",
         ]);
         assert.deepEqual(paths({ autoscalerProfile: { expander: "fastest" as never } }), ["autoscalerProfile.expander"]);
-        for (const key of ["scanInterval", "scaleDownDelayAfterAdd", "scaleDownUnneededTime", "maxNodeProvisionTime"]) {
+        // The REST model: scan-interval in seconds, the other three in minutes only.
+        for (const [key, unit, other] of [["scanInterval", "s", "m"], ["scaleDownDelayAfterAdd", "m", "s"], ["scaleDownUnneededTime", "m", "h"], ["maxNodeProvisionTime", "m", "s"]]) {
             assert.deepEqual(paths({ autoscalerProfile: { [key]: "10 minutes" } }), [`autoscalerProfile.${key}`], key);
-            assert.deepEqual(paths({ autoscalerProfile: { [key]: "90s" } }), [], key);
+            assert.deepEqual(paths({ autoscalerProfile: { [key]: `90${other}` } }), [`autoscalerProfile.${key}`], `${key} in ${other}`);
+            assert.deepEqual(paths({ autoscalerProfile: { [key]: `90${unit}` } }), [], key);
+            assert.deepEqual(paths({ autoscalerProfile: { [key]: `0${unit}` } }), [], `${key} at 0`);
         }
         for (const share of [0, 1.1]) assert.deepEqual(paths({ autoscalerProfile: { scaleDownUtilizationThreshold: share } }), ["autoscalerProfile.scaleDownUtilizationThreshold"], String(share));
         assert.deepEqual(paths({ autoscalerProfile: { scaleDownUtilizationThreshold: 1 } }), []);

@@ -109,7 +109,7 @@ describe("infra/config: every rule rejects with its key path", () => {
     });
 
     it("requires the location", () => {
-        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: undefined }), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
+        assert.deepEqual(problems(() => undefined, "dev", { ...context, location: undefined as never }), ["azure-native:location: is required (e.g. pulumi config set azure-native:location koreacentral)"]);
         assert.deepEqual(problems(() => undefined, "dev", { ...context, location: "" }), ["azure-native:location: is empty (null or nothing in the stack file): set a region name, e.g. koreacentral"]);
     });
 

@@ -185,6 +185,12 @@ describe("infra/config: a component's rule applies from the stack file, under it
         ]);
     });
 
+    it("every component's: the stack's tags, reported once under the top-level key", () => {
+        assert.deepEqual(problems((c) => { c.tags = { "cost/center": "1" }; }), [
+            `tags."cost/center": tag name "cost/center" has '/': Azure tag names can't contain '<', '>', '%', '&', '\\', '?', '/'`,
+        ]);
+    });
+
     it("keeps the workspace's retention from 30 to 730 days, both included", () => {
         for (const days of [30, 730]) assert.deepEqual(problems((c) => { c.cluster.monitoring = { workspaceRetentionDays: days }; }), [], String(days));
         for (const days of [29, 731]) assert.equal(problems((c) => { c.cluster.monitoring = { workspaceRetentionDays: days }; }).length, 1, String(days));
