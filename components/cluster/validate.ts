@@ -217,6 +217,18 @@ function checkDefaultPool(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
 }
 
 /**
+ * Without a dnsPrefix the cluster's name is its DNS prefix, which takes fewer characters (no
+ * '_', at most 54): a valid cluster name can make an invalid prefix.
+ */
+function checkDerivedDnsPrefix(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+    if (args.dnsPrefix !== undefined || checkAzureName(args.name, "managedCluster", "").length > 0 || typeof args.name !== "string") return [];
+    return checkAzureName(args.name, "dnsPrefix", pathOf("name")).map((problem) => ({
+        path: problem.path,
+        message: `${problem.message.replace("is not a DNS prefix", "can't be the DNS prefix")}; the DNS prefix is the cluster's name unless dnsPrefix is given: give one`,
+    }));
+}
+
+/**
  * Azure's tag rules; a private cluster's tags also go on the private DNS zone AKS creates for
  * it (`system`, the default), which holds fewer.
  */
@@ -314,6 +326,7 @@ function checkResolvedArgs(args: KubenetClusterArgs, pathOf: PathOf, today: Date
     problems.push(
         ...checkAzureName(args.name, "managedCluster", pathOf("name")),
         ...checkAzureName(args.dnsPrefix, "dnsPrefix", pathOf("dnsPrefix")),
+        ...checkDerivedDnsPrefix(args, pathOf),
         ...checkAzureName(args.nodeResourceGroup, "nodeResourceGroup", pathOf("nodeResourceGroup")),
     );
     problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionFormat(args.kubernetesVersion, pathOf), ...checkVersionChannel(args, pathOf));

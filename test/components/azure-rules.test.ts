@@ -53,6 +53,18 @@ describe("components: Azure's and Kubernetes' own rules", () => {
         assert.ok(!clusterProblems({ ...overlay, nodePools: big, skuTier: "Standard" }).some((p) => p.includes("on the Standard tier")));
     });
 
+    it("the cluster's name makes a DNS prefix AKS takes, unless dnsPrefix is given", () => {
+        assert.deepEqual(clusterProblems({ name: "aks_prod" }), [
+            `name: "aks_prod" can't be the DNS prefix: use letters, digits and '-', starting and ending with a letter or digit; the DNS prefix is the cluster's name unless dnsPrefix is given: give one`,
+        ]);
+        assert.deepEqual(clusterProblems({ name: "a".repeat(55) }), [
+            `name: "${"a".repeat(55)}" can't be the DNS prefix: 1–54 characters, this has 55; the DNS prefix is the cluster's name unless dnsPrefix is given: give one`,
+        ]);
+        assert.deepEqual(clusterProblems({ name: "a".repeat(54) }), []);
+        assert.deepEqual(clusterProblems({ name: "aks_prod", dnsPrefix: "aks-prod" }), []);
+        assert.deepEqual(clusterProblems({ name: "aks.prod" }).length, 1, "an invalid cluster name is reported once, as a cluster name");
+    });
+
     it("a pool's labels can't take what the kubelet or AKS keeps", () => {
         const labels = (nodeLabels: Record<string, string>) => clusterProblems({ nodePools: [{ ...basePools[0], nodeLabels }] }).map((p) => p.split(": ")[0]);
         assert.deepEqual(labels({ "node-role.kubernetes.io/worker": "" }), ["nodePools[0].nodeLabels.node-role.kubernetes.io/worker"]);
