@@ -1,5 +1,5 @@
 import { CapacityReport, ScaleNeed, capacityReport, parseCidrOrThrow, podNetworkingOf, scaleNeed } from "../components/address";
-import { poolSizing } from "../components/cluster";
+import { poolSizing } from "../components/rules";
 import { StackConfig } from "./config/schema";
 
 export interface StackCapacity extends CapacityReport {

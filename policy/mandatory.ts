@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { NamedCidr, checkCidr, checkDnsServiceIp, checkMaxPods, checkNotReserved } from "../components/address";
-import { NETWORK_CONTRIBUTOR_ROLE_ID } from "../components/common/roles";
+import { NETWORK_CONTRIBUTOR_ROLE_ID } from "../components/rules";
 import { AGENT_POOL, ClusterProps, MANAGED_CLUSTER, PoolProps, ROLE_ASSIGNMENT, ROUTE_TABLE, inlinePools, isKubenet, poolsOf, reportEach } from "./azure-types";
 
 /**

@@ -18,7 +18,7 @@ interface Kubeconfig {
  * deployment signs in: azurecli for people, workloadidentity or spn for pipelines.
  */
 export function useKubelogin(kubeconfigYaml: string, mode: KubeloginMode, tenantId: string): string {
-    const kubeconfig = parse(kubeconfigYaml) as Kubeconfig;
+    const kubeconfig = (parse(kubeconfigYaml) ?? {}) as Kubeconfig;
     for (const user of kubeconfig.users ?? []) {
         user.user = {
             exec: {
@@ -59,7 +59,8 @@ export function declareClusterAccess(name: string, target: AccessTarget, childre
         resourceName: cluster.name,
         format: aad ? "exec" : undefined,
     }, invokeOptions);
-    const raw = credentials.kubeconfigs.apply((configs) => Buffer.from(configs[0].value, "base64").toString("utf8"));
+    // AKS returns one kubeconfig, clusterUser; a unit test's mocks may answer none.
+    const raw = credentials.kubeconfigs.apply((configs) => Buffer.from(configs?.[0]?.value ?? "", "base64").toString("utf8"));
     const kubeconfig = aad
         ? pulumi.all([raw, client!.tenantId]).apply(([yaml, tenant]) => useKubelogin(yaml, target.kubeloginMode, tenant))
         : raw;

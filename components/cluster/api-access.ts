@@ -1,5 +1,5 @@
 import { Cidr, PathOf, Problem, contains, formatCidr, parseCidr, parseIPv4 } from "../address";
-import { KubenetClusterArgs } from "./args";
+import { KnownClusterArgs } from "./args";
 
 export { AKS_MANAGED_PRIVATE_DNS_ZONES, isOwnPrivateDnsZone } from "../common/private-dns";
 
@@ -16,11 +16,14 @@ export function parseAuthorizedRange(text: string): { ok: true; value: Cidr } | 
 }
 
 /** True when the public API server is restricted to ranges, so node egress must be among them. */
-function restrictsPublicEndpoint(args: KubenetClusterArgs): boolean {
+/** What the API server's access depends on. */
+type ApiAccess = Pick<KnownClusterArgs, "apiServer" | "egressPublicIPs">;
+
+function restrictsPublicEndpoint(args: ApiAccess): boolean {
     return !args.apiServer?.enablePrivateCluster && (args.apiServer?.authorizedIPRanges ?? []).length > 0;
 }
 
-export function checkApiServerAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+export function checkApiServerAccess(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const ranges = args.apiServer?.authorizedIPRanges ?? [];
     if (args.apiServer?.enablePrivateCluster && ranges.length > 0) {
@@ -49,7 +52,7 @@ export function checkApiServerAccess(args: KubenetClusterArgs, pathOf: PathOf): 
  * already inside one of them (as a /32 when it is a single address). Undefined when the API
  * server is private or unrestricted. Call only with arguments that passed `checkApiServerAccess`.
  */
-export function effectiveAuthorizedRanges(args: KubenetClusterArgs): string[] | undefined {
+export function effectiveAuthorizedRanges(args: ApiAccess): string[] | undefined {
     if (!restrictsPublicEndpoint(args)) return undefined;
     const ranges = args.apiServer!.authorizedIPRanges!;
     const parsed = ranges.map((range) => parseAuthorizedRange(range)).filter((r) => r.ok).map((r) => (r as { value: Cidr }).value);

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkAddressing } from "../address";
+import { NetworkAddressingArgs } from "../common/network-addressing";
 import { KeyVaultNetworkAccess } from "../identity";
 import { KubernetesSupportPlan } from "./kubernetes-versions";
 import { UpgradeSettingsArgs } from "./node-pools/upgrade-settings";
@@ -153,7 +154,7 @@ export interface NodePoolArgs {
 /** How the API server is reached. */
 export interface ApiServerArgs {
     /** Public endpoint restricted to these ranges. */
-    authorizedIPRanges?: string[];
+    authorizedIPRanges?: pulumi.Input<string[]>;
     /** Endpoint reachable only from the vnet; can't be combined with authorized ranges. */
     enablePrivateCluster?: boolean;
     /** Turn off `az aks command invoke`, which runs commands in the cluster through Azure's API. */
@@ -161,7 +162,7 @@ export interface ApiServerArgs {
     /**
      * A private cluster's DNS zone: `system` (AKS's own, the default), `none` (public DNS only),
      * or your zone's resource id, `privatelink.<region>.azmk8s.io` or a subzone of it (grant the
-     * identity Private DNS Zone Contributor there: `ClusterIdentity.privateDnsZoneId`). Fixed at creation.
+     * identity Private DNS Zone Contributor there: `ClusterIdentity.privateDNSZone`). Fixed at creation.
      */
     privateDNSZone?: string;
 }
@@ -337,6 +338,24 @@ export const KubeloginMode = { AzureCli: "azurecli", WorkloadIdentity: "workload
 export type KubeloginMode = (typeof KubeloginMode)[keyof typeof KubeloginMode];
 export const KUBELOGIN_MODES = Object.values(KubeloginMode);
 
+/**
+ * The arguments that may be known only at deployment (another stack's outputs) and that the
+ * rules check: when they are, their rules run once they are known, before any child is created
+ * (`components/common/late-values.ts`). Every other argument the rules read is a plain value.
+ */
+export const CLUSTER_LATE_CHECKED = ["networkAddressing", "podCidr", "serviceCidr", "dnsServiceIP", "apiServer.authorizedIPRanges", "egressPublicIPs", "tags"] as const;
+
+/** The cluster's arguments as the rules read them: the late-checked ones known. */
+export type KnownClusterArgs = Omit<KubenetClusterArgs, "networkAddressing" | "podCidr" | "serviceCidr" | "dnsServiceIP" | "apiServer" | "egressPublicIPs" | "tags"> & {
+    networkAddressing?: NetworkAddressing;
+    podCidr?: string;
+    serviceCidr?: string;
+    dnsServiceIP?: string;
+    apiServer?: Omit<ApiServerArgs, "authorizedIPRanges"> & { authorizedIPRanges?: string[] };
+    egressPublicIPs?: string[];
+    tags?: Record<string, string>;
+};
+
 export interface KubenetClusterArgs {
     /** Resource group of the cluster. */
     resourceGroupName: pulumi.Input<string>;
@@ -358,7 +377,7 @@ export interface KubenetClusterArgs {
      * The network's ranges (`KubenetNetwork.addressing`, or the CIDRs of your own network), so the
      * cluster's pod and service ranges and its capacity are checked against them.
      */
-    networkAddressing?: NetworkAddressing;
+    networkAddressing?: pulumi.Input<NetworkAddressingArgs>;
     /**
      * The cluster's Azure name. Required: the component reads the running cluster by this name
      * during preview (its pools, its version), which an auto-generated name would not allow.
@@ -385,11 +404,11 @@ export interface KubenetClusterArgs {
     /** Only with networkPlugin azure, and then required: `overlay`. */
     networkPluginMode?: string;
     /** Default 10.244.0.0/16. */
-    podCidr?: string;
+    podCidr?: pulumi.Input<string>;
     /** Default 10.0.0.0/16. */
-    serviceCidr?: string;
+    serviceCidr?: pulumi.Input<string>;
     /** Default 10.0.0.10. */
-    dnsServiceIP?: string;
+    dnsServiceIP?: pulumi.Input<string>;
     /** Default none; kubenet supports calico, not azure. */
     networkPolicy?: NetworkPolicy;
     /** Default loadBalancer; userDefinedRouting needs a 0.0.0.0/0 route in the table. */
@@ -408,7 +427,7 @@ export interface KubenetClusterArgs {
      * firewall's public IPs. Node traffic to a public API server arrives from them, so they are
      * added to `apiServer.authorizedIPRanges`; required when both are used.
      */
-    egressPublicIPs?: string[];
+    egressPublicIPs?: pulumi.Input<string[]>;
     /** Entra ID integration (managed). */
     aad?: AadArgs;
     /**
@@ -450,7 +469,7 @@ export interface KubenetClusterArgs {
      */
     defaultNodePool?: string;
     /** Tags on the cluster and its pools. */
-    tags?: Record<string, string>;
+    tags?: pulumi.Input<Record<string, string>>;
     /**
      * Put before the key paths in this component's error messages, e.g. `cluster.` when its
      * arguments come from a stack file's `cluster` section; default none.

@@ -12,12 +12,13 @@ import { ACR_TYPE, addonProfiles, autoScalerProfile, securityProfile } from "./f
 import { declareMaintenance } from "./maintenance";
 import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./observability";
 import { effectiveAuthorizedRanges } from "./api-access";
-import { DEFAULT_NODE_OS_UPGRADE_CHANNEL, DEFAULT_UPGRADE_CHANNEL, KubenetClusterArgs } from "./args";
+import { CLUSTER_LATE_CHECKED, DEFAULT_NODE_OS_UPGRADE_CHANNEL, DEFAULT_UPGRADE_CHANNEL, KnownClusterArgs, KubenetClusterArgs } from "./args";
 import { agentPoolName, clusterRequestPools, defaultPoolOf, poolProfile } from "./pools";
 import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
 import { readLiveCluster } from "./live";
 import { liveClusterProblems } from "./live-checks";
-import { clusterPaths, validateClusterArgs } from "./validate";
+import { clusterPaths, clusterRules, validateClusterArgs } from "./validate";
+import { checkedWhenKnown } from "../common/late-values";
 import { declareClusterAccess } from "./access";
 import { resolveClusterArgs } from "./resolve";
 
@@ -85,13 +86,16 @@ export class KubenetCluster extends pulumi.ComponentResource {
         const pathOf = clusterPaths("networkAddressing.", args.keyPathPrefix ?? "");
         throwIfProblems(validateClusterArgs(args, pathOf, today), this, "KubenetCluster");
         const settings = resolveClusterArgs(args);
+        // Every child takes the resource group's name: it resolves once the rules on the values
+        // known only now (another stack's ranges, say) have passed.
+        const resourceGroupName = checkedWhenKnown(args, CLUSTER_LATE_CHECKED, settings.resourceGroupName, clusterRules(pathOf, today), this, "KubenetCluster");
 
         const subnetId = settings.subnetId;
         const defaultPool = defaultPoolOf(settings)!;
         const version = settings.kubernetesVersion;
         // The running cluster, read during preview and up before anything is sent: what AKS
         // fixed at creation, the version it runs, the pools it has (live.ts, live-checks.ts).
-        const live = pulumi.output(settings.resourceGroupName).apply(async (resourceGroupName) => {
+        const live = pulumi.output(resourceGroupName).apply(async (resourceGroupName) => {
             const running = await readLiveCluster(resourceGroupName, settings.name, { parent: this });
             throwIfProblems(liveClusterProblems(settings, running, today, pathOf), this, "KubenetCluster");
             return running;
@@ -100,7 +104,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
         const aad = settings.aad;
 
         this.cluster = new containerservice.ManagedCluster(`${name}-aks`, {
-            resourceGroupName: settings.resourceGroupName,
+            resourceGroupName,
             location: settings.location,
             resourceName: settings.name,
             dnsPrefix: settings.dnsPrefix ?? settings.name,
@@ -132,7 +136,8 @@ export class KubenetCluster extends pulumi.ComponentResource {
             apiServerAccessProfile: {
                 // An empty list when unrestricted: AKS keeps ranges a request leaves out, so
                 // removing them from the stack file must send none to open the endpoint again.
-                authorizedIPRanges: effectiveAuthorizedRanges(settings) ?? [],
+                authorizedIPRanges: pulumi.all([settings.apiServer?.authorizedIPRanges, settings.egressPublicIPs]).apply(([authorizedIPRanges, egressPublicIPs]) =>
+                    effectiveAuthorizedRanges({ ...settings, apiServer: { ...settings.apiServer, authorizedIPRanges }, egressPublicIPs } as KnownClusterArgs) ?? []),
                 enablePrivateCluster: settings.apiServer?.enablePrivateCluster,
                 privateDNSZone: settings.apiServer?.privateDNSZone,
                 // Explicit, so turning it back on in the stack file reaches Azure.
@@ -174,7 +179,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
         let previous: containerservice.AgentPool | undefined;
         for (const pool of settings.nodePools.filter((p) => p !== defaultPool)) {
             previous = this.agentPools[pool.name] = new containerservice.AgentPool(`${name}-pool-${pool.name}`, {
-                resourceGroupName: settings.resourceGroupName,
+                resourceGroupName,
                 resourceName: this.cluster.name,
                 agentPoolName: agentPoolName(pool),
                 ...poolProfile(pool, subnetId, settings.tags, version),
@@ -196,15 +201,15 @@ export class KubenetCluster extends pulumi.ComponentResource {
         this.oidcIssuerUrl = this.cluster.oidcIssuerProfile.apply((profile) => profile?.issuerURL);
 
         const children = childOptions(this, opts, undefined);
-        declareMaintenance(name, settings.maintenance, { resourceGroupName: settings.resourceGroupName, clusterName: this.cluster.name }, children);
+        declareMaintenance(name, settings.maintenance, { resourceGroupName, clusterName: this.cluster.name }, children);
         if (settings.monitoring) {
-            const monitored = { resourceGroupName: settings.resourceGroupName, clusterName: settings.name, clusterId: this.clusterId, tags: settings.tags };
+            const monitored = { resourceGroupName, clusterName: settings.name, clusterId: this.clusterId, tags: settings.tags };
             if (settings.monitoring.containerInsights !== false) declareContainerInsights(name, settings.monitoring, monitored, children);
             declareControlPlaneLogs(name, settings.monitoring, this.clusterId, children);
             if (settings.monitoring.prometheus) declarePrometheus(name, settings.monitoring.prometheus, monitored, children);
         }
         this.grantAcrPull(name, settings.acrPullRegistryIds ?? [], children);
-        this.kubeconfig = declareClusterAccess(name, { resourceGroupName: settings.resourceGroupName, cluster: this.cluster, aad: settings.aad, kubeloginMode: settings.kubeloginMode! }, children);
+        this.kubeconfig = declareClusterAccess(name, { resourceGroupName, cluster: this.cluster, aad: settings.aad, kubeloginMode: settings.kubeloginMode! }, children);
         this.registerOutputs({
             kubeconfig: this.kubeconfig,
             clusterName: this.clusterName,

@@ -23,7 +23,7 @@ export interface MonitoredCluster {
     resourceGroupName: pulumi.Input<string>;
     clusterName: string;
     clusterId: pulumi.Input<string>;
-    tags?: Record<string, string>;
+    tags?: pulumi.Input<Record<string, string>>;
 }
 
 const WORKSPACE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)$/i;

@@ -85,7 +85,7 @@ export function defaultPoolOf(args: Pick<KubenetClusterArgs, "nodePools" | "defa
  * pool) or in the pool's own (an AgentPool). Every setting a stack file can give is here, so
  * none is accepted and then left out.
  */
-export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, tags: Record<string, string> | undefined, kubernetesVersion: string | undefined) {
+export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, tags: pulumi.Input<Record<string, string>> | undefined, kubernetesVersion: string | undefined) {
     const autoscaling = pool.enableAutoScaling === true;
     const settings = createOnlySettings(pool);
     return {

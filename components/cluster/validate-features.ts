@@ -2,7 +2,7 @@ import { PathOf, Problem } from "../address";
 import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { checkResourceId, resourceNameFromId } from "../common/resource-id";
 import { KEY_VAULT_NETWORK_ACCESS } from "../identity";
-import { AUTOSCALER_EXPANDERS, DAYS_OF_WEEK, KubenetClusterArgs, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
+import { AUTOSCALER_EXPANDERS, DAYS_OF_WEEK, KnownClusterArgs, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
 import { isOwnPrivateDnsZone } from "./api-access";
 import { autoscalerDurationProblems } from "./autoscaler-units";
 import { ACR_TYPE, AZURE_MONITOR_WORKSPACE_TYPE, LOG_ANALYTICS_TYPE } from "./features";
@@ -17,7 +17,7 @@ const UTC_OFFSET = /^[+-](0[0-9]|1[0-4]):[0-5][0-9]$/;
 export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
 
 /** Add-ons, monitoring, registries, maintenance windows and the autoscaler profile. */
-export function checkClusterFeatures(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+export function checkClusterFeatures(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     return [
         ...checkPrivateDnsZone(args, pathOf),
         ...checkKms(args, pathOf),
@@ -29,7 +29,7 @@ export function checkClusterFeatures(args: KubenetClusterArgs, pathOf: PathOf): 
     ];
 }
 
-function checkAddons(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkAddons(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const keyVault = args.addons?.keyVaultSecretsProvider;
     if (keyVault?.rotationPollInterval !== undefined) {
@@ -47,7 +47,7 @@ function checkAddons(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     return problems;
 }
 
-function checkMonitoring(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkMonitoring(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const monitoring = args.monitoring;
     if (!monitoring) return [];
     const problems: Problem[] = [];
@@ -72,7 +72,7 @@ function checkMonitoring(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     return problems;
 }
 
-function checkRegistries(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkRegistries(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const seen = new Set<string>();
     (args.acrPullRegistryIds ?? []).forEach((id, i) => {
@@ -89,7 +89,7 @@ function checkRegistries(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
  * A window for an upgrade that never runs would be accepted and do nothing: the auto-upgrade
  * window needs an upgrade channel, the node OS window a channel AKS itself applies.
  */
-function checkMaintenance(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkMaintenance(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const maintenance = args.maintenance;
     if (!maintenance) return [];
     const problems: Problem[] = [];
@@ -126,7 +126,7 @@ function checkWindow(window: MaintenanceWindowArgs, at: (key: string) => string)
     return problems;
 }
 
-function checkAutoscalerProfile(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkAutoscalerProfile(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const profile = args.autoscalerProfile;
     if (!profile) return [];
     const problems: Problem[] = [];
@@ -150,7 +150,7 @@ function checkAutoscalerProfile(args: KubenetClusterArgs, pathOf: PathOf): Probl
 /** `privatelink.<region>.azmk8s.io`, or a subzone of it (Microsoft, "Create a private AKS cluster"). */
 const AKS_PRIVATE_ZONE_NAME = /^([a-z0-9-]+\.)?privatelink\.[a-z0-9]+\.azmk8s\.io$/i;
 
-function checkPrivateDnsZone(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkPrivateDnsZone(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const zone = args.apiServer?.privateDNSZone;
     if (zone === undefined) return [];
     const at = pathOf("apiServer.privateDNSZone");
@@ -164,7 +164,7 @@ function checkPrivateDnsZone(args: KubenetClusterArgs, pathOf: PathOf): Problem[
 /** A Key Vault key id with its version; KMS needs the version. */
 const KEY_ID = /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net)\/keys\/[a-zA-Z0-9-]{1,127}\/[0-9a-fA-F]{32}$/;
 
-function checkKms(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkKms(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const kms = args.kms;
     if (!kms) return [];
     const problems: Problem[] = [];

@@ -12,7 +12,7 @@ import {
 } from "../address";
 import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
-import { AadArgs, AVAILABILITY_ZONES, DEPLOYER_PRINCIPAL_TYPES, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
+import { AadArgs, AVAILABILITY_ZONES, CLUSTER_LATE_CHECKED, DEPLOYER_PRINCIPAL_TYPES, KnownClusterArgs, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
 import { checkApiServerAccess, effectiveAuthorizedRanges } from "./api-access";
 import { authorizedRangeCountProblems, clusterNodeCountProblems, nodePoolCountProblems } from "./aks-limits";
 import { checkTagsArg, privateDnsZoneTagCountProblems } from "../common/tags";
@@ -23,6 +23,7 @@ import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL } from "./pools";
 import { checkUpgradeSettings } from "./node-pools/upgrade-settings";
 import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 import { renamedArgProblems, resolveClusterArgs } from "./resolve";
+import { problemsKnownNow } from "../common/late-values";
 import { checkSupportPlan, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport, parseKubernetesVersion } from "./versions";
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
@@ -83,7 +84,7 @@ export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathO
 }
 
 /** A pool's own rules; `countProblems` are its checkPoolCounts results, computed once by the caller. */
-function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, pathOf: PathOf, countProblems: Problem[]): Problem[] {
+function checkPool(pool: NodePoolArgs, i: number, args: KnownClusterArgs, pathOf: PathOf, countProblems: Problem[]): Problem[] {
     const field = `nodePools[${i}]`;
     const at = (key: string) => pathOf(`${field}.${key}`);
     const problems: Problem[] = [];
@@ -120,7 +121,7 @@ function checkPool(pool: NodePoolArgs, i: number, args: KubenetClusterArgs, path
     return problems;
 }
 
-function checkNetworkModel(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkNetworkModel(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const plugin = args.networkPlugin ?? "kubenet";
     const policy = args.networkPolicy ?? "none";
@@ -140,7 +141,7 @@ function checkNetworkModel(args: KubenetClusterArgs, pathOf: PathOf): Problem[] 
 }
 
 /** Microsoft's pre-conditions for moving a running kubenet cluster to Azure CNI Overlay in place. */
-function checkMigration(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkMigration(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     if (!args.migrateFromKubenet) return [];
     const problems: Problem[] = [];
     if (args.networkPlugin !== "azure" || args.networkPluginMode !== "overlay") {
@@ -161,7 +162,7 @@ function checkMigration(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     return problems;
 }
 
-function checkAccess(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkAccess(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [...checkApiServerAccess(args, pathOf)];
     (args.aad?.adminGroupObjectIDs ?? []).forEach((id, i) => {
         if (typeof id !== "string" || !ENTRA_OBJECT_ID.test(id)) {
@@ -199,7 +200,7 @@ function checkDeployer(aad: AadArgs | undefined, pathOf: PathOf): Problem[] {
  * The default pool (the one in the cluster's own request) must be chosen so that it can't move:
  * explicitly, or as the only System pool. AKS creates a cluster only with a Linux System pool.
  */
-function checkDefaultPool(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkDefaultPool(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const pools = args.nodePools ?? [];
     const systemNames = [...new Set(pools.filter((pool) => pool.mode === "System").map((pool) => pool.name))];
     if (args.defaultNodePool === undefined) {
@@ -220,7 +221,7 @@ function checkDefaultPool(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
  * Without a dnsPrefix the cluster's name is its DNS prefix, which takes fewer characters (no
  * '_', at most 54): a valid cluster name can make an invalid prefix.
  */
-function checkDerivedDnsPrefix(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkDerivedDnsPrefix(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     if (args.dnsPrefix !== undefined || checkAzureName(args.name, "managedCluster", "").length > 0 || typeof args.name !== "string") return [];
     return checkAzureName(args.name, "dnsPrefix", pathOf("name")).map((problem) => ({
         path: problem.path,
@@ -232,7 +233,7 @@ function checkDerivedDnsPrefix(args: KubenetClusterArgs, pathOf: PathOf): Proble
  * Azure's tag rules; a private cluster's tags also go on the private DNS zone AKS creates for
  * it (`system`, the default), which holds fewer.
  */
-function checkClusterTags(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkClusterTags(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const problems = checkTagsArg(args.tags, pathOf("tags"));
     const zone = args.apiServer?.privateDNSZone ?? "system";
     if (problems.length === 0 && args.apiServer?.enablePrivateCluster && zone === "system" && args.tags) {
@@ -245,7 +246,7 @@ function checkClusterTags(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
  * AKS's count limits (aks-limits.ts): node pools, nodes on the cluster's tier, and authorized
  * ranges with the egress IPs the cluster adds to them.
  */
-function checkAksCounts(args: KubenetClusterArgs, pathOf: PathOf, countProblems: Problem[][]): Problem[] {
+function checkAksCounts(args: KnownClusterArgs, pathOf: PathOf, countProblems: Problem[][]): Problem[] {
     const pools = args.nodePools ?? [];
     const listed = args.apiServer?.authorizedIPRanges ?? [];
     const added = (effectiveAuthorizedRanges(args) ?? []).length - listed.length;
@@ -264,7 +265,7 @@ function checkAksCounts(args: KubenetClusterArgs, pathOf: PathOf, countProblems:
  * Only the routes declared with the network are known; a route table of your own is the
  * warning's to mention (`egressRouteWarnings`).
  */
-function checkEgressRoute(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkEgressRoute(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const network = args.networkAddressing;
     if (args.outboundType !== "userDefinedRouting" || network === undefined || network.externalRouteTable || hasDefaultRoute(network)) return [];
     return [{ path: pathOf("outboundType"), message: `userDefinedRouting needs a 0.0.0.0/0 route in ${pathOf("routes")} (e.g. to your firewall); without one the nodes have no way out` }];
@@ -275,7 +276,7 @@ function hasDefaultRoute(network: NetworkAddressing): boolean {
 }
 
 /** userDefinedRouting through a route table of yours, whose routes only you know. */
-export function egressRouteWarnings(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+export function egressRouteWarnings(args: Pick<KnownClusterArgs, "outboundType" | "networkAddressing">, pathOf: PathOf): Problem[] {
     const network = args.networkAddressing;
     return args.outboundType === "userDefinedRouting" && network?.externalRouteTable && !hasDefaultRoute(network)
         ? [{ path: pathOf("outboundType"), message: "userDefinedRouting needs a 0.0.0.0/0 route: make sure your route table (the network's existingRouteTableId) has one" }]
@@ -287,7 +288,7 @@ export function egressRouteWarnings(args: KubenetClusterArgs, pathOf: PathOf): P
  * (NodeResourceGroupSameAsResourceGroup; "Azure requires that a new, non-existent Resource Group
  * is used", azurerm's node_resource_group). Resource group names are case-insensitive.
  */
-function checkNodeResourceGroup(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+function checkNodeResourceGroup(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const own = args.resourceGroupName;
     return typeof own === "string" && typeof args.nodeResourceGroup === "string" && own !== "" && own.toLowerCase() === args.nodeResourceGroup.toLowerCase()
         ? [{ path: pathOf("nodeResourceGroup"), message: `${JSON.stringify(args.nodeResourceGroup)} is the cluster's own resource group: AKS creates the node resource group itself and refuses an existing one; choose another name, or leave it unset for MC_<group>_<cluster>_<region>` }]
@@ -298,11 +299,16 @@ function checkNodeResourceGroup(args: KubenetClusterArgs, pathOf: PathOf): Probl
  * Every problem with a cluster's arguments, under the caller's key paths. `today` decides which
  * Kubernetes versions AKS still supports.
  */
-export function validateClusterArgs(given: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath, today: Date = new Date()): Problem[] {
-    return [...renamedArgProblems(given, pathOf), ...checkResolvedArgs(resolveClusterArgs(given), pathOf, today)];
+export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath, today: Date = new Date()): Problem[] {
+    return problemsKnownNow(args, CLUSTER_LATE_CHECKED, clusterRules(pathOf, today), pathOf);
 }
 
-function checkResolvedArgs(args: KubenetClusterArgs, pathOf: PathOf, today: Date): Problem[] {
+/** The cluster's rules on arguments whose late-checked values are known (`KnownClusterArgs`). */
+export function clusterRules(pathOf: PathOf, today: Date): (args: KubenetClusterArgs) => Problem[] {
+    return (args) => [...renamedArgProblems(args, pathOf), ...checkResolvedArgs(resolveClusterArgs(args) as KnownClusterArgs, pathOf, today)];
+}
+
+function checkResolvedArgs(args: KnownClusterArgs, pathOf: PathOf, today: Date): Problem[] {
     const problems: Problem[] = [...checkNetworkModel(args, pathOf), ...checkMigration(args, pathOf)];
     const pools = args.nodePools ?? [];
     if (pools.length === 0) {

@@ -1,6 +1,6 @@
 import { PathOf, Problem } from "../address";
 import { checkOneOf } from "../common/checks";
-import { KubenetClusterArgs } from "./args";
+import { KnownClusterArgs } from "./args";
 import {
     KUBERNETES_SUPPORT_PLANS,
     KUBERNETES_VERSIONS_RECORDED_ON,
@@ -35,7 +35,7 @@ export function checkVersionFormat(version: string | undefined, pathOf: PathOf):
  * description of kubernetesVersion and orchestratorVersion, in azure-native's types); stable
  * and rapid own the version entirely.
  */
-export function checkVersionChannel(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
+export function checkVersionChannel(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const version = args.kubernetesVersion;
     if (version === undefined) return [];
     const parsed = parseKubernetesVersion(version);
@@ -62,7 +62,7 @@ export function checkVersionChannel(args: KubenetClusterArgs, pathOf: PathOf): P
  * NodeImage. You can't change the node OS autoupgrade channel value if your cluster autoupgrade
  * channel is node-image" (Microsoft, "Auto-upgrade node OS images").
  */
-export function checkUpgradeChannels(args: Pick<KubenetClusterArgs, "upgradeChannel" | "nodeOSUpgradeChannel">, pathOf: PathOf): Problem[] {
+export function checkUpgradeChannels(args: Pick<KnownClusterArgs, "upgradeChannel" | "nodeOSUpgradeChannel">, pathOf: PathOf): Problem[] {
     return args.upgradeChannel === "node-image" && args.nodeOSUpgradeChannel !== undefined && args.nodeOSUpgradeChannel !== "NodeImage"
         ? [{ path: pathOf("nodeOSUpgradeChannel"), message: `must be NodeImage (or unset) with upgradeChannel node-image, which sets the node OS channel to NodeImage and keeps it there; remove nodeOSUpgradeChannel or choose another upgradeChannel` }]
         : [];
@@ -76,7 +76,7 @@ const LTS_FIX = "skuTier Premium with supportPlan AKSLongTermSupport";
  * the Premium tier and explicitly selecting the LTS support plan" (Microsoft, "Long-term support
  * for AKS versions").
  */
-export function checkSupportPlan(args: Pick<KubenetClusterArgs, "supportPlan" | "skuTier">, pathOf: PathOf): Problem[] {
+export function checkSupportPlan(args: Pick<KnownClusterArgs, "supportPlan" | "skuTier">, pathOf: PathOf): Problem[] {
     const plan = checkOneOf(args.supportPlan, KUBERNETES_SUPPORT_PLANS, pathOf("supportPlan"));
     if (plan.length > 0) return plan;
     return args.supportPlan === "AKSLongTermSupport" && args.skuTier !== "Premium"
@@ -89,7 +89,7 @@ export function checkSupportPlan(args: Pick<KubenetClusterArgs, "supportPlan" | 
  * it and upgrades the ones left on it by itself (kubernetes-versions.ts), so a stack pinning it
  * fails at creation, or asks for a downgrade once AKS has moved the cluster on.
  */
-export function checkVersionSupport(args: Pick<KubenetClusterArgs, "kubernetesVersion" | "supportPlan">, pathOf: PathOf, today: Date): Problem[] {
+export function checkVersionSupport(args: Pick<KnownClusterArgs, "kubernetesVersion" | "supportPlan">, pathOf: PathOf, today: Date): Problem[] {
     const version = args.kubernetesVersion;
     // A version checkVersionFormat refuses is not judged again here.
     if (version === undefined || (parseKubernetesVersion(version)?.major ?? 0) < 1) return [];
@@ -117,7 +117,7 @@ export function checkVersionSupport(args: Pick<KubenetClusterArgs, "kubernetesVe
  * VERSION_WARNING_DAYS, one on platform support (existing clusters only), one newer than the table.
  * In the format of the kubenet retirement warning: the date, and the days from today.
  */
-export function kubernetesVersionWarnings(args: Pick<KubenetClusterArgs, "kubernetesVersion" | "supportPlan">, pathOf: PathOf, today: Date): Problem[] {
+export function kubernetesVersionWarnings(args: Pick<KnownClusterArgs, "kubernetesVersion" | "supportPlan">, pathOf: PathOf, today: Date): Problem[] {
     const version = args.kubernetesVersion;
     if (version === undefined || parseKubernetesVersion(version) === undefined) return [];
     const plan = args.supportPlan ?? "KubernetesOfficial";

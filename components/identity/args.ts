@@ -25,6 +25,9 @@ export interface KmsKeyVaultArgs {
     networkAccess?: KeyVaultNetworkAccess;
 }
 
+/** The arguments that may be known only at deployment and that the rules check (`components/common/late-values.ts`). */
+export const IDENTITY_LATE_CHECKED = ["tags"] as const;
+
 export interface ClusterIdentityArgs {
     /** Resource group of the identity. */
     resourceGroupName: pulumi.Input<string>;
@@ -62,7 +65,7 @@ export interface ClusterIdentityArgs {
     /** KMS etcd encryption's key vault: granted Key Vault Crypto User on it. */
     kms?: KmsKeyVaultArgs;
     /** Tags on the identity. */
-    tags?: Record<string, string>;
+    tags?: pulumi.Input<Record<string, string>>;
     /** Pulumi `protect` on the identity. */
     protect?: boolean;
 }

@@ -18,7 +18,8 @@ import {
     builtInRoleDefinitionId,
 } from "../common/roles";
 import { kubenetNetworkRole } from "./least-privilege";
-import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, NETWORK_ROLES, ROLE_SCOPES } from "./args";
+import { ClusterIdentityArgs, IDENTITY_LATE_CHECKED, KEY_VAULT_NETWORK_ACCESS, NETWORK_ROLES, ROLE_SCOPES } from "./args";
+import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
 import { identityInputs } from "./inputs";
 import { withDefaults } from "../common/inputs";
 import { isOwnPrivateDnsZone } from "../common/private-dns";
@@ -52,7 +53,19 @@ function ownZone(zone: pulumi.Input<string> | undefined): pulumi.Input<string> |
     return typeof zone === "string" && !isOwnPrivateDnsZone(zone) ? undefined : zone;
 }
 
-export function validateIdentityArgs(given: ClusterIdentityArgs, pathOf: PathOf = samePath): Problem[] {
+/**
+ * Every problem with the identity's arguments that can be known now, under the caller's key
+ * paths; rules on values known only at deployment (its tags) run once they are known.
+ */
+export function validateIdentityArgs(args: ClusterIdentityArgs, pathOf: PathOf = samePath): Problem[] {
+    return problemsKnownNow(args, IDENTITY_LATE_CHECKED, identityRules(pathOf), pathOf);
+}
+
+function identityRules(pathOf: PathOf): (args: ClusterIdentityArgs) => Problem[] {
+    return (given) => checkKnownArgs(given, pathOf);
+}
+
+function checkKnownArgs(given: ClusterIdentityArgs, pathOf: PathOf): Problem[] {
     const args = resolveIdentityArgs(given);
     const problems: Problem[] = [];
     for (const [old, current] of [["identityName", "name"], ["privateDnsZoneId", "privateDNSZone"]] as const) {
@@ -101,7 +114,7 @@ export class ClusterIdentity extends pulumi.ComponentResource {
         const settings = resolveIdentityArgs(args);
 
         this.identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
-            resourceGroupName: settings.resourceGroupName,
+            resourceGroupName: checkedWhenKnown(args, IDENTITY_LATE_CHECKED, settings.resourceGroupName, identityRules(samePath), this, "ClusterIdentity"),
             location: settings.location,
             resourceName: settings.name,
             tags: settings.tags,

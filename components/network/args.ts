@@ -23,15 +23,21 @@ export interface CustomRouteArgs {
     nextHopIpAddress?: string;
 }
 
+/** The arguments that may be known only at deployment and that the rules check (`components/common/late-values.ts`). */
+export const NETWORK_LATE_CHECKED = ["vnetCidr", "subnetCidr", "reservedCidrs", "tags"] as const;
+
 export interface KubenetNetworkArgs {
     /** Resource group of the created vnet, subnet and route table. */
     resourceGroupName: pulumi.Input<string>;
     /** Azure region; default the provider's location. */
     location?: pulumi.Input<string>;
-    /** Address space of the vnet. Required when the vnet is created; checked when it is yours. */
-    vnetCidr?: string;
+    /**
+     * Address space of the vnet. Required when the vnet is created; checked when it is yours.
+     * May be known only at deployment (another stack's output): it is checked once known.
+     */
+    vnetCidr?: pulumi.Input<string>;
     /** The cluster subnet, inside `vnetCidr`. Required when created; checked when it is yours. */
-    subnetCidr?: string;
+    subnetCidr?: pulumi.Input<string>;
     /** Name of the created vnet; auto-named when omitted. */
     vnetName?: string;
     /** Name of the created cluster subnet; auto-named when omitted. */
@@ -54,9 +60,9 @@ export interface KubenetNetworkArgs {
      */
     disableBgpRoutePropagation?: boolean;
     /** On-premises or peered ranges the vnet must not overlap. */
-    reservedCidrs?: string[];
+    reservedCidrs?: pulumi.Input<string[]>;
     /** Tags on every Azure resource this component creates. */
-    tags?: Record<string, string>;
+    tags?: pulumi.Input<Record<string, string>>;
     /** Pulumi `protect` on the vnet, subnet and route table. */
     protect?: boolean;
 }

@@ -1,11 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { NetworkAddressing } from "../address";
+import { samePath } from "../address";
+import { NetworkAddressingArgs } from "../common/network-addressing";
+import { checkedWhenKnown } from "../common/late-values";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { throwIfProblems, childOptions } from "../common/problems";
 import { parseRouteTableId, parseSubnetId } from "../common/resource-id";
-import { KubenetNetworkArgs } from "./args";
-import { validateNetworkArgs } from "./validate";
+import { KubenetNetworkArgs, NETWORK_LATE_CHECKED } from "./args";
+import { networkRules, validateNetworkArgs } from "./validate";
 import { networkInputs } from "./inputs";
 import { withDefaults } from "../common/inputs";
 
@@ -51,15 +53,22 @@ export class KubenetNetwork extends pulumi.ComponentResource {
     public readonly subnet?: network.Subnet;
     /** The custom routes, each its own resource. */
     public readonly routes: network.Route[];
-    /** The address ranges, for a cluster to check its own ranges against (`networkAddressing`). */
-    public readonly addressing: NetworkAddressing;
+    /**
+     * The address ranges, for a cluster to check its own ranges against (`networkAddressing`),
+     * in this stack or, exported, in another: each as the network was given it, a value or an
+     * output.
+     */
+    public readonly addressing: NetworkAddressingArgs;
 
     constructor(name: string, args: KubenetNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetNetwork, name, {}, withTypeAlias(opts, "aks-kubenet:network:KubenetNetwork"));
         throwIfProblems(validateNetworkArgs(args), this, "KubenetNetwork");
         const settings = withDefaults(networkInputs, args);
 
-        const { resourceGroupName, location, tags } = settings;
+        const { location, tags } = settings;
+        // Every child takes the resource group's name: it resolves once the rules on the values
+        // known only now (another stack's ranges, say) have passed.
+        const resourceGroupName = checkedWhenKnown(args, NETWORK_LATE_CHECKED, settings.resourceGroupName, networkRules(samePath), this, "KubenetNetwork");
         const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, opts, settings.protect, extra);
         this.addressing = {
             vnetCidr: settings.vnetCidr,
@@ -126,6 +135,7 @@ export class KubenetNetwork extends pulumi.ComponentResource {
         // Readiness travels in the id: it carries the routes as dependencies.
         this.subnetId = pulumi.all([subnetId, ...this.routes.map((route) => route.id)]).apply(([id]) => id);
         this.registerOutputs({
+            addressing: this.addressing,
             vnetId: this.vnetId,
             subnetId: this.subnetId,
             routeTableId: this.routeTableId,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inputShape } from "../common/inputs";
+import { input, inputShape } from "../common/inputs";
 import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
 
 /*
@@ -19,8 +19,8 @@ const routeInputs = z.strictObject(inputShape<CustomRouteArgs>()({
 }));
 
 export const networkInputShape = inputShape<KubenetNetworkArgs, NetworkDeploymentKeys>()({
-    vnetCidr: z.string().optional(),
-    subnetCidr: z.string().optional(),
+    vnetCidr: input(z.string()).optional(),
+    subnetCidr: input(z.string()).optional(),
     vnetName: z.string().optional(),
     subnetName: z.string().optional(),
     routeTableName: z.string().optional(),
@@ -28,7 +28,7 @@ export const networkInputShape = inputShape<KubenetNetworkArgs, NetworkDeploymen
     existingRouteTableId: z.string().optional(),
     routes: z.array(routeInputs).default([]),
     disableBgpRoutePropagation: z.boolean().optional(),
-    reservedCidrs: z.array(z.string()).default([]),
+    reservedCidrs: input(z.array(z.string())).default([]),
 });
 
 export const networkInputs = z.strictObject(networkInputShape);

@@ -3,7 +3,9 @@ import { checkOneOf } from "../common/checks";
 import { checkAzureName } from "../common/azure-names";
 import { checkRouteTableId, checkSubnetId } from "../common/resource-id";
 import { checkTagsArg } from "../common/tags";
-import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
+import * as pulumi from "@pulumi/pulumi";
+import { problemsKnownNow } from "../common/late-values";
+import { CustomRouteArgs, KubenetNetworkArgs, NETWORK_LATE_CHECKED, ROUTE_NEXT_HOP_TYPES } from "./args";
 
 const ROUTE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$/;
 
@@ -29,8 +31,23 @@ export function checkRoute(route: CustomRouteArgs, field: string, pathOf: PathOf
     return problems;
 }
 
-/** Every problem with the network's arguments, under the caller's key paths. */
+/**
+ * Every problem with the network's arguments that can be known now, under the caller's key
+ * paths; rules on values known only at deployment run once they are known.
+ */
 export function validateNetworkArgs(args: KubenetNetworkArgs, pathOf: PathOf = samePath): Problem[] {
+    return problemsKnownNow(args, NETWORK_LATE_CHECKED, networkRules(pathOf), pathOf);
+}
+
+/** The network's rules on arguments whose late-checked values are known. */
+export function networkRules(pathOf: PathOf): (args: KubenetNetworkArgs) => Problem[] {
+    return (args) => checkKnownArgs(args as KnownNetworkArgs, pathOf);
+}
+
+/** The network's arguments as the rules read them: the late-checked ones known. */
+type KnownNetworkArgs = pulumi.Unwrap<KubenetNetworkArgs>;
+
+function checkKnownArgs(args: KnownNetworkArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const creatingSubnet = args.existingSubnetId === undefined;
     if (creatingSubnet) {

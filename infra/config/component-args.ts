@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterIdentityArgs, KubenetClusterArgs, KubenetNetworkArgs, NamespaceBootstrapArgs } from "../../components";
-import { bootstrapInputShape } from "../../components/bootstrap/inputs";
+import { bootstrapInputShape } from "../../components/inputs";
 import { StackConfig } from "./schema";
 
 /*

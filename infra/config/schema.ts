@@ -1,8 +1,9 @@
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { bootstrapInputShape } from "../../components/bootstrap/inputs";
-import { clusterInputShape, kmsInputs, monitoringInputs, prometheusInputs, stringish } from "../../components/cluster/inputs";
-import { identityInputShape } from "../../components/identity/inputs";
-import { networkInputShape } from "../../components/network/inputs";
+import { bootstrapInputShape } from "../../components/inputs";
+import { clusterInputShape, kmsInputs, monitoringInputs, prometheusInputs, stringish } from "../../components/inputs";
+import { identityInputShape } from "../../components/inputs";
+import { networkInputShape } from "../../components/inputs";
 
 /*
  * The stack configuration of contract.md, keys without the `aks-kubenet:` namespace: the
@@ -50,6 +51,7 @@ export const stackConfigSchema = z.strictObject({
     allowedConfigNamespaces: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)).default([]),
 });
 
-export type StackConfig = z.infer<typeof stackConfigSchema>;
+/** A stack file's values are plain: the components' inputs known only at deployment never come from one. */
+export type StackConfig = pulumi.Unwrap<z.infer<typeof stackConfigSchema>>;
 export type NamespaceConfig = StackConfig["namespaces"][number];
-export type ClusterConfig = z.infer<typeof clusterSchema>;
+export type ClusterConfig = StackConfig["cluster"];

@@ -1,11 +1,4 @@
-import {
-    egressRouteWarnings,
-    kubernetesVersionWarnings,
-    validateClusterArgs,
-    validateIdentityArgs,
-    validateNamespaces,
-    validateNetworkArgs,
-} from "../../components";
+import { egressRouteWarnings, kubernetesVersionWarnings, validateClusterArgs, validateIdentityArgs, validateNamespaces, validateNetworkArgs } from "../../components/rules";
 import {
     KUBENET_RETIREMENT_DATE,
     PathOf,
@@ -13,9 +6,9 @@ import {
     clusterAddressingWarnings,
     podNetworkingOf,
 } from "../../components/address";
-import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/cluster";
-import { withDefaults } from "../../components/common/inputs";
-import { checkAzureName } from "../../components/common/azure-names";
+import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/rules";
+import { withDefaults } from "../../components/inputs";
+import { checkAzureName } from "../../components/rules";
 import { clusterArgsOf, identityArgsOf, networkArgsOf } from "./component-args";
 import { bestEffortValue, relatedToAny } from "./best-effort";
 import { echo, problemsFromZod } from "./issues";
@@ -260,7 +253,7 @@ export function validateStackConfig(raw: Record<string, unknown>, context: { sta
     problems.push(...locationProblems(context.location));
     const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
     const typeProblems = parsed.success ? [] : withMovedKeys(problemsFromZod(parsed.error, stackConfigSchema));
-    const config = parsed.success ? parsed.data : withDefaults(stackConfigSchema, bestEffortValue(raw, parsed.error.issues)) as StackConfig;
+    const config = (parsed.success ? parsed.data : withDefaults(stackConfigSchema, bestEffortValue(raw, parsed.error.issues))) as StackConfig;
     const ruleProblems = rules(config, context.stack, today).problems.filter((problem) => !relatedToAny(problem.path, typeProblems.map((p) => p.path)));
     problems.push(...typeProblems, ...ruleProblems);
     const cross = parsed.success ? crossFieldRules(config) : { problems: [], warnings: [] };

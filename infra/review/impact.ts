@@ -4,7 +4,7 @@
  * objects recreated; a grant missing for a moment. A change this file knows nothing special
  * about says nothing: its action and properties are the whole story.
  */
-import { POOL_NAME_LABEL } from "../../components";
+import { POOL_NAME_LABEL } from "../../components/rules";
 import {
     ACR_PULL_ROLE_ID,
     AKS_RBAC_CLUSTER_ADMIN_ROLE_ID,
@@ -12,7 +12,7 @@ import {
     KEY_VAULT_CRYPTO_USER_ROLE_ID,
     NETWORK_CONTRIBUTOR_ROLE_ID,
     PRIVATE_DNS_ZONE_CONTRIBUTOR_ROLE_ID,
-} from "../../components/common/roles";
+} from "../../components/rules";
 import { SynthResource } from "../synth/synthesize";
 import { valueAt } from "./diff";
 import type { Change } from "./plan";

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { formatProblem } from "../../components/address";
-import { KubenetClusterArgs, validateClusterArgs, validateIdentityArgs, validateNetworkArgs } from "../../components";
+import { KubenetClusterArgs } from "../../components";
+import { validateClusterArgs, validateIdentityArgs, validateNetworkArgs } from "../../components/rules";
 import { basePools } from "./fixtures";
 
 /*

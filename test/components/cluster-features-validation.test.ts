@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, NodePoolArgs, validateClusterArgs } from "../../components";
+import { KubenetClusterArgs, NodePoolArgs } from "../../components";
+import { validateClusterArgs } from "../../components/rules";
 import { formatProblem } from "../../components/address";
 import {
     autoscaledPool as autoscaled,

@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, effectiveAuthorizedRanges, validateClusterArgs } from "../../components";
+import { KubenetClusterArgs } from "../../components";
+import { validateClusterArgs } from "../../components/rules";
+import { effectiveAuthorizedRanges } from "../../components/cluster/api-access";
 import { basePools } from "./fixtures";
 
 const CHECKED_ON = new Date("2026-12-01T00:00:00Z");
@@ -213,8 +215,9 @@ describe("components/cluster: validateClusterArgs", () => {
         });
 
         it("adds each egress address not already authorized, as a /32", () => {
-            assert.deepEqual(effectiveAuthorizedRanges({ ...base, ...udr, egressPublicIPs: ["20.194.0.4", "203.0.113.9", "20.194.1.0/28"] }), ["203.0.113.0/24", "20.194.0.4/32", "20.194.1.0/28"]);
-            assert.equal(effectiveAuthorizedRanges({ ...base, ...udr, apiServer: { enablePrivateCluster: true, authorizedIPRanges: [] } }), undefined);
+            const restricted = { authorizedIPRanges: ["203.0.113.0/24"] };
+            assert.deepEqual(effectiveAuthorizedRanges({ apiServer: restricted, egressPublicIPs: ["20.194.0.4", "203.0.113.9", "20.194.1.0/28"] }), ["203.0.113.0/24", "20.194.0.4/32", "20.194.1.0/28"]);
+            assert.equal(effectiveAuthorizedRanges({ apiServer: { enablePrivateCluster: true, authorizedIPRanges: [] }, egressPublicIPs: ["20.194.0.4"] }), undefined);
         });
     });
 

@@ -1,4 +1,5 @@
-import { AKS_MINOR_VERSIONS, ClusterIdentity, KubenetCluster, KubenetClusterArgs, KubenetNetwork, KubenetNetworkArgs, ClusterIdentityArgs, NodePoolArgs, versionSupport } from "../../components";
+import { ClusterIdentity, KubenetCluster, KubenetClusterArgs, KubenetNetwork, KubenetNetworkArgs, ClusterIdentityArgs, NodePoolArgs } from "../../components";
+import { AKS_MINOR_VERSIONS, versionSupport } from "../../components/rules";
 
 /** The kubenet guide's example: 192.168.0.0/16 vnet, a /24 cluster subnet, egress to a firewall. */
 export const guideNetwork: KubenetNetworkArgs = {

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as azureNative from "@pulumi/azure-native/provider";
-import { ClusterIdentity, NETWORK_CONTRIBUTOR_ROLE_ID, validateIdentityArgs } from "../../components";
+import { ClusterIdentity } from "../../components";
+import { NETWORK_CONTRIBUTOR_ROLE_ID, validateIdentityArgs } from "../../components/rules";
 import { formatProblem } from "../../components/address";
 import { roleAssignmentName } from "../../components/common/role-assignment";
 import { assignableScopesOf } from "../../components/identity/least-privilege";

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { AKS_MINOR_VERSIONS, KubenetClusterArgs, kubernetesVersionWarnings, validateClusterArgs, versionSupport } from "../../components";
+import { KubenetClusterArgs } from "../../components";
+import { AKS_MINOR_VERSIONS, kubernetesVersionWarnings, validateClusterArgs, versionSupport } from "../../components/rules";
 import { formatWarning } from "../../components/address";
 import { clusterArgsPath } from "../../components/cluster";
 import { endOfMonth, versionToMoveTo } from "../../components/cluster/kubernetes-versions";

@@ -1,5 +1,8 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, LiveCluster, NodePoolArgs, agentPoolName, isUpgrade, liveClusterProblems } from "../../components";
+import { KubenetClusterArgs, NodePoolArgs } from "../../components";
+import { LiveCluster } from "../../components/cluster/live";
+import { agentPoolName } from "../../components/cluster/pools";
+import { isUpgrade, liveClusterProblems } from "../../components/cluster/live-checks";
 import { clusterArgsPath, clusterPaths } from "../../components/cluster";
 import { clusterRequestPools } from "../../components/cluster/pools";
 import { replacingChanges } from "./declared-diff";

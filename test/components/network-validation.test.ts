@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { validateNetworkArgs } from "../../components";
+import { validateNetworkArgs } from "../../components/rules";
 import { guideNetwork } from "./fixtures";
 
 const EXISTING_SUBNET = "/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/aks";

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, NodePoolArgs, validateClusterArgs } from "../../components";
+import { KubenetClusterArgs, NodePoolArgs } from "../../components";
+import { validateClusterArgs } from "../../components/rules";
 import { MockEngine, RecordedResource } from "../../infra/synth/engine";
 import { actionableChanges, replacingChanges } from "./declared-diff";
 import { SUPPORTED_VERSION, buildStack, minorAfter } from "./fixtures";

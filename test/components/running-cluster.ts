@@ -1,4 +1,5 @@
-import { KubenetClusterArgs, LiveCluster, LivePool } from "../../components";
+import { KubenetClusterArgs } from "../../components";
+import { LiveCluster, LivePool } from "../../components/cluster/live";
 import { MockEngine } from "../../infra/synth/engine";
 import { buildStack } from "./fixtures";
 

@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { PropertyDefinition } from "@pulumi/pulumi/provider/experimental/analyzer";
-import { KubenetClusterArgs, KubenetNetworkArgs, validateClusterArgs, validateNetworkArgs } from "../../components";
+import { KubenetClusterArgs, KubenetNetworkArgs } from "../../components";
+import { validateClusterArgs, validateNetworkArgs } from "../../components/rules";
 import { ROOT, packageSchema } from "../components/schema";
 
 interface YamlResource { type: string; properties?: Record<string, unknown> }
@@ -44,8 +45,21 @@ function checkObject(object: Record<string, unknown>, properties: Record<string,
 }
 
 /** The properties with every `${resource.output}` replaced by a stand-in, for the components' own validators. */
+/**
+ * A component's properties with each reference to another resource's output as that output
+ * would be: the network's `addressing` as KubenetNetwork builds it from its own properties
+ * (its ranges and its routes' prefixes), any other output an id.
+ */
 function plain(properties: Record<string, unknown>): Record<string, unknown> {
-    return JSON.parse(JSON.stringify(properties), (_, value) => (typeof value === "string" && INTERPOLATION.test(value) ? "/subscriptions/s/resourceGroups/rg/providers/x/y/z" : value));
+    const network = program.resources.network.properties as { vnetCidr: string; subnetCidr: string; reservedCidrs?: string[]; routes?: { addressPrefix: string }[] };
+    const addressing = {
+        vnetCidr: network.vnetCidr, subnetCidr: network.subnetCidr, reservedCidrs: network.reservedCidrs,
+        routes: network.routes?.map((route) => ({ addressPrefix: route.addressPrefix })), externalRouteTable: false,
+    };
+    return JSON.parse(JSON.stringify(properties), (_, value) => {
+        if (value === "${network.addressing}") return addressing;
+        return typeof value === "string" && INTERPOLATION.test(value) ? "/subscriptions/s/resourceGroups/rg/providers/x/y/z" : value;
+    });
 }
 
 describe("examples/yaml-consumer: the component package from Pulumi YAML", () => {

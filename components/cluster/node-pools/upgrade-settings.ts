@@ -23,9 +23,13 @@ export interface UpgradeSettingsArgs {
     maxUnavailable?: string;
     /** Minutes AKS waits for a node's pods to be evicted before it fails the upgrade (or cordons the node); default 30. */
     drainTimeoutInMinutes?: number;
-    /** Minutes AKS waits after upgrading a node before it upgrades the next; default 0. */
+    /** Minutes AKS waits after draining a node, before it reimages it and moves on to the next; default 0. */
     nodeSoakDurationInMinutes?: number;
-    /** A node that can't be drained is cordoned and left (Cordon) or the upgrade goes on around it (Schedule, the default). */
+    /**
+     * What happens to a node that can't be drained (a PodDisruptionBudget blocks it): Schedule
+     * (the default) makes it schedulable again and the upgrade fails; Cordon leaves it cordoned,
+     * labelled `kubernetes.azure.com/upgrade-status=Quarantined`, and upgrades the others.
+     */
     undrainableNodeBehavior?: UndrainableNodeBehavior;
 }
 

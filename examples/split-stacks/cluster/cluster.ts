@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterIdentity, KubenetCluster, NetworkAddressing } from "aks-kubenet";
+import { ClusterIdentity, KubenetCluster, NetworkAddressingArgs } from "aks-kubenet";
 
 export interface SpokeClusterArgs {
     /** The network stack, `<org>/aks-spoke-network/<stack>` (or `aks-spoke-network/<stack>` on a self-managed backend). */
@@ -14,39 +14,34 @@ export interface SpokeClusterArgs {
  * The platform team's side: the cluster identity, its Network Contributor grants on the network
  * team's subnet and route table, and the cluster, all from the network stack's outputs.
  */
-export async function spokeCluster(args: SpokeClusterArgs) {
+export function spokeCluster(args: SpokeClusterArgs) {
     const network = new pulumi.StackReference(args.networkStack);
-    const output = (name: string) => network.requireOutput(name) as pulumi.Output<string>;
-    // Read as plain values, so the cluster's ranges are checked against the network's before
-    // anything is created, exactly as in a single stack.
-    const addressing = (await network.getOutputDetails("addressing")).value as NetworkAddressing | undefined;
-    const egress = (await network.getOutputDetails("egressPublicIPs")).value as string[] | undefined;
-    if (addressing === undefined || egress === undefined) {
-        throw new pulumi.RunError(`${args.networkStack} has no addressing or egressPublicIPs output: run pulumi up on the network stack first`);
-    }
+    const output = <T>(name: string) => network.requireOutput(name) as pulumi.Output<T>;
 
     const identity = new ClusterIdentity("aks", {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
-        vnetId: output("vnetId"),
-        subnetId: output("subnetId"),
-        routeTableId: output("routeTableId"),
+        vnetId: output<string>("vnetId"),
+        subnetId: output<string>("subnetId"),
+        routeTableId: output<string>("routeTableId"),
         roleScope: "subnet",
     });
     const cluster = new KubenetCluster("aks", {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
         name: args.clusterName,
-        subnetId: output("subnetId"),
+        subnetId: output<string>("subnetId"),
         identityId: identity.identityId,
-        networkAddressing: addressing,
+        // The network stack's ranges and firewall IPs, straight from its outputs: the cluster's
+        // ranges are checked against them once they are read, before anything is created.
+        networkAddressing: output<NetworkAddressingArgs>("addressing"),
         podCidr: "100.64.0.0/16",
         serviceCidr: "100.65.0.0/16",
         dnsServiceIP: "100.65.0.10",
         networkPolicy: "calico",
         outboundType: "userDefinedRouting",
         apiServer: { authorizedIPRanges: args.authorizedIPRanges },
-        egressPublicIPs: egress,
+        egressPublicIPs: output<string[]>("egressPublicIPs"),
         skuTier: "Standard",
         nodePools: [
             { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"] },

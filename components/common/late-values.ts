@@ -1,0 +1,90 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PathOf, Problem } from "../address";
+import { isDeploymentValue } from "./inputs";
+import { throwIfProblems } from "./problems";
+
+/*
+ * A component's rules on arguments that may be known only at deployment: another stack's
+ * output, or a resource's. What is known at construction is checked then, before any child is
+ * created; a rule about a value known later waits for it and runs inside an output that every
+ * child needs (the resource group's name), so no child is created before it has passed, and
+ * it fails with the same message.
+ */
+
+/** A value known only at deployment, and where it is in the arguments (`podCidr`, `apiServer.authorizedIPRanges`). */
+interface LateValue {
+    path: (string | number)[];
+    value: unknown;
+}
+
+function keyPathOf(path: (string | number)[]): string {
+    return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${part}`)).join("");
+}
+
+/**
+ * The values of `args` known only at deployment under the keys the rules check (`checked`, key
+ * paths such as `podCidr`, `apiServer.authorizedIPRanges`), in plain objects and lists at any
+ * depth. Other late values (the ids of resources the component is given) are the provider's to
+ * check and stay as they are.
+ */
+function lateValues(value: unknown, checked: readonly string[], path: (string | number)[] = [], found: LateValue[] = []): LateValue[] {
+    const at = keyPathOf(path);
+    const underChecked = checked.some((key) => at === key || at.startsWith(`${key}.`) || at.startsWith(`${key}[`));
+    const towardChecked = checked.some((key) => at === "" || key.startsWith(`${at}.`) || key.startsWith(`${at}[`));
+    if (!underChecked && !towardChecked) return found;
+    if (isDeploymentValue(value)) {
+        if (underChecked) found.push({ path, value });
+    } else if (Array.isArray(value)) {
+        value.forEach((item, i) => lateValues(item, checked, [...path, i], found));
+    } else if (value !== null && typeof value === "object") {
+        for (const [key, item] of Object.entries(value)) lateValues(item, checked, [...path, key], found);
+    }
+    return found;
+}
+
+/** `args` with the value at each path replaced (a copy along the paths only). */
+function replaced<T>(args: T, late: LateValue[], values: unknown[]): T {
+    const copy = (node: unknown): unknown => (Array.isArray(node) ? [...node] : { ...(node as object) });
+    const root = copy(args) as Record<string | number, unknown>;
+    late.forEach(({ path }, i) => {
+        let holder = root;
+        for (const part of path.slice(0, -1)) {
+            holder[part] = copy(holder[part]);
+            holder = holder[part] as Record<string | number, unknown>;
+        }
+        const last = path[path.length - 1];
+        if (values[i] === undefined && !Array.isArray(holder)) delete holder[last];
+        else holder[last] = values[i];
+    });
+    return root as T;
+}
+
+/** Whether a problem's key path is a late value's, inside it, or holds it. */
+function about(problem: Problem, paths: string[]): boolean {
+    return paths.some((path) => problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`) || path.startsWith(`${problem.path}.`) || path.startsWith(`${problem.path}[`));
+}
+
+/**
+ * The problems of `args` that can be known now: the rules run without the late values, and a
+ * problem about one of them (it is absent now, so "required", say) waits for it.
+ */
+export function problemsKnownNow<T>(args: T, checked: readonly string[], rules: (args: T) => Problem[], pathOf: PathOf): Problem[] {
+    const late = lateValues(args, checked);
+    if (late.length === 0) return rules(args);
+    const paths = late.map((l) => pathOf(keyPathOf(l.path)));
+    return rules(replaced(args, late, late.map(() => undefined))).filter((problem) => !about(problem, paths));
+}
+
+/**
+ * The rules run again once every late value is known, failing the deployment (tied to the
+ * component) with the same messages. The result resolves to `gated` once they have passed (at
+ * once when every value is known now): give it to the children in place of `gated`.
+ */
+export function checkedWhenKnown<T, G>(args: T, checked: readonly string[], gated: pulumi.Input<G>, rules: (args: T) => Problem[], component: pulumi.Resource, what: string): pulumi.Output<G> {
+    const late = lateValues(args, checked);
+    if (late.length === 0) return pulumi.output(gated) as pulumi.Output<G>;
+    return pulumi.all([gated, ...late.map((l) => l.value as pulumi.Input<unknown>)]).apply(([value, ...values]) => {
+        throwIfProblems(rules(replaced(args, late, values)), component, what);
+        return value as G;
+    }) as pulumi.Output<G>;
+}

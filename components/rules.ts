@@ -1,0 +1,19 @@
+/*
+ * `aks-kubenet/rules`: the components' rules as pure functions, for a program that checks its
+ * own configuration before it declares the components (as this project's stack does): each
+ * component's validator, the warnings, the key-path helpers and the tables the rules read.
+ * Every problem names its key path through the `PathOf` the caller gives.
+ */
+
+export { checkRoute, validateNetworkArgs } from "./network/validate";
+export { validateIdentityArgs } from "./identity";
+export { KUBENET_NETWORK_ACTIONS } from "./identity/least-privilege";
+export { clusterArgsPath, clusterPaths, egressRouteWarnings, poolSizing, validateClusterArgs } from "./cluster/validate";
+export { kubernetesVersionWarnings } from "./cluster/versions";
+export { AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport } from "./cluster/kubernetes-versions";
+export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./cluster/replacement";
+export { POOL_NAME_LABEL } from "./cluster/pools";
+export { validateNamespaces } from "./bootstrap/validate";
+export { AZURE_NAME_RULES, checkAzureName, type AzureNameKind } from "./common/azure-names";
+export { checkTags } from "./common/tags";
+export * from "./common/roles";
