@@ -9,6 +9,7 @@
 export { input, inputShape, withDefaults, type InputShape } from "./common/inputs";
 export { networkInputShape, networkInputs } from "./network/inputs";
 export { identityInputShape, identityInputs } from "./identity/inputs";
-export { clusterInputShape, clusterInputs, kmsInputs, monitoringInputs, nodePoolInputs, prometheusInputs, stringish } from "./cluster/inputs";
+export { clusterInputShape, clusterInputs, kmsInputs, monitoringInputs, prometheusInputs, stringish } from "./cluster/inputs";
+export { nodePoolInputs } from "./cluster/node-pools/inputs";
 export { upgradeSettingsInputs } from "./cluster/node-pools/upgrade-settings";
 export { bootstrapInputShape, bootstrapInputs, namespaceInputs } from "./bootstrap/inputs";

@@ -8,11 +8,12 @@
 export { checkRoute, validateNetworkArgs } from "./network/validate";
 export { validateIdentityArgs } from "./identity";
 export { KUBENET_NETWORK_ACTIONS } from "./identity/least-privilege";
-export { clusterArgsPath, clusterPaths, egressRouteWarnings, poolSizing, validateClusterArgs } from "./cluster/validate";
+export { clusterArgsPath, clusterPaths, egressRouteWarnings, validateClusterArgs } from "./cluster/validate";
+export { poolSizing } from "./cluster/node-pools/rules";
 export { kubernetesVersionWarnings } from "./cluster/versions";
 export { AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport } from "./cluster/kubernetes-versions";
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./cluster/replacement";
-export { POOL_NAME_LABEL } from "./cluster/pools";
+export { POOL_NAME_LABEL } from "./cluster/node-pools/agent-pools";
 export { validateNamespaces } from "./bootstrap/validate";
 export { AZURE_NAME_RULES, checkAzureName, type AzureNameKind } from "./common/azure-names";
 export { checkTags } from "./common/tags";

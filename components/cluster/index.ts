@@ -13,7 +13,7 @@ import { declareMaintenance } from "./maintenance";
 import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./observability";
 import { effectiveAuthorizedRanges } from "./api-access";
 import { CLUSTER_LATE_CHECKED, DEFAULT_NODE_OS_UPGRADE_CHANNEL, DEFAULT_UPGRADE_CHANNEL, KnownClusterArgs, KubenetClusterArgs } from "./args";
-import { agentPoolName, clusterRequestPools, defaultPoolOf, poolProfile } from "./pools";
+import { clusterRequestPools, declareAgentPools, defaultPoolOf } from "./node-pools/agent-pools";
 import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
 import { readLiveCluster } from "./live";
 import { liveClusterProblems } from "./live-checks";
@@ -23,10 +23,11 @@ import { declareClusterAccess } from "./access";
 import { resolveClusterArgs } from "./resolve";
 
 export * from "./args";
-export { validateClusterArgs, clusterArgsPath, clusterPaths, checkPoolCounts, poolSizing, egressRouteWarnings } from "./validate";
+export { validateClusterArgs, clusterArgsPath, clusterPaths, egressRouteWarnings } from "./validate";
+export { checkPoolCounts, poolSizing } from "./node-pools/rules";
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 export { parseKubernetesVersion } from "./versions";
-export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./pools";
+export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./node-pools/agent-pools";
 export { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
 export {
     AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport,
@@ -38,7 +39,7 @@ export { parseAuthorizedRange, effectiveAuthorizedRanges, isOwnPrivateDnsZone } 
 export { ADDON_KEYS, AUTOSCALER_DEFAULTS } from "./features";
 export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance";
 export { CONTROL_PLANE_LOG_CATEGORIES, DEFAULT_CONTROL_PLANE_LOGS } from "./observability";
-export { SPOT_TAINT } from "./pools";
+export { SPOT_TAINT } from "./node-pools/agent-pools";
 
 /**
  * An AKS cluster with kubenet networking in your subnet, created only after the identity's
@@ -171,28 +172,9 @@ export class KubenetCluster extends pulumi.ComponentResource {
             hooks: retryHooks(`${name}-aks-permission-retry`, CLUSTER_PERMISSION_RETRY),
         }));
 
-        this.agentPools = {};
-        // One pool at a time: AKS refuses a second operation on a cluster's pools while one runs
-        // ("Another agentpool operation is in progress", 409; the AKS module of the Azure
-        // Verified Modules serializes them the same way, terraform-azurerm-avm-res-
-        // containerservice-managedcluster PR #160). Each pool waits for the one before it.
-        let previous: containerservice.AgentPool | undefined;
-        for (const pool of settings.nodePools.filter((p) => p !== defaultPool)) {
-            previous = this.agentPools[pool.name] = new containerservice.AgentPool(`${name}-pool-${pool.name}`, {
-                resourceGroupName,
-                resourceName: this.cluster.name,
-                agentPoolName: agentPoolName(pool),
-                ...poolProfile(pool, subnetId, settings.tags, version),
-            }, childOptions(this, opts, undefined, {
-                // Never protected, whatever the component's options: rotating a pool deletes the
-                // old one once its successor exists, which protection would refuse.
-                protect: false,
-                // No deleteBeforeReplace: a create-only change gives the pool a new Azure name,
-                // so the new pool is created (and its nodes ready) before the old one is deleted.
-                deleteBeforeReplace: false,
-                dependsOn: previous ? [previous] : [],
-            }));
-        }
+        this.agentPools = declareAgentPools(name, settings.nodePools.filter((pool) => pool !== defaultPool), {
+            resourceGroupName, clusterName: this.cluster.name, subnetId, tags: settings.tags, kubernetesVersion: version,
+        }, childOptions(this, opts, undefined));
 
         this.clusterName = this.cluster.name;
         this.clusterId = this.cluster.id;

@@ -7,7 +7,6 @@ import {
     ApiServerArgs,
     AutoscalerProfileArgs,
     AUTOSCALER_EXPANDERS,
-    AVAILABILITY_ZONES,
     ClusterAddonsArgs,
     ClusterMonitoringArgs,
     DAYS_OF_WEEK,
@@ -22,20 +21,11 @@ import {
     NETWORK_PLUGIN_MODES,
     NETWORK_POLICIES,
     NODE_OS_UPGRADE_CHANNELS,
-    NodePoolArgs,
-    OS_DISK_TYPES,
-    OS_SKUS,
-    OS_TYPES,
     OUTBOUND_TYPES,
-    POOL_MODES,
     PrometheusArgs,
     SKU_TIERS,
-    SPOT_EVICTION_POLICIES,
-    SSH_ACCESS_MODES,
-    SpotArgs,
-    UPGRADE_CHANNELS,
-} from "./args";
-import { upgradeSettingsInputs } from "./node-pools/upgrade-settings";
+    UPGRADE_CHANNELS } from "./args";
+import { nodePoolInputs } from "./node-pools/inputs";
 
 /*
  * The cluster's input schema: for each key of `KubenetClusterArgs` (args.ts, which documents
@@ -55,69 +45,35 @@ const wholeNumber = z.number().int();
 const kubernetesVersion = z.string({
     error: (issue) => typeof issue.input === "number"
         ? `${issue.input} is a number, not a version: YAML reads an unquoted 1.30 as 1.3; write the version in quotes, e.g. "1.33"`
-        : undefined,
-});
-
-const spotInputs = z.strictObject(inputShape<SpotArgs>()({
-    evictionPolicy: z.enum(SPOT_EVICTION_POLICIES).optional(),
-    maxPrice: z.number().optional(),
-}));
-
-export const nodePoolInputs = z.strictObject(inputShape<NodePoolArgs, "maxSurge">()({
-    name: z.string(),
-    mode: z.enum(POOL_MODES),
-    vmSize: z.string().optional(),
-    osType: z.enum(OS_TYPES).default("Linux"),
-    count: wholeNumber.optional(),
-    enableAutoScaling: z.boolean().default(false),
-    minCount: wholeNumber.optional(),
-    maxCount: wholeNumber.optional(),
-    maxPods: z.number().optional(),
-    availabilityZones: z.array(stringish.pipe(z.enum(AVAILABILITY_ZONES))).optional(),
-    upgradeSettings: upgradeSettingsInputs.optional(),
-    nodeLabels: z.record(z.string(), z.string()).optional(),
-    nodeTaints: z.array(z.string()).optional(),
-    osSKU: z.enum(OS_SKUS).optional(),
-    osDiskType: z.enum(OS_DISK_TYPES).optional(),
-    osDiskSizeGB: wholeNumber.optional(),
-    enableEncryptionAtHost: z.boolean().optional(),
-    sshAccess: z.enum(SSH_ACCESS_MODES).optional(),
-    spot: spotInputs.optional(),
-}));
+        : undefined });
 
 const apiServerInputs = z.strictObject(inputShape<ApiServerArgs>()({
     authorizedIPRanges: input(z.array(z.string())).optional(),
     enablePrivateCluster: z.boolean().optional(),
     disableRunCommand: z.boolean().optional(),
-    privateDNSZone: z.string().optional(),
-}));
+    privateDNSZone: z.string().optional() }));
 
 const aadInputs = z.strictObject(inputShape<AadArgs>()({
     adminGroupObjectIDs: z.array(z.string()).optional(),
     enableAzureRBAC: z.boolean().optional(),
     deployer: z.strictObject({ objectId: z.string(), principalType: z.enum(DEPLOYER_PRINCIPAL_TYPES) }).optional(),
-    tenantID: input(z.string()).optional(),
-}));
+    tenantID: input(z.string()).optional() }));
 
 export const kmsInputs = z.strictObject(inputShape<KmsArgs, DeprecatedKmsKeys>()({
     keyId: z.string(),
     keyVaultId: z.string().optional(),
-    networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public"),
-}));
+    networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public") }));
 
 const addonsInputs = z.strictObject(inputShape<ClusterAddonsArgs>()({
     azurePolicy: z.boolean().optional(),
     keyVaultSecretsProvider: z.strictObject({
         secretRotation: z.boolean().optional(),
-        rotationPollInterval: z.string().optional(),
-    }).optional(),
-    imageCleaner: z.strictObject({ intervalHours: wholeNumber.optional() }).optional(),
-}));
+        rotationPollInterval: z.string().optional() }).optional(),
+    imageCleaner: z.strictObject({ intervalHours: wholeNumber.optional() }).optional() }));
 
 export const prometheusInputs = z.strictObject(inputShape<PrometheusArgs>()({
     azureMonitorWorkspaceId: input(z.string()),
-    azureMonitorWorkspaceLocation: input(z.string()).optional(),
-}));
+    azureMonitorWorkspaceLocation: input(z.string()).optional() }));
 
 export const monitoringInputs = z.strictObject(inputShape<ClusterMonitoringArgs>()({
     logAnalyticsWorkspaceId: input(z.string()),
@@ -125,21 +81,18 @@ export const monitoringInputs = z.strictObject(inputShape<ClusterMonitoringArgs>
     containerInsights: z.boolean().default(true),
     controlPlaneLogs: z.array(z.string()).optional(),
     defender: z.boolean().default(false),
-    prometheus: prometheusInputs.optional(),
-}));
+    prometheus: prometheusInputs.optional() }));
 
 const maintenanceWindowInputs = z.strictObject(inputShape<MaintenanceWindowArgs>()({
     dayOfWeek: z.enum(DAYS_OF_WEEK),
     startTime: z.string(),
     durationHours: wholeNumber,
     utcOffset: z.string().optional(),
-    intervalWeeks: wholeNumber.optional(),
-}));
+    intervalWeeks: wholeNumber.optional() }));
 
 const maintenanceInputs = z.strictObject(inputShape<MaintenanceArgs>()({
     autoUpgrade: maintenanceWindowInputs.optional(),
-    nodeOSUpgrade: maintenanceWindowInputs.optional(),
-}));
+    nodeOSUpgrade: maintenanceWindowInputs.optional() }));
 
 const autoscalerProfileInputs = z.strictObject(inputShape<AutoscalerProfileArgs>()({
     expander: z.enum(AUTOSCALER_EXPANDERS).optional(),
@@ -151,8 +104,7 @@ const autoscalerProfileInputs = z.strictObject(inputShape<AutoscalerProfileArgs>
     balanceSimilarNodeGroups: z.boolean().optional(),
     skipNodesWithSystemPods: z.boolean().optional(),
     skipNodesWithLocalStorage: z.boolean().optional(),
-    maxNodeProvisionTime: z.string().optional(),
-}));
+    maxNodeProvisionTime: z.string().optional() }));
 
 /**
  * What is given only where the cluster is deployed (other resources' ids, the stack's tags, the
@@ -193,7 +145,6 @@ export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymen
     nodePools: z.array(nodePoolInputs).min(1),
     defaultNodePool: z.string().optional(),
     allowReplacement: z.boolean().default(false),
-    migrateFromKubenet: z.boolean().default(false),
-});
+    migrateFromKubenet: z.boolean().default(false) });
 
 export const clusterInputs = z.strictObject(clusterInputShape);

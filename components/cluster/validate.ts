@@ -2,32 +2,26 @@ import {
     DEFAULT_DNS_SERVICE_IP,
     DEFAULT_POD_CIDR,
     DEFAULT_SERVICE_CIDR,
-    KUBENET_DEFAULT_MAX_PODS,
     NetworkAddressing,
     PathOf,
-    PoolSizing,
     Problem,
     podNetworkingOf,
     validateClusterAddressing,
 } from "../address";
-import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
+import { checkOneOf } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
-import { AadArgs, AVAILABILITY_ZONES, CLUSTER_LATE_CHECKED, DEPLOYER_PRINCIPAL_TYPES, KnownClusterArgs, KubenetClusterArgs, NETWORK_POLICIES, NodePoolArgs } from "./args";
+import { AadArgs, CLUSTER_LATE_CHECKED, DEPLOYER_PRINCIPAL_TYPES, KnownClusterArgs, KubenetClusterArgs, NETWORK_POLICIES } from "./args";
 import { checkApiServerAccess, effectiveAuthorizedRanges } from "./api-access";
 import { authorizedRangeCountProblems, clusterNodeCountProblems, nodePoolCountProblems } from "./aks-limits";
 import { checkTagsArg, privateDnsZoneTagCountProblems } from "../common/tags";
 import { checkAzureName } from "../common/azure-names";
-import { checkNodeSettings, checkPoolSettings } from "./pool-settings";
 import { checkClusterFeatures } from "./validate-features";
-import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL } from "./pools";
-import { checkUpgradeSettings } from "./node-pools/upgrade-settings";
 import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 import { renamedArgProblems, resolveClusterArgs } from "./resolve";
+import { checkDefaultPool, checkNodePools, poolSizing } from "./node-pools/rules";
 import { problemsKnownNow } from "../common/late-values";
 import { checkSupportPlan, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport, parseKubernetesVersion } from "./versions";
 
-const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
-const MAX_NODES_PER_POOL = 1000;
 const NETWORK_FIELDS = new Set(["vnetCidr", "subnetCidr", "reservedCidrs", "routes"]);
 
 /**
@@ -40,86 +34,6 @@ export function clusterPaths(networkPrefix: string, clusterPrefix: string): Path
 
 /** The component's own key paths: network ranges live under `networkAddressing`. */
 export const clusterArgsPath: PathOf = clusterPaths("networkAddressing.", "");
-
-/** A pool's smallest and largest size, for the capacity rules. */
-export function poolSizing(pool: NodePoolArgs): PoolSizing {
-    const autoscaling = pool.enableAutoScaling === true;
-    return {
-        maxPods: pool.maxPods ?? KUBENET_DEFAULT_MAX_PODS,
-        minNodes: (autoscaling ? pool.minCount : pool.count) ?? 0,
-        maxNodes: (autoscaling ? pool.maxCount : pool.count) ?? 0,
-        maxSurge: pool.upgradeSettings?.maxSurge,
-    };
-}
-
-/** Sizes: whole numbers, count alone for a fixed pool, min ≤ count ≤ max when autoscaling. */
-export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
-    const problems: Problem[] = [];
-    const at = (key: string) => pathOf(`${field}.${key}`);
-    for (const key of ["count", "minCount", "maxCount"] as const) {
-        const value = pool[key];
-        if (value !== undefined && !isWholeNumberIn(value, 0, MAX_NODES_PER_POOL)) {
-            problems.push({ path: at(key), message: `${value} is not a node count: use a whole number from 0 to ${MAX_NODES_PER_POOL}` });
-        }
-    }
-    if (problems.length > 0) return problems;
-    if (pool.enableAutoScaling) {
-        if (pool.minCount === undefined) problems.push({ path: at("minCount"), message: "is required when enableAutoScaling is true" });
-        if (pool.maxCount === undefined) problems.push({ path: at("maxCount"), message: "is required when enableAutoScaling is true" });
-        if (pool.minCount !== undefined && pool.maxCount !== undefined && pool.minCount > pool.maxCount) {
-            problems.push({ path: at("minCount"), message: `${pool.minCount} is more than maxCount ${pool.maxCount}` });
-        }
-        // The autoscaler owns the count of an autoscaled pool, so the program ignores it after
-        // creation; a count in the stack file would be accepted and then ignored.
-        if (pool.count !== undefined) {
-            problems.push({ path: at("count"), message: "is set by the cluster autoscaler when enableAutoScaling is true (the pool starts at minCount): remove count and size the pool with minCount and maxCount" });
-        }
-    } else {
-        if (pool.count === undefined) problems.push({ path: at("count"), message: "is required unless enableAutoScaling is true" });
-        for (const key of ["minCount", "maxCount"] as const) {
-            if (pool[key] !== undefined) problems.push({ path: at(key), message: "is only used with enableAutoScaling: true; set enableAutoScaling or remove it" });
-        }
-    }
-    return problems;
-}
-
-/** A pool's own rules; `countProblems` are its checkPoolCounts results, computed once by the caller. */
-function checkPool(pool: NodePoolArgs, i: number, args: KnownClusterArgs, pathOf: PathOf, countProblems: Problem[]): Problem[] {
-    const field = `nodePools[${i}]`;
-    const at = (key: string) => pathOf(`${field}.${key}`);
-    const problems: Problem[] = [];
-    const kubenet = (args.networkPlugin ?? "kubenet") === "kubenet";
-    const windows = pool.osType === "Windows";
-    if (typeof pool.name !== "string" || !POOL_NAME.test(pool.name)) {
-        problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is not a node pool name: a lowercase letter, then up to 11 lowercase letters or digits` });
-    } else if (windows && !kubenet && pool.name.length > MAX_POOL_NAME_LENGTH.Windows) {
-        problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is too long for a Windows pool: at most ${MAX_POOL_NAME_LENGTH.Windows} characters` });
-    }
-    if (windows && kubenet) {
-        problems.push({ path: at("osType"), message: "Windows node pools need Azure CNI; kubenet supports Linux only" });
-    } else if (windows && args.networkPolicy === "cilium") {
-        problems.push({ path: at("osType"), message: "Windows node pools can't run with networkPolicy cilium: Azure CNI powered by Cilium supports Linux only" });
-    }
-    if (pool.mode === "System") {
-        if (windows) problems.push({ path: at("osType"), message: "System pools must run Linux" });
-        const smallest = pool.enableAutoScaling ? pool.minCount : pool.count;
-        if (smallest === 0) problems.push({ path: at(pool.enableAutoScaling ? "minCount" : "count"), message: "a System pool can't scale to 0; use at least 1 node" });
-    }
-    problems.push(...countProblems);
-    problems.push(...checkPoolSettings(pool, field, pathOf), ...checkNodeSettings(pool, field, pathOf), ...checkUpgradeSettings(pool.upgradeSettings, pool, field, pathOf));
-    if (pool.nodeLabels && Object.prototype.hasOwnProperty.call(pool.nodeLabels, POOL_NAME_LABEL)) {
-        problems.push({ path: at(`nodeLabels.${POOL_NAME_LABEL}`), message: `is set by the program to the pool's name, so workloads can follow the pool through rotations; remove it` });
-    }
-    const zones = pool.availabilityZones ?? [];
-    zones.forEach((zone, z) => {
-        if (!isOneOf(AVAILABILITY_ZONES, zone)) {
-            problems.push({ path: at(`availabilityZones[${z}]`), message: `${JSON.stringify(zone)} is not an availability zone: use "1", "2" or "3"` });
-        } else if (zones.indexOf(zone) !== z) {
-            problems.push({ path: at(`availabilityZones[${z}]`), message: `zone ${zone} is listed twice` });
-        }
-    });
-    return problems;
-}
 
 function checkNetworkModel(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
@@ -197,27 +111,6 @@ function checkDeployer(aad: AadArgs | undefined, pathOf: PathOf): Problem[] {
 }
 
 /**
- * The default pool (the one in the cluster's own request) must be chosen so that it can't move:
- * explicitly, or as the only System pool. AKS creates a cluster only with a Linux System pool.
- */
-function checkDefaultPool(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
-    const pools = args.nodePools ?? [];
-    const systemNames = [...new Set(pools.filter((pool) => pool.mode === "System").map((pool) => pool.name))];
-    if (args.defaultNodePool === undefined) {
-        return systemNames.length > 1
-            ? [{ path: pathOf("defaultNodePool"), message: `is required when several pools have mode System (${systemNames.join(", ")}): name the pool the cluster is, or was, created with, so adding a System pool never changes it` }]
-            : [];
-    }
-    const index = pools.findIndex((pool) => pool.name === args.defaultNodePool);
-    if (index < 0) {
-        return [{ path: pathOf("defaultNodePool"), message: `${JSON.stringify(args.defaultNodePool)} is not the name of a pool in nodePools; the default pool can't be removed while the cluster exists (retire it with mode: User and count: 0 instead)` }];
-    }
-    return (pools[index].osType ?? "Linux") === "Linux"
-        ? []
-        : [{ path: pathOf(`nodePools[${index}].osType`), message: "the default pool must run Linux: AKS creates a cluster with a Linux System pool" }];
-}
-
-/**
  * Without a dnsPrefix the cluster's name is its DNS prefix, which takes fewer characters (no
  * '_', at most 54): a valid cluster name can make an invalid prefix.
  */
@@ -225,8 +118,7 @@ function checkDerivedDnsPrefix(args: KnownClusterArgs, pathOf: PathOf): Problem[
     if (args.dnsPrefix !== undefined || checkAzureName(args.name, "managedCluster", "").length > 0 || typeof args.name !== "string") return [];
     return checkAzureName(args.name, "dnsPrefix", pathOf("name")).map((problem) => ({
         path: problem.path,
-        message: `${problem.message.replace("is not a DNS prefix", "can't be the DNS prefix")}; the DNS prefix is the cluster's name unless dnsPrefix is given: give one`,
-    }));
+        message: `${problem.message.replace("is not a DNS prefix", "can't be the DNS prefix")}; the DNS prefix is the cluster's name unless dnsPrefix is given: give one` }));
 }
 
 /**
@@ -310,22 +202,9 @@ export function clusterRules(pathOf: PathOf, today: Date): (args: KubenetCluster
 
 function checkResolvedArgs(args: KnownClusterArgs, pathOf: PathOf, today: Date): Problem[] {
     const problems: Problem[] = [...checkNetworkModel(args, pathOf), ...checkMigration(args, pathOf)];
-    const pools = args.nodePools ?? [];
-    if (pools.length === 0) {
-        problems.push({ path: pathOf("nodePools"), message: "needs at least one node pool, with mode System" });
-    } else if (!pools.some((pool) => pool.mode === "System")) {
-        problems.push({ path: pathOf("nodePools"), message: "needs at least one pool with mode System: AKS runs its system pods there" });
-    }
-    const countProblems = pools.map((pool, i) => checkPoolCounts(pool, `nodePools[${i}]`, pathOf));
-    const firstIndex = new Map<string, number>();
-    pools.forEach((pool, i) => {
-        problems.push(...checkPool(pool, i, args, pathOf, countProblems[i]));
-        if (firstIndex.has(pool.name)) {
-            problems.push({ path: pathOf(`nodePools[${i}].name`), message: `${JSON.stringify(pool.name)} is already the name of nodePools[${firstIndex.get(pool.name)}]` });
-        } else {
-            firstIndex.set(pool.name, i);
-        }
-    });
+    const pools = checkNodePools(args, pathOf);
+    problems.push(...pools.problems);
+    const countProblems = pools.countProblems;
     if (typeof args.name !== "string" || args.name === "") {
         problems.push({ path: pathOf("name"), message: "is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow" });
     }
@@ -344,10 +223,9 @@ function checkResolvedArgs(args: KnownClusterArgs, pathOf: PathOf, today: Date):
         serviceCidr: args.serviceCidr ?? DEFAULT_SERVICE_CIDR,
         dnsServiceIP: args.dnsServiceIP ?? DEFAULT_DNS_SERVICE_IP,
         // A pool with unsound sizes counts as empty: its count problems above say what is wrong.
-        nodePools: pools.map((pool, i) => countProblems[i].length === 0
+        nodePools: (args.nodePools ?? []).map((pool, i) => countProblems[i].length === 0
             ? poolSizing(pool)
             : { ...poolSizing(pool), minNodes: 0, maxNodes: 0 }),
-        network: args.networkAddressing,
-    }, pathOf));
+        network: args.networkAddressing }, pathOf));
     return problems;
 }

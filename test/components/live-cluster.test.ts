@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { KubenetClusterArgs, NodePoolArgs } from "../../components";
 import { LiveCluster } from "../../components/cluster/live";
-import { agentPoolName } from "../../components/cluster/pools";
+import { agentPoolName } from "../../components/cluster/node-pools/agent-pools";
 import { isUpgrade, liveClusterProblems } from "../../components/cluster/live-checks";
 import { clusterArgsPath, clusterPaths } from "../../components/cluster";
-import { clusterRequestPools } from "../../components/cluster/pools";
+import { clusterRequestPools } from "../../components/cluster/node-pools/agent-pools";
 import { replacingChanges } from "./declared-diff";
 import { SUPPORTED_VERSION, minorAfter } from "./fixtures";
 import { declareAgainst, runningClusterOf } from "./running-cluster";

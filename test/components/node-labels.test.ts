@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { formatProblem } from "../../components/address";
-import { nodeLabelProblems } from "../../components/cluster/node-labels";
+import { nodeLabelProblems } from "../../components/cluster/node-pools/labels";
 
 const AT = "cluster.nodePools[0].nodeLabels";
 const KUBELET = "is in the kubernetes.io or k8s.io namespace, where the kubelet takes only its well-known labels and the prefixes kubelet.kubernetes.io and node.kubernetes.io (or their subdomains); use your own prefix";

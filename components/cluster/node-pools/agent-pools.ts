@@ -1,10 +1,18 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../address";
-import { KubenetClusterArgs, NodePoolArgs } from "./args";
-import { LiveCluster } from "./live";
-import { declaredAzureNames, isUpgrade } from "./live-checks";
-import { upgradeSettingsProfile } from "./node-pools/upgrade-settings";
+import * as containerservice from "@pulumi/azure-native/containerservice";
+import { DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../../address";
+import { KubenetClusterArgs } from "../args";
+import { NodePoolArgs } from "./args";
+import { LiveCluster } from "../live";
+import { declaredAzureNames, isUpgrade } from "../live-checks";
+import { upgradeSettingsProfile } from "./upgrade-settings";
+
+/*
+ * The node pools as AKS takes them: each pool's profile (the default pool's in the cluster's own
+ * request, every other pool's as its own AgentPool), its Azure name, which rotates on a
+ * create-only change, and the AgentPool resources.
+ */
 
 /**
  * The node label every pool carries with its name from the stack file. AKS's own
@@ -150,4 +158,43 @@ export function clusterRequestPools(args: KubenetClusterArgs, live: LiveCluster 
     const declared = declaredAzureNames(args);
     // liveClusterProblems has refused an upgrade that would leave a running pool out.
     return live!.agentPoolProfiles.map((running) => ({ name: running.name, ...poolProfile(declared.get(running.name.toLowerCase())!, subnetId, args.tags, version) }));
+}
+
+/** Where a cluster's AgentPools go and what they share: the cluster, its subnet, tags and version. */
+export interface PoolTarget {
+    resourceGroupName: pulumi.Input<string>;
+    clusterName: pulumi.Input<string>;
+    subnetId: pulumi.Input<string>;
+    tags: pulumi.Input<Record<string, string>> | undefined;
+    kubernetesVersion: string | undefined;
+}
+
+/**
+ * Every pool but the default one, each its own AgentPool, by name. One pool at a time: AKS
+ * refuses a second operation on a cluster's pools while one runs ("Another agentpool operation
+ * is in progress", 409; the AKS module of the Azure Verified Modules serializes them the same
+ * way, terraform-azurerm-avm-res-containerservice-managedcluster PR #160). Each pool waits for
+ * the one before it.
+ */
+export function declareAgentPools(prefix: string, pools: NodePoolArgs[], target: PoolTarget, children: pulumi.CustomResourceOptions): Record<string, containerservice.AgentPool> {
+    const declared: Record<string, containerservice.AgentPool> = {};
+    let previous: containerservice.AgentPool | undefined;
+    for (const pool of pools) {
+        previous = declared[pool.name] = new containerservice.AgentPool(`${prefix}-pool-${pool.name}`, {
+            resourceGroupName: target.resourceGroupName,
+            resourceName: target.clusterName,
+            agentPoolName: agentPoolName(pool),
+            ...poolProfile(pool, target.subnetId, target.tags, target.kubernetesVersion),
+        }, {
+            ...children,
+            // Never protected, whatever the component's options: rotating a pool deletes the
+            // old one once its successor exists, which protection would refuse.
+            protect: false,
+            // No deleteBeforeReplace: a create-only change gives the pool a new Azure name, so
+            // the new pool is created (and its nodes ready) before the old one is deleted.
+            deleteBeforeReplace: false,
+            dependsOn: previous ? [previous] : [],
+        });
+    }
+    return declared;
 }

@@ -1,7 +1,7 @@
-import { PathOf, Problem } from "../address";
-import { checkOneOf, isOneOf, isWholeNumberIn } from "../common/checks";
+import { PathOf, Problem } from "../../address";
+import { checkOneOf, isOneOf, isWholeNumberIn } from "../../common/checks";
 import { NodePoolArgs, OS_DISK_TYPES, OS_SKUS, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES } from "./args";
-import { nodeLabelProblems } from "./node-labels";
+import { nodeLabelProblems } from "./labels";
 
 /** Kubernetes label syntax (apimachinery validation): an optional DNS-subdomain prefix, a name of up to 63 characters. */
 const LABEL_NAME = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/;

@@ -1,4 +1,4 @@
-import { Problem } from "../address/problem";
+import { Problem } from "../../address/problem";
 
 /*
  * Node labels a pool can't carry: the ones the kubelet refuses in `--node-labels` (AKS runs the
