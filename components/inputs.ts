@@ -9,7 +9,9 @@
 export { input, inputShape, withDefaults, type InputShape } from "./common/inputs";
 export { networkInputShape, networkInputs } from "./network/inputs";
 export { identityInputShape, identityInputs } from "./identity/inputs";
-export { clusterInputShape, clusterInputs, kmsInputs, monitoringInputs, prometheusInputs, stringish } from "./cluster/inputs";
+export { clusterInputShape, clusterInputs, stringish } from "./cluster/inputs";
+export { kmsInputs } from "./cluster/security/inputs";
+export { monitoringInputs, prometheusInputs } from "./cluster/monitoring/inputs";
 export { nodePoolInputs } from "./cluster/node-pools/inputs";
 export { upgradeSettingsInputs } from "./cluster/node-pools/upgrade-settings";
 export { bootstrapInputShape, bootstrapInputs, namespaceInputs } from "./bootstrap/inputs";

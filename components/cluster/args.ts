@@ -1,13 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkAddressing } from "../address";
 import { NetworkAddressingArgs } from "../common/network-addressing";
-import { KeyVaultNetworkAccess } from "../identity";
+
 import { KubernetesSupportPlan } from "./kubernetes-versions";
 import { NodePoolArgs } from "./node-pools/args";
+import { ClusterMonitoringArgs } from "./monitoring/args";
+import { MaintenanceArgs } from "./maintenance/args";
+import { AutoscalerProfileArgs } from "./autoscaler/args";
+import { ClusterAddonsArgs, KmsArgs } from "./security/args";
 
 export { KubernetesSupportPlan, KUBERNETES_SUPPORT_PLANS } from "./kubernetes-versions";
 export { UndrainableNodeBehavior, UNDRAINABLE_NODE_BEHAVIORS, type UpgradeSettingsArgs } from "./node-pools/upgrade-settings";
 export * from "./node-pools/args";
+export * from "./monitoring/args";
+export * from "./maintenance/args";
+export * from "./autoscaler/args";
+export * from "./security/args";
 
 /*
  * Enumerations are `as const` objects with a type of the same name: the form Pulumi's schema
@@ -60,7 +68,6 @@ export const NODE_OS_UPGRADE_CHANNELS = Object.values(NodeOSUpgradeChannel);
 export const DEFAULT_UPGRADE_CHANNEL: UpgradeChannel = UpgradeChannel.None;
 export const DEFAULT_NODE_OS_UPGRADE_CHANNEL: NodeOSUpgradeChannel = NodeOSUpgradeChannel.NodeImage;
 
-
 /** How the API server is reached. */
 export interface ApiServerArgs {
     /** Public endpoint restricted to these ranges. */
@@ -75,143 +82,6 @@ export interface ApiServerArgs {
      * identity Private DNS Zone Contributor there: `ClusterIdentity.privateDNSZone`). Fixed at creation.
      */
     privateDNSZone?: string;
-}
-
-/** KMS etcd encryption: Kubernetes secrets encrypted with your Key Vault key. */
-export interface KmsArgs {
-    /** The key's identifier with its version, `https://<vault>.vault.azure.net/keys/<name>/<version>`. */
-    keyId: string;
-    /**
-     * The vault's resource id. Required with Private access, where AKS adds a private endpoint to
-     * it; with Public access AKS takes no id, and the vault is where `ClusterIdentity.kms` grants.
-     */
-    keyVaultId?: string;
-    /** Public (default) or Private (the vault takes no public traffic; AKS adds a private endpoint). */
-    networkAccess?: KeyVaultNetworkAccess;
-    /** The old name of `networkAccess`. @deprecated Use `networkAccess`; this name is accepted until 0.4.0. */
-    keyVaultNetworkAccess?: KeyVaultNetworkAccess;
-    /** The old name of `keyVaultId`. @deprecated Use `keyVaultId`; this name is accepted until 0.4.0. */
-    keyVaultResourceId?: string;
-}
-
-/** The Secrets Store CSI driver with the Azure Key Vault provider. */
-export interface KeyVaultSecretsProviderArgs {
-    /** Re-read mounted secrets so rotated ones reach the pods; default true. */
-    secretRotation?: boolean;
-    /** How often rotation re-reads, a duration such as `2m` (AKS's default) or `1h`. */
-    rotationPollInterval?: string;
-}
-
-/** Image Cleaner: removes unused images with known vulnerabilities from the nodes. */
-export interface ImageCleanerArgs {
-    /** Hours between scans, 24 to 2160 (three months); default 168, AKS's. */
-    intervalHours?: number;
-}
-
-/** Add-ons AKS runs in the cluster. Each one left out is turned off, in Azure too. */
-export interface ClusterAddonsArgs {
-    /** Azure Policy for Kubernetes, so Azure Policy assignments are enforced inside the cluster. */
-    azurePolicy?: boolean;
-    /** Mount Key Vault secrets into pods through the Secrets Store CSI driver. */
-    keyVaultSecretsProvider?: KeyVaultSecretsProviderArgs;
-    /** Remove vulnerable unused images from the nodes. */
-    imageCleaner?: ImageCleanerArgs;
-}
-
-/** Where the cluster's logs go, and what is collected. */
-export interface ClusterMonitoringArgs {
-    /** The Log Analytics workspace's resource id. */
-    logAnalyticsWorkspaceId: pulumi.Input<string>;
-    /**
-     * The Log Analytics workspace's region, where Container Insights' data collection rule goes;
-     * default the workspace's own, read from Azure (give it for a workspace in a subscription the
-     * deployment can't read).
-     */
-    logAnalyticsWorkspaceLocation?: pulumi.Input<string>;
-    /** Container Insights (the monitoring add-on, with managed-identity auth and its data collection rule); default true. */
-    containerInsights?: boolean;
-    /**
-     * Control-plane log categories sent to the workspace by a diagnostic setting; default
-     * kube-apiserver, kube-audit-admin, kube-controller-manager, cluster-autoscaler and guard.
-     * An empty list sends none.
-     */
-    controlPlaneLogs?: string[];
-    /** Microsoft Defender for Containers' sensor, reporting to the workspace. */
-    defender?: boolean;
-    /** Managed Prometheus: the cluster's metrics into an Azure Monitor workspace. */
-    prometheus?: PrometheusArgs;
-}
-
-/** Managed Prometheus (Azure Monitor managed service for Prometheus). */
-export interface PrometheusArgs {
-    /** The Azure Monitor workspace's resource id. */
-    azureMonitorWorkspaceId: pulumi.Input<string>;
-    /**
-     * The Azure Monitor workspace's region, where the data collection endpoint and rule and the
-     * recording rule groups go; default the workspace's own, read from Azure.
-     */
-    azureMonitorWorkspaceLocation?: pulumi.Input<string>;
-}
-
-/** A day of the week, as AKS's maintenance schedules name it. */
-export const DayOfWeek = {
-    Monday: "Monday", Tuesday: "Tuesday", Wednesday: "Wednesday", Thursday: "Thursday", Friday: "Friday", Saturday: "Saturday", Sunday: "Sunday",
-} as const;
-export type DayOfWeek = (typeof DayOfWeek)[keyof typeof DayOfWeek];
-export const DAYS_OF_WEEK = Object.values(DayOfWeek);
-
-/** A weekly planned-maintenance window. */
-export interface MaintenanceWindowArgs {
-    /** The day the window opens. */
-    dayOfWeek: DayOfWeek;
-    /** When it opens, `HH:mm`. */
-    startTime: string;
-    /** How long it stays open, 4 to 24 hours. */
-    durationHours: number;
-    /** The time zone of startTime, `+HH:mm` or `-HH:mm`; default +00:00. */
-    utcOffset?: string;
-    /** Every how many weeks, 1 to 4; default 1. */
-    intervalWeeks?: number;
-}
-
-/** Planned maintenance: when AKS may upgrade the cluster and the nodes' OS images. */
-export interface MaintenanceArgs {
-    /** The window for the cluster auto-upgrade channel (`upgradeChannel`). */
-    autoUpgrade?: MaintenanceWindowArgs;
-    /** The window for node OS upgrades (`nodeOSUpgradeChannel`). */
-    nodeOSUpgrade?: MaintenanceWindowArgs;
-}
-
-/** How the cluster autoscaler picks a pool to grow. */
-export const AutoscalerExpander = { LeastWaste: "least-waste", MostPods: "most-pods", Priority: "priority", Random: "random" } as const;
-export type AutoscalerExpander = (typeof AutoscalerExpander)[keyof typeof AutoscalerExpander];
-export const AUTOSCALER_EXPANDERS = Object.values(AutoscalerExpander);
-
-/**
- * The cluster autoscaler's settings (one profile for every autoscaled pool). Each one left out is
- * AKS's default, sent as such, so removing a setting from the stack file restores the default.
- */
-export interface AutoscalerProfileArgs {
-    /** How a pool to grow is chosen; default random. */
-    expander?: AutoscalerExpander;
-    /** How often the autoscaler looks, e.g. `10s` (default). */
-    scanInterval?: string;
-    /** Wait after a scale-up before scaling down, e.g. `10m` (default). */
-    scaleDownDelayAfterAdd?: string;
-    /** How long a node must be unneeded before it goes, e.g. `10m` (default). */
-    scaleDownUnneededTime?: string;
-    /** Below this share of requested resources a node is unneeded, 0 to 1; default 0.5. */
-    scaleDownUtilizationThreshold?: number;
-    /** Seconds pods get to stop when a node is scaled down; default 600. */
-    maxGracefulTerminationSec?: number;
-    /** Keep similar pools (e.g. one per zone) the same size; default false. */
-    balanceSimilarNodeGroups?: boolean;
-    /** Never remove nodes running kube-system pods other than DaemonSets; default true. */
-    skipNodesWithSystemPods?: boolean;
-    /** Never remove nodes with pods using local storage; default false. */
-    skipNodesWithLocalStorage?: boolean;
-    /** How long a new node may take to become ready, e.g. `15m` (default). */
-    maxNodeProvisionTime?: string;
 }
 
 /** Who runs `pulumi up`: the principal types Azure accepts on a role assignment. */

@@ -8,9 +8,10 @@ import { resourceNameFromId } from "../common/resource-id";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
 import { ACR_PULL_ROLE_ID, builtInRoleDefinitionId } from "../common/roles";
 import { ROLE_ASSIGNMENT_RETRY } from "../identity";
-import { ACR_TYPE, addonProfiles, autoScalerProfile, securityProfile } from "./features";
-import { declareMaintenance } from "./maintenance";
-import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./observability";
+import { ACR_TYPE, addonProfiles, securityProfile } from "./security/profile";
+import { autoScalerProfile } from "./autoscaler/profile";
+import { declareMaintenance } from "./maintenance/resources";
+import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./monitoring/resources";
 import { effectiveAuthorizedRanges } from "./api-access";
 import { CLUSTER_LATE_CHECKED, DEFAULT_NODE_OS_UPGRADE_CHANNEL, DEFAULT_UPGRADE_CHANNEL, KnownClusterArgs, KubenetClusterArgs } from "./args";
 import { clusterRequestPools, declareAgentPools, defaultPoolOf } from "./node-pools/agent-pools";
@@ -36,9 +37,10 @@ export { kubernetesVersionWarnings } from "./versions";
 export { type LiveCluster, type LivePool } from "./live";
 export { liveClusterProblems, isUpgrade } from "./live-checks";
 export { parseAuthorizedRange, effectiveAuthorizedRanges, isOwnPrivateDnsZone } from "./api-access";
-export { ADDON_KEYS, AUTOSCALER_DEFAULTS } from "./features";
-export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance";
-export { CONTROL_PLANE_LOG_CATEGORIES, DEFAULT_CONTROL_PLANE_LOGS } from "./observability";
+export { ADDON_KEYS } from "./security/profile";
+export { AUTOSCALER_DEFAULTS } from "./autoscaler/profile";
+export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance/resources";
+export { CONTROL_PLANE_LOG_CATEGORIES, DEFAULT_CONTROL_PLANE_LOGS } from "./monitoring/resources";
 export { SPOT_TAINT } from "./node-pools/agent-pools";
 
 /**

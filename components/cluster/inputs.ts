@@ -1,31 +1,27 @@
 import { z } from "zod";
 import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../address";
 import { input, inputShape } from "../common/inputs";
-import { KEY_VAULT_NETWORK_ACCESS } from "../identity";
+
 import {
     AadArgs,
     ApiServerArgs,
-    AutoscalerProfileArgs,
-    AUTOSCALER_EXPANDERS,
-    ClusterAddonsArgs,
-    ClusterMonitoringArgs,
-    DAYS_OF_WEEK,
     DEPLOYER_PRINCIPAL_TYPES,
-    KmsArgs,
     KUBELOGIN_MODES,
     KUBERNETES_SUPPORT_PLANS,
     KubenetClusterArgs,
-    MaintenanceArgs,
-    MaintenanceWindowArgs,
     NETWORK_PLUGINS,
     NETWORK_PLUGIN_MODES,
     NETWORK_POLICIES,
     NODE_OS_UPGRADE_CHANNELS,
     OUTBOUND_TYPES,
-    PrometheusArgs,
     SKU_TIERS,
-    UPGRADE_CHANNELS } from "./args";
+    UPGRADE_CHANNELS,
+} from "./args";
 import { nodePoolInputs } from "./node-pools/inputs";
+import { monitoringInputs } from "./monitoring/inputs";
+import { maintenanceInputs } from "./maintenance/inputs";
+import { autoscalerProfileInputs } from "./autoscaler/inputs";
+import { addonsInputs, kmsInputs } from "./security/inputs";
 
 /*
  * The cluster's input schema: for each key of `KubenetClusterArgs` (args.ts, which documents
@@ -36,7 +32,6 @@ import { nodePoolInputs } from "./node-pools/inputs";
 
 /** YAML writes `1` where a string is meant (zones, surge); accept both, keep the string. */
 export const stringish = z.union([z.string(), z.number()]).transform(String);
-const wholeNumber = z.number().int();
 
 /**
  * A version is text: YAML reads an unquoted 1.30 as the number 1.3, and the program must never
@@ -59,59 +54,11 @@ const aadInputs = z.strictObject(inputShape<AadArgs>()({
     deployer: z.strictObject({ objectId: z.string(), principalType: z.enum(DEPLOYER_PRINCIPAL_TYPES) }).optional(),
     tenantID: input(z.string()).optional() }));
 
-export const kmsInputs = z.strictObject(inputShape<KmsArgs, DeprecatedKmsKeys>()({
-    keyId: z.string(),
-    keyVaultId: z.string().optional(),
-    networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public") }));
-
-const addonsInputs = z.strictObject(inputShape<ClusterAddonsArgs>()({
-    azurePolicy: z.boolean().optional(),
-    keyVaultSecretsProvider: z.strictObject({
-        secretRotation: z.boolean().optional(),
-        rotationPollInterval: z.string().optional() }).optional(),
-    imageCleaner: z.strictObject({ intervalHours: wholeNumber.optional() }).optional() }));
-
-export const prometheusInputs = z.strictObject(inputShape<PrometheusArgs>()({
-    azureMonitorWorkspaceId: input(z.string()),
-    azureMonitorWorkspaceLocation: input(z.string()).optional() }));
-
-export const monitoringInputs = z.strictObject(inputShape<ClusterMonitoringArgs>()({
-    logAnalyticsWorkspaceId: input(z.string()),
-    logAnalyticsWorkspaceLocation: input(z.string()).optional(),
-    containerInsights: z.boolean().default(true),
-    controlPlaneLogs: z.array(z.string()).optional(),
-    defender: z.boolean().default(false),
-    prometheus: prometheusInputs.optional() }));
-
-const maintenanceWindowInputs = z.strictObject(inputShape<MaintenanceWindowArgs>()({
-    dayOfWeek: z.enum(DAYS_OF_WEEK),
-    startTime: z.string(),
-    durationHours: wholeNumber,
-    utcOffset: z.string().optional(),
-    intervalWeeks: wholeNumber.optional() }));
-
-const maintenanceInputs = z.strictObject(inputShape<MaintenanceArgs>()({
-    autoUpgrade: maintenanceWindowInputs.optional(),
-    nodeOSUpgrade: maintenanceWindowInputs.optional() }));
-
-const autoscalerProfileInputs = z.strictObject(inputShape<AutoscalerProfileArgs>()({
-    expander: z.enum(AUTOSCALER_EXPANDERS).optional(),
-    scanInterval: z.string().optional(),
-    scaleDownDelayAfterAdd: z.string().optional(),
-    scaleDownUnneededTime: z.string().optional(),
-    scaleDownUtilizationThreshold: z.number().optional(),
-    maxGracefulTerminationSec: wholeNumber.optional(),
-    balanceSimilarNodeGroups: z.boolean().optional(),
-    skipNodesWithSystemPods: z.boolean().optional(),
-    skipNodesWithLocalStorage: z.boolean().optional(),
-    maxNodeProvisionTime: z.string().optional() }));
-
 /**
  * What is given only where the cluster is deployed (other resources' ids, the stack's tags, the
  * key-path prefix), and the names kept for one release, which the component translates.
  */
 export type ClusterDeploymentKeys = "resourceGroupName" | "location" | "subnetId" | "identityId" | "networkAddressing" | "tags" | "keyPathPrefix" | "clusterName";
-type DeprecatedKmsKeys = "keyVaultNetworkAccess" | "keyVaultResourceId";
 
 /** The cluster's settings, as a stack file's `cluster` section holds them. */
 export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymentKeys>()({

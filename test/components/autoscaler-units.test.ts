@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { formatProblem } from "../../components/address";
-import { autoscalerDurationProblems } from "../../components/cluster/autoscaler-units";
+import { autoscalerDurationProblems } from "../../components/cluster/autoscaler/units";
 
 const AT = "cluster.autoscalerProfile";
 const problemsOf = (profile: Record<string, unknown>) => autoscalerDurationProblems(profile as Record<string, string | undefined>, AT).map(formatProblem);

@@ -1,4 +1,4 @@
-import { Problem } from "../address/problem";
+import { Problem } from "../../address/problem";
 
 /**
  * The unit each autoscaler duration takes, by its name in `AutoscalerProfileArgs` (args.ts), as

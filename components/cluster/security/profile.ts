@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AutoscalerProfileArgs, KubenetClusterArgs } from "./args";
+import { KubenetClusterArgs } from "../args";
 
 /*
- * The cluster's add-ons, security profile and autoscaler profile as ManagedCluster inputs. Every
+ * The cluster's add-ons and security profile as ManagedCluster inputs. Every
  * switch is sent, off as well as on: AKS keeps a setting a request leaves out (an add-on missing
  * from addonProfiles stays enabled, Azure/AKS#2904), so a feature removed from the stack file
  * must be sent as off to be turned off in Azure. A disabled add-on is sent without its config,
@@ -11,8 +11,6 @@ import { AutoscalerProfileArgs, KubenetClusterArgs } from "./args";
 
 /** The resource types of the ids the cluster's features take. */
 export const ACR_TYPE = "Microsoft.ContainerRegistry/registries";
-export const LOG_ANALYTICS_TYPE = "Microsoft.OperationalInsights/workspaces";
-export const AZURE_MONITOR_WORKSPACE_TYPE = "Microsoft.Monitor/accounts";
 
 /** AKS's add-on keys (addonProfiles), exactly as the API names them. */
 export const ADDON_KEYS = { azurePolicy: "azurepolicy", keyVaultSecretsProvider: "azureKeyvaultSecretsProvider", monitoring: "omsagent" } as const;
@@ -62,41 +60,5 @@ export function securityProfile(args: KubenetClusterArgs) {
         defender: defenderWorkspace
             ? { logAnalyticsWorkspaceResourceId: defenderWorkspace, securityMonitoring: { enabled: true } }
             : { securityMonitoring: { enabled: false } },
-    };
-}
-
-/**
- * The cluster autoscaler's defaults (Microsoft, "Use the cluster autoscaler in AKS", the
- * cluster autoscaler profile table), so a setting removed from the stack file goes back to its
- * default in Azure instead of keeping its last value.
- */
-export const AUTOSCALER_DEFAULTS: Required<AutoscalerProfileArgs> = {
-    expander: "random",
-    scanInterval: "10s",
-    scaleDownDelayAfterAdd: "10m",
-    scaleDownUnneededTime: "10m",
-    scaleDownUtilizationThreshold: 0.5,
-    maxGracefulTerminationSec: 600,
-    balanceSimilarNodeGroups: false,
-    skipNodesWithSystemPods: true,
-    skipNodesWithLocalStorage: false,
-    maxNodeProvisionTime: "15m",
-};
-
-/** The autoscaler profile for a cluster with an autoscaled pool; the API takes numbers and flags as text. */
-export function autoScalerProfile(args: KubenetClusterArgs) {
-    if (!args.nodePools.some((pool) => pool.enableAutoScaling)) return undefined;
-    const profile = { ...AUTOSCALER_DEFAULTS, ...args.autoscalerProfile };
-    return {
-        expander: profile.expander,
-        scanInterval: profile.scanInterval,
-        scaleDownDelayAfterAdd: profile.scaleDownDelayAfterAdd,
-        scaleDownUnneededTime: profile.scaleDownUnneededTime,
-        scaleDownUtilizationThreshold: String(profile.scaleDownUtilizationThreshold),
-        maxGracefulTerminationSec: String(profile.maxGracefulTerminationSec),
-        balanceSimilarNodeGroups: String(profile.balanceSimilarNodeGroups),
-        skipNodesWithSystemPods: String(profile.skipNodesWithSystemPods),
-        skipNodesWithLocalStorage: String(profile.skipNodesWithLocalStorage),
-        maxNodeProvisionTime: profile.maxNodeProvisionTime,
     };
 }

@@ -1,0 +1,38 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/* Where the cluster's logs and metrics go, and what is collected; inputs.ts is their schema. */
+
+/** Where the cluster's logs go, and what is collected. */
+export interface ClusterMonitoringArgs {
+    /** The Log Analytics workspace's resource id. */
+    logAnalyticsWorkspaceId: pulumi.Input<string>;
+    /**
+     * The Log Analytics workspace's region, where Container Insights' data collection rule goes;
+     * default the workspace's own, read from Azure (give it for a workspace in a subscription the
+     * deployment can't read).
+     */
+    logAnalyticsWorkspaceLocation?: pulumi.Input<string>;
+    /** Container Insights (the monitoring add-on, with managed-identity auth and its data collection rule); default true. */
+    containerInsights?: boolean;
+    /**
+     * Control-plane log categories sent to the workspace by a diagnostic setting; default
+     * kube-apiserver, kube-audit-admin, kube-controller-manager, cluster-autoscaler and guard.
+     * An empty list sends none.
+     */
+    controlPlaneLogs?: string[];
+    /** Microsoft Defender for Containers' sensor, reporting to the workspace. */
+    defender?: boolean;
+    /** Managed Prometheus: the cluster's metrics into an Azure Monitor workspace. */
+    prometheus?: PrometheusArgs;
+}
+
+/** Managed Prometheus (Azure Monitor managed service for Prometheus). */
+export interface PrometheusArgs {
+    /** The Azure Monitor workspace's resource id. */
+    azureMonitorWorkspaceId: pulumi.Input<string>;
+    /**
+     * The Azure Monitor workspace's region, where the data collection endpoint and rule and the
+     * recording rule groups go; default the workspace's own, read from Azure.
+     */
+    azureMonitorWorkspaceLocation?: pulumi.Input<string>;
+}

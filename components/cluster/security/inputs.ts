@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { inputShape } from "../../common/inputs";
+import { KEY_VAULT_NETWORK_ACCESS } from "../../identity/args";
+import { ClusterAddonsArgs, KmsArgs } from "./args";
+
+
+
+/* The add-ons' and KMS's input schema, tied to their args (args.ts documents each key). */
+
+const wholeNumber = z.number().int();
+/** The names kept for one release, which the component translates. */
+type DeprecatedKmsKeys = "keyVaultNetworkAccess" | "keyVaultResourceId";
+
+export const kmsInputs = z.strictObject(inputShape<KmsArgs, DeprecatedKmsKeys>()({
+    keyId: z.string(),
+    keyVaultId: z.string().optional(),
+    networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public") }));
+
+export const addonsInputs = z.strictObject(inputShape<ClusterAddonsArgs>()({
+    azurePolicy: z.boolean().optional(),
+    keyVaultSecretsProvider: z.strictObject({
+        secretRotation: z.boolean().optional(),
+        rotationPollInterval: z.string().optional() }).optional(),
+    imageCleaner: z.strictObject({ intervalHours: wholeNumber.optional() }).optional() }));
+
