@@ -8,10 +8,11 @@
 export { checkRoute, validateNetworkArgs } from "./network/validate";
 export { validateIdentityArgs } from "./identity";
 export { KUBENET_NETWORK_ACTIONS } from "./identity/least-privilege";
-export { clusterArgsPath, clusterPaths, egressRouteWarnings, validateClusterArgs } from "./cluster/validate";
+export { clusterArgsPath, clusterPaths, validateClusterArgs } from "./cluster/validate";
+export { egressRouteWarnings } from "./cluster/network-profile/rules";
 export { poolSizing } from "./cluster/node-pools/rules";
-export { kubernetesVersionWarnings } from "./cluster/versions";
-export { AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport } from "./cluster/kubernetes-versions";
+export { kubernetesVersionWarnings } from "./cluster/upgrades/versions";
+export { AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport } from "./cluster/upgrades/kubernetes-versions";
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./cluster/replacement";
 export { POOL_NAME_LABEL } from "./cluster/node-pools/agent-pools";
 export { validateNamespaces } from "./bootstrap/validate";

@@ -2,20 +2,28 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkAddressing } from "../address";
 import { NetworkAddressingArgs } from "../common/network-addressing";
 
-import { KubernetesSupportPlan } from "./kubernetes-versions";
+import { KubernetesSupportPlan } from "./upgrades/kubernetes-versions";
 import { NodePoolArgs } from "./node-pools/args";
 import { ClusterMonitoringArgs } from "./monitoring/args";
 import { MaintenanceArgs } from "./maintenance/args";
 import { AutoscalerProfileArgs } from "./autoscaler/args";
 import { ClusterAddonsArgs, KmsArgs } from "./security/args";
+import { AadArgs, KubeloginMode } from "./entra/args";
+import { ApiServerArgs } from "./api-server/args";
+import { NetworkPlugin, NetworkPolicy, OutboundType } from "./network-profile/args";
+import { NodeOSUpgradeChannel, UpgradeChannel } from "./upgrades/args";
 
-export { KubernetesSupportPlan, KUBERNETES_SUPPORT_PLANS } from "./kubernetes-versions";
+export { KubernetesSupportPlan, KUBERNETES_SUPPORT_PLANS } from "./upgrades/kubernetes-versions";
 export { UndrainableNodeBehavior, UNDRAINABLE_NODE_BEHAVIORS, type UpgradeSettingsArgs } from "./node-pools/upgrade-settings";
 export * from "./node-pools/args";
 export * from "./monitoring/args";
 export * from "./maintenance/args";
 export * from "./autoscaler/args";
 export * from "./security/args";
+export * from "./api-server/args";
+export * from "./entra/args";
+export * from "./upgrades/args";
+export * from "./network-profile/args";
 
 /*
  * Enumerations are `as const` objects with a type of the same name: the form Pulumi's schema
@@ -23,100 +31,10 @@ export * from "./security/args";
  * arrays list the values for validation.
  */
 
-/** How pods get addresses: kubenet, or Azure CNI (only with Overlay here). */
-export const NetworkPlugin = { Kubenet: "kubenet", Azure: "azure" } as const;
-export type NetworkPlugin = (typeof NetworkPlugin)[keyof typeof NetworkPlugin];
-export const NETWORK_PLUGINS = Object.values(NetworkPlugin);
-
-/**
- * Azure CNI's mode; Overlay keeps pods out of the vnet, like kubenet. A plain string in the
- * arguments: a one-value enumeration has no schema form.
- */
-export const NETWORK_PLUGIN_MODES = ["overlay"];
-
-/** The network policy engine; kubenet supports calico only. */
-export const NetworkPolicy = { None: "none", Calico: "calico", Azure: "azure", Cilium: "cilium" } as const;
-export type NetworkPolicy = (typeof NetworkPolicy)[keyof typeof NetworkPolicy];
-export const NETWORK_POLICIES = Object.values(NetworkPolicy);
-
-/** How nodes reach the internet: the cluster's load balancer, or your routes (a firewall). */
-export const OutboundType = { LoadBalancer: "loadBalancer", UserDefinedRouting: "userDefinedRouting" } as const;
-export type OutboundType = (typeof OutboundType)[keyof typeof OutboundType];
-export const OUTBOUND_TYPES = Object.values(OutboundType);
-
 /** Free has no SLA; Standard and Premium have the uptime SLA. */
 export const SkuTier = { Free: "Free", Standard: "Standard", Premium: "Premium" } as const;
 export type SkuTier = (typeof SkuTier)[keyof typeof SkuTier];
 export const SKU_TIERS = Object.values(SkuTier);
-
-/** AKS's cluster auto-upgrade channel. */
-export const UpgradeChannel = { None: "none", Patch: "patch", Stable: "stable", Rapid: "rapid", NodeImage: "node-image" } as const;
-export type UpgradeChannel = (typeof UpgradeChannel)[keyof typeof UpgradeChannel];
-export const UPGRADE_CHANNELS = Object.values(UpgradeChannel);
-
-/** AKS's node OS auto-upgrade channel. */
-export const NodeOSUpgradeChannel = { None: "None", Unmanaged: "Unmanaged", NodeImage: "NodeImage", SecurityPatch: "SecurityPatch" } as const;
-export type NodeOSUpgradeChannel = (typeof NodeOSUpgradeChannel)[keyof typeof NodeOSUpgradeChannel];
-export const NODE_OS_UPGRADE_CHANNELS = Object.values(NodeOSUpgradeChannel);
-
-/**
- * AKS's defaults for a cluster that names no channel, from the REST model
- * (ManagedClusterAutoUpgradeProfile: "The default is 'none'", "The default is NodeImage";
- * learn.microsoft.com/javascript/api/@azure/arm-containerservice/managedclusterautoupgradeprofile).
- * The cluster sends them, so a channel removed from the stack file goes back to them in Azure.
- */
-export const DEFAULT_UPGRADE_CHANNEL: UpgradeChannel = UpgradeChannel.None;
-export const DEFAULT_NODE_OS_UPGRADE_CHANNEL: NodeOSUpgradeChannel = NodeOSUpgradeChannel.NodeImage;
-
-/** How the API server is reached. */
-export interface ApiServerArgs {
-    /** Public endpoint restricted to these ranges. */
-    authorizedIPRanges?: pulumi.Input<string[]>;
-    /** Endpoint reachable only from the vnet; can't be combined with authorized ranges. */
-    enablePrivateCluster?: boolean;
-    /** Turn off `az aks command invoke`, which runs commands in the cluster through Azure's API. */
-    disableRunCommand?: boolean;
-    /**
-     * A private cluster's DNS zone: `system` (AKS's own, the default), `none` (public DNS only),
-     * or your zone's resource id, `privatelink.<region>.azmk8s.io` or a subzone of it (grant the
-     * identity Private DNS Zone Contributor there: `ClusterIdentity.privateDNSZone`). Fixed at creation.
-     */
-    privateDNSZone?: string;
-}
-
-/** Who runs `pulumi up`: the principal types Azure accepts on a role assignment. */
-export const DeployerPrincipalType = { ServicePrincipal: "ServicePrincipal", User: "User", Group: "Group" } as const;
-export type DeployerPrincipalType = (typeof DeployerPrincipalType)[keyof typeof DeployerPrincipalType];
-export const DEPLOYER_PRINCIPAL_TYPES = Object.values(DeployerPrincipalType);
-
-/**
- * The principal that deploys Kubernetes objects through the cluster's API (the pipeline's, or
- * yours), granted Azure Kubernetes Service RBAC Cluster Admin on the cluster. Stated, never
- * inferred from whoever runs `pulumi up`: that flips between a person and the pipeline.
- */
-export interface DeployerArgs {
-    /** The principal's Entra ID object id; for a service principal its object id, not the app id. */
-    objectId: string;
-    /** ServicePrincipal for a pipeline, User or Group for people. */
-    principalType: DeployerPrincipalType;
-}
-
-/** Managed Entra ID integration. */
-export interface AadArgs {
-    /** Entra ID groups that get cluster-admin. */
-    adminGroupObjectIDs?: string[];
-    /** Authorize Kubernetes requests with Azure RBAC role assignments. */
-    enableAzureRBAC?: boolean;
-    /** With Azure RBAC, required: the principal `kubeconfig` is for, granted RBAC Cluster Admin. */
-    deployer?: DeployerArgs;
-    /** Entra ID tenant; default the subscription's. */
-    tenantID?: pulumi.Input<string>;
-}
-
-/** How the `kubeconfig` of an Entra ID cluster signs in with kubelogin. */
-export const KubeloginMode = { AzureCli: "azurecli", WorkloadIdentity: "workloadidentity", Spn: "spn", DeviceCode: "devicecode", Msi: "msi" } as const;
-export type KubeloginMode = (typeof KubeloginMode)[keyof typeof KubeloginMode];
-export const KUBELOGIN_MODES = Object.values(KubeloginMode);
 
 /**
  * The arguments that may be known only at deployment (another stack's outputs) and that the

@@ -3,9 +3,6 @@ import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "
 import { input, inputShape } from "../common/inputs";
 
 import {
-    AadArgs,
-    ApiServerArgs,
-    DEPLOYER_PRINCIPAL_TYPES,
     KUBELOGIN_MODES,
     KUBERNETES_SUPPORT_PLANS,
     KubenetClusterArgs,
@@ -22,6 +19,8 @@ import { monitoringInputs } from "./monitoring/inputs";
 import { maintenanceInputs } from "./maintenance/inputs";
 import { autoscalerProfileInputs } from "./autoscaler/inputs";
 import { addonsInputs, kmsInputs } from "./security/inputs";
+import { aadInputs } from "./entra/inputs";
+import { apiServerInputs } from "./api-server/inputs";
 
 /*
  * The cluster's input schema: for each key of `KubenetClusterArgs` (args.ts, which documents
@@ -41,18 +40,6 @@ const kubernetesVersion = z.string({
     error: (issue) => typeof issue.input === "number"
         ? `${issue.input} is a number, not a version: YAML reads an unquoted 1.30 as 1.3; write the version in quotes, e.g. "1.33"`
         : undefined });
-
-const apiServerInputs = z.strictObject(inputShape<ApiServerArgs>()({
-    authorizedIPRanges: input(z.array(z.string())).optional(),
-    enablePrivateCluster: z.boolean().optional(),
-    disableRunCommand: z.boolean().optional(),
-    privateDNSZone: z.string().optional() }));
-
-const aadInputs = z.strictObject(inputShape<AadArgs>()({
-    adminGroupObjectIDs: z.array(z.string()).optional(),
-    enableAzureRBAC: z.boolean().optional(),
-    deployer: z.strictObject({ objectId: z.string(), principalType: z.enum(DEPLOYER_PRINCIPAL_TYPES) }).optional(),
-    tenantID: input(z.string()).optional() }));
 
 /**
  * What is given only where the cluster is deployed (other resources' ids, the stack's tags, the

@@ -2,25 +2,33 @@ import {
     DEFAULT_DNS_SERVICE_IP,
     DEFAULT_POD_CIDR,
     DEFAULT_SERVICE_CIDR,
-    NetworkAddressing,
     PathOf,
     Problem,
     podNetworkingOf,
     validateClusterAddressing,
 } from "../address";
-import { checkOneOf } from "../common/checks";
-import { ENTRA_OBJECT_ID } from "../common/entra";
-import { AadArgs, CLUSTER_LATE_CHECKED, DEPLOYER_PRINCIPAL_TYPES, KnownClusterArgs, KubenetClusterArgs, NETWORK_POLICIES } from "./args";
-import { checkApiServerAccess, effectiveAuthorizedRanges } from "./api-access";
+import { CLUSTER_LATE_CHECKED, KnownClusterArgs, KubenetClusterArgs } from "./args";
+import { checkApiServerAccess, effectiveAuthorizedRanges } from "./api-server/access";
 import { authorizedRangeCountProblems, clusterNodeCountProblems, nodePoolCountProblems } from "./aks-limits";
 import { checkTagsArg, privateDnsZoneTagCountProblems } from "../common/tags";
 import { checkAzureName } from "../common/azure-names";
-import { checkClusterFeatures } from "./validate-features";
-import { OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
+import { checkMonitoring } from "./monitoring/rules";
+import { checkMaintenance } from "./maintenance/rules";
+import { checkAutoscalerProfile } from "./autoscaler/rules";
+import { checkAddons, checkKms, checkRegistries } from "./security/rules";
+import { checkPrivateDnsZone } from "./api-server/private-dns-zone";
 import { renamedArgProblems, resolveClusterArgs } from "./resolve";
 import { checkDefaultPool, checkNodePools, poolSizing } from "./node-pools/rules";
 import { problemsKnownNow } from "../common/late-values";
-import { checkSupportPlan, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport, parseKubernetesVersion } from "./versions";
+import { checkSupportPlan, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport } from "./upgrades/versions";
+import { checkEntra } from "./entra/rules";
+import { checkEgressRoute, checkMigration, checkNetworkModel } from "./network-profile/rules";
+
+/*
+ * The cluster's rules, composed from its slices' (node pools, network profile, API server, Entra
+ * ID, security & add-ons, monitoring, maintenance, autoscaler, upgrades), and the ones on the
+ * cluster as a whole: its names, tags and AKS's count limits.
+ */
 
 const NETWORK_FIELDS = new Set(["vnetCidr", "subnetCidr", "reservedCidrs", "routes"]);
 
@@ -35,79 +43,8 @@ export function clusterPaths(networkPrefix: string, clusterPrefix: string): Path
 /** The component's own key paths: network ranges live under `networkAddressing`. */
 export const clusterArgsPath: PathOf = clusterPaths("networkAddressing.", "");
 
-function checkNetworkModel(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
-    const problems: Problem[] = [];
-    const plugin = args.networkPlugin ?? "kubenet";
-    const policy = args.networkPolicy ?? "none";
-    if (args.networkPluginMode !== undefined && plugin !== "azure") {
-        problems.push({ path: pathOf("networkPluginMode"), message: "is only used with networkPlugin: azure" });
-    }
-    if (plugin === "azure" && args.networkPluginMode !== "overlay") {
-        problems.push({ path: pathOf("networkPluginMode"), message: "must be overlay with networkPlugin: azure (classic Azure CNI gives every pod a subnet address, which this project doesn't plan)" });
-    }
-    const policyProblems = checkOneOf(policy, NETWORK_POLICIES, pathOf("networkPolicy"));
-    if (policyProblems.length > 0) {
-        problems.push(...policyProblems);
-    } else if (plugin === "kubenet" && (policy === "azure" || policy === "cilium")) {
-        problems.push({ path: pathOf("networkPolicy"), message: `${policy} network policy isn't supported with kubenet; use calico or none` });
-    }
-    return problems;
-}
-
-/** Microsoft's pre-conditions for moving a running kubenet cluster to Azure CNI Overlay in place. */
-function checkMigration(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
-    if (!args.migrateFromKubenet) return [];
-    const problems: Problem[] = [];
-    if (args.networkPlugin !== "azure" || args.networkPluginMode !== "overlay") {
-        problems.push({ path: pathOf("migrateFromKubenet"), message: "moves the cluster to Azure CNI Overlay: set networkPlugin: azure and networkPluginMode: overlay" });
-    }
-    if ((args.networkPolicy ?? "none") !== "none") {
-        problems.push({ path: pathOf("networkPolicy"), message: `must be none while migrating from kubenet: Microsoft requires network policy off for the move (uninstall ${args.networkPolicy} first, turn a policy on once the cluster runs Overlay)` });
-    }
-    const version = args.kubernetesVersion === undefined ? undefined : parseKubernetesVersion(args.kubernetesVersion);
-    const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
-    // An unreadable version is reported by checkVersionFormat, never assumed new enough.
-    if (version !== undefined && (version.major < major || (version.major === major && version.minor < minor))) {
-        problems.push({ path: pathOf("kubernetesVersion"), message: `${JSON.stringify(args.kubernetesVersion)} can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes ${major}.${minor} or later; upgrade first` });
-    }
-    if (args.allowReplacement) {
-        problems.push({ path: pathOf("allowReplacement"), message: "can't be combined with migrateFromKubenet: the migration keeps the running cluster, and allowing replacement would let Pulumi delete it instead" });
-    }
-    return problems;
-}
-
 function checkAccess(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
-    const problems: Problem[] = [...checkApiServerAccess(args, pathOf)];
-    (args.aad?.adminGroupObjectIDs ?? []).forEach((id, i) => {
-        if (typeof id !== "string" || !ENTRA_OBJECT_ID.test(id)) {
-            problems.push({ path: pathOf(`aad.adminGroupObjectIDs[${i}]`), message: `${JSON.stringify(id)} is not an Entra ID object id (a GUID)` });
-        }
-    });
-    if (args.disableLocalAccounts && args.aad === undefined) {
-        problems.push({ path: pathOf("disableLocalAccounts"), message: "needs Entra ID (aad): without local accounts, Entra ID is the only way in" });
-    }
-    problems.push(...checkDeployer(args.aad, pathOf));
-    return problems;
-}
-
-/**
- * With Azure RBAC the component grants the deploying principal RBAC Cluster Admin, so what the
- * kubeconfig deploys is authorized. Whose object id, and what kind of principal, is stated,
- * never inferred: a grant built from whoever runs `pulumi up` flips between a person and the
- * pipeline (and Azure rejects `principalType: User` for a service principal).
- */
-function checkDeployer(aad: AadArgs | undefined, pathOf: PathOf): Problem[] {
-    const deployer = aad?.deployer;
-    if (deployer === undefined) return [];
-    const problems: Problem[] = [];
-    if (!aad?.enableAzureRBAC) {
-        problems.push({ path: pathOf("aad.deployer"), message: "is only used with enableAzureRBAC: true; without Azure RBAC, put the deploying principal in a group listed in adminGroupObjectIDs" });
-    }
-    if (typeof deployer.objectId !== "string" || !ENTRA_OBJECT_ID.test(deployer.objectId)) {
-        problems.push({ path: pathOf("aad.deployer.objectId"), message: `${JSON.stringify(deployer.objectId)} is not an Entra ID object id (a GUID); for a service principal use its object id (az ad sp show --id <appId> --query id), not the app id` });
-    }
-    problems.push(...checkOneOf(deployer.principalType, DEPLOYER_PRINCIPAL_TYPES, pathOf("aad.deployer.principalType"), true));
-    return problems;
+    return [...checkApiServerAccess(args, pathOf), ...checkEntra(args, pathOf)];
 }
 
 /**
@@ -152,30 +89,6 @@ function checkAksCounts(args: KnownClusterArgs, pathOf: PathOf, countProblems: P
 }
 
 /**
- * With userDefinedRouting the nodes leave through the route table's default route (to your
- * firewall): without a 0.0.0.0/0 route they have no way out and AKS fails to create the cluster.
- * Only the routes declared with the network are known; a route table of your own is the
- * warning's to mention (`egressRouteWarnings`).
- */
-function checkEgressRoute(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
-    const network = args.networkAddressing;
-    if (args.outboundType !== "userDefinedRouting" || network === undefined || network.externalRouteTable || hasDefaultRoute(network)) return [];
-    return [{ path: pathOf("outboundType"), message: `userDefinedRouting needs a 0.0.0.0/0 route in ${pathOf("routes")} (e.g. to your firewall); without one the nodes have no way out` }];
-}
-
-function hasDefaultRoute(network: NetworkAddressing): boolean {
-    return (network.routes ?? []).some((route) => route?.addressPrefix === "0.0.0.0/0");
-}
-
-/** userDefinedRouting through a route table of yours, whose routes only you know. */
-export function egressRouteWarnings(args: Pick<KnownClusterArgs, "outboundType" | "networkAddressing">, pathOf: PathOf): Problem[] {
-    const network = args.networkAddressing;
-    return args.outboundType === "userDefinedRouting" && network?.externalRouteTable && !hasDefaultRoute(network)
-        ? [{ path: pathOf("outboundType"), message: "userDefinedRouting needs a 0.0.0.0/0 route: make sure your route table (the network's existingRouteTableId) has one" }]
-        : [];
-}
-
-/**
  * AKS keeps the nodes in a resource group of its own and refuses the cluster's group for it
  * (NodeResourceGroupSameAsResourceGroup; "Azure requires that a new, non-existent Resource Group
  * is used", azurerm's node_resource_group). Resource group names are case-insensitive.
@@ -216,7 +129,11 @@ function checkResolvedArgs(args: KnownClusterArgs, pathOf: PathOf, today: Date):
     );
     problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionFormat(args.kubernetesVersion, pathOf), ...checkVersionChannel(args, pathOf));
     problems.push(...checkSupportPlan(args, pathOf), ...checkVersionSupport(args, pathOf, today), ...checkUpgradeChannels(args, pathOf), ...checkNodeResourceGroup(args, pathOf));
-    problems.push(...checkClusterFeatures(args, pathOf), ...checkEgressRoute(args, pathOf), ...checkClusterTags(args, pathOf), ...checkAksCounts(args, pathOf, countProblems));
+    problems.push(
+        ...checkPrivateDnsZone(args, pathOf), ...checkKms(args, pathOf), ...checkAddons(args, pathOf), ...checkMonitoring(args, pathOf),
+        ...checkRegistries(args, pathOf), ...checkMaintenance(args, pathOf), ...checkAutoscalerProfile(args, pathOf),
+    );
+    problems.push(...checkEgressRoute(args, pathOf), ...checkClusterTags(args, pathOf), ...checkAksCounts(args, pathOf, countProblems));
     problems.push(...validateClusterAddressing({
         podNetworking: podNetworkingOf(args.networkPlugin ?? "kubenet", args.networkPluginMode),
         podCidr: args.podCidr ?? DEFAULT_POD_CIDR,

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { AKS_AAD_SERVER_ID } from "../../components/cluster/access";
+import { AKS_AAD_SERVER_ID } from "../../components/cluster/entra/kubeconfig";
 import { MockEngine } from "../../infra/synth/engine";
 import { MOCK_TENANT_ID } from "../../infra/synth/azure-state";
 import { buildStack } from "./fixtures";

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { KubenetClusterArgs } from "../../components";
 import { validateClusterArgs } from "../../components/rules";
-import { effectiveAuthorizedRanges } from "../../components/cluster/api-access";
+import { effectiveAuthorizedRanges } from "../../components/cluster/api-server/access";
 import { basePools } from "./fixtures";
 
 const CHECKED_ON = new Date("2026-12-01T00:00:00Z");

@@ -78,12 +78,12 @@ export const hardenedCluster: Partial<KubenetClusterArgs> = {
 /**
  * A Kubernetes version AKS supports today: the newest minor of the shipped calendar that is GA
  * and in support on the day the tests run. Tests that declare a cluster pin it, so they fail,
- * with the stacks, once the calendar (components/cluster/kubernetes-versions.ts) goes stale.
+ * with the stacks, once the calendar (components/cluster/upgrades/kubernetes-versions.ts) goes stale.
  */
 export const SUPPORTED_VERSION: string = (() => {
     const today = new Date();
     const current = AKS_MINOR_VERSIONS.filter((row) => new Date(`${row.ga}-01T00:00:00Z`) <= today && versionSupport(row.version, "KubernetesOfficial", today).status === "supported");
-    if (current.length === 0) throw new Error("no version of the AKS calendar is supported today: refresh components/cluster/kubernetes-versions.ts");
+    if (current.length === 0) throw new Error("no version of the AKS calendar is supported today: refresh components/cluster/upgrades/kubernetes-versions.ts");
     return current[current.length - 1].version;
 })();
 

@@ -3,7 +3,7 @@ import { KubenetClusterArgs } from "../../components";
 import { AKS_MINOR_VERSIONS, kubernetesVersionWarnings, validateClusterArgs, versionSupport } from "../../components/rules";
 import { formatWarning } from "../../components/address";
 import { clusterArgsPath } from "../../components/cluster";
-import { endOfMonth, versionToMoveTo } from "../../components/cluster/kubernetes-versions";
+import { endOfMonth, versionToMoveTo } from "../../components/cluster/upgrades/kubernetes-versions";
 import { basePools } from "./fixtures";
 
 /*

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { KubenetClusterArgs, NodePoolArgs } from "../../components";
-import { LiveCluster } from "../../components/cluster/live";
+import { LiveCluster } from "../../components/cluster/upgrades/live";
 import { agentPoolName } from "../../components/cluster/node-pools/agent-pools";
-import { isUpgrade, liveClusterProblems } from "../../components/cluster/live-checks";
+import { isUpgrade, liveClusterProblems } from "../../components/cluster/upgrades/live-checks";
 import { clusterArgsPath, clusterPaths } from "../../components/cluster";
 import { clusterRequestPools } from "../../components/cluster/node-pools/agent-pools";
 import { replacingChanges } from "./declared-diff";

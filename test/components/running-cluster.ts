@@ -1,5 +1,5 @@
 import { KubenetClusterArgs } from "../../components";
-import { LiveCluster, LivePool } from "../../components/cluster/live";
+import { LiveCluster, LivePool } from "../../components/cluster/upgrades/live";
 import { MockEngine } from "../../infra/synth/engine";
 import { buildStack } from "./fixtures";
 

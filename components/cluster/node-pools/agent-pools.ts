@@ -4,8 +4,8 @@ import * as containerservice from "@pulumi/azure-native/containerservice";
 import { DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../../address";
 import { KubenetClusterArgs } from "../args";
 import { NodePoolArgs } from "./args";
-import { LiveCluster } from "../live";
-import { declaredAzureNames, isUpgrade } from "../live-checks";
+import { LiveCluster } from "../upgrades/live";
+import { declaredAzureNames, isUpgrade } from "../upgrades/live-checks";
 import { upgradeSettingsProfile } from "./upgrade-settings";
 
 /*

@@ -1,6 +1,6 @@
-import { PathOf, Problem } from "../address";
-import { checkOneOf } from "../common/checks";
-import { KnownClusterArgs } from "./args";
+import { PathOf, Problem } from "../../address";
+import { checkOneOf } from "../../common/checks";
+import { KnownClusterArgs } from "../args";
 import {
     KUBERNETES_SUPPORT_PLANS,
     KUBERNETES_VERSIONS_RECORDED_ON,
@@ -136,7 +136,7 @@ export function kubernetesVersionWarnings(args: Pick<KnownClusterArgs, "kubernet
         return [{ path: at, message: `${support.row.version} left AKS community support at the end of ${monthName(support.endedMonth)}: AKS creates no cluster on it and keeps an existing one on platform support only${until}; upgrade to "${minorAbove(version, 1)}", or turn on long-term support (${LTS_FIX}; ${support.row.version} until the end of ${monthName(support.row.ltsEnd)}) (docs/kubernetes-versions.md)` }];
     }
     if (support.status === "unknown") {
-        return [{ path: at, message: `${JSON.stringify(version)} is newer than the program's calendar of AKS versions (read on ${KUBERNETES_VERSIONS_RECORDED_ON}): check that AKS offers it in your region (az aks get-versions --location <region>) and add it to components/cluster/kubernetes-versions.ts (docs/kubernetes-versions.md)` }];
+        return [{ path: at, message: `${JSON.stringify(version)} is newer than the program's calendar of AKS versions (read on ${KUBERNETES_VERSIONS_RECORDED_ON}): check that AKS offers it in your region (az aks get-versions --location <region>) and add it to components/cluster/upgrades/kubernetes-versions.ts (docs/kubernetes-versions.md)` }];
     }
     return [];
 }

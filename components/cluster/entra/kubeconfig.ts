@@ -2,9 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { parse, stringify } from "yaml";
-import { roleAssignmentNameOutput } from "../common/role-assignment";
-import { AKS_RBAC_CLUSTER_ADMIN_ROLE_ID, builtInRoleDefinitionId } from "../common/roles";
-import { AadArgs, KubeloginMode } from "./args";
+import { roleAssignmentNameOutput } from "../../common/role-assignment";
+import { AKS_RBAC_CLUSTER_ADMIN_ROLE_ID, builtInRoleDefinitionId } from "../../common/roles";
+import { AadArgs, KubeloginMode } from "../args";
 
 /** The Entra ID application every AKS cluster's API server accepts tokens for. */
 export const AKS_AAD_SERVER_ID = "6dae42f8-4368-4678-94ff-3960e28e3630";

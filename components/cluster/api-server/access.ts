@@ -1,7 +1,7 @@
-import { Cidr, PathOf, Problem, contains, formatCidr, parseCidr, parseIPv4 } from "../address";
-import { KnownClusterArgs } from "./args";
+import { Cidr, PathOf, Problem, contains, formatCidr, parseCidr, parseIPv4 } from "../../address";
+import { KnownClusterArgs } from "../args";
 
-export { AKS_MANAGED_PRIVATE_DNS_ZONES, isOwnPrivateDnsZone } from "../common/private-dns";
+export { AKS_MANAGED_PRIVATE_DNS_ZONES, isOwnPrivateDnsZone } from "../../common/private-dns";
 
 /**
  * An authorized range as Azure accepts it: a CIDR, or a single IPv4 address, which the az CLI

@@ -1,8 +1,8 @@
-import { PathOf, Problem } from "../address";
-import { KubenetClusterArgs, NodePoolArgs } from "./args";
+import { PathOf, Problem } from "../../address";
+import { KubenetClusterArgs, NodePoolArgs } from "../args";
 import { versionSupport } from "./kubernetes-versions";
 import { LiveCluster, LivePool } from "./live";
-import { agentPoolName, createOnlySettings, defaultPoolOf } from "./node-pools/agent-pools";
+import { agentPoolName, createOnlySettings, defaultPoolOf } from "../node-pools/agent-pools";
 import { minorAbove, parseKubernetesVersion } from "./versions";
 
 /*

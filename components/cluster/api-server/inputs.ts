@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { input, inputShape } from "../../common/inputs";
+import { ApiServerArgs } from "./args";
+
+/* The API server's input schema, tied to its args (args.ts documents each key). */
+
+export const apiServerInputs = z.strictObject(inputShape<ApiServerArgs>()({
+    authorizedIPRanges: input(z.array(z.string())).optional(),
+    enablePrivateCluster: z.boolean().optional(),
+    disableRunCommand: z.boolean().optional(),
+    privateDNSZone: z.string().optional() }));
