@@ -1,19 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { retryHooks } from "../common/retry";
-import { resourceNameFromId } from "../common/resource-id";
-import { roleAssignmentNameOutput } from "../common/role-assignment";
-import { ACR_PULL_ROLE_ID, builtInRoleDefinitionId } from "../common/roles";
-import { ROLE_ASSIGNMENT_RETRY } from "../identity";
-import { ACR_TYPE, addonProfiles, securityProfile } from "./security/profile";
+
+import { addonProfiles, securityProfile } from "./security/profile";
 import { autoScalerProfile } from "./autoscaler/profile";
 import { declareMaintenance } from "./maintenance/resources";
 import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./monitoring/resources";
 import { effectiveAuthorizedRanges } from "./api-server/access";
-import { CLUSTER_LATE_CHECKED, DEFAULT_NODE_OS_UPGRADE_CHANNEL, DEFAULT_UPGRADE_CHANNEL, KnownClusterArgs, KubenetClusterArgs } from "./args";
+import {
+    CLUSTER_LATE_CHECKED,
+    DEFAULT_NODE_OS_UPGRADE_CHANNEL,
+    DEFAULT_UPGRADE_CHANNEL,
+    KnownClusterArgs,
+    KubenetClusterArgs,
+} from "./args";
 import { clusterRequestPools, declareAgentPools, defaultPoolOf } from "./node-pools/agent-pools";
 import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
 import { readLiveCluster } from "./upgrades/live";
@@ -34,6 +36,8 @@ export { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecy
 export {
     AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport,
 } from "./upgrades/kubernetes-versions";
+
+import { declareAcrPull } from "./security/acr-pull";
 export { kubernetesVersionWarnings } from "./upgrades/versions";
 export { type LiveCluster, type LivePool } from "./upgrades/live";
 export { liveClusterProblems, isUpgrade } from "./upgrades/live-checks";
@@ -193,7 +197,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
             declareControlPlaneLogs(name, settings.monitoring, this.clusterId, children);
             if (settings.monitoring.prometheus) declarePrometheus(name, settings.monitoring.prometheus, monitored, children);
         }
-        this.grantAcrPull(name, settings.acrPullRegistryIds ?? [], children);
+        declareAcrPull(name, settings.acrPullRegistryIds ?? [], this.kubeletIdentityObjectId, children);
         this.kubeconfig = declareClusterAccess(name, { resourceGroupName, cluster: this.cluster, aad: settings.aad, kubeloginMode: settings.kubeloginMode! }, children);
         this.registerOutputs({
             kubeconfig: this.kubeconfig,
@@ -203,24 +207,5 @@ export class KubenetCluster extends pulumi.ComponentResource {
             kubeletIdentityObjectId: this.kubeletIdentityObjectId,
             oidcIssuerUrl: this.oidcIssuerUrl,
         });
-    }
-
-    /** AcrPull on each registry for the kubelet identity, the identity nodes pull images with. */
-    private grantAcrPull(name: string, registryIds: string[], children: pulumi.CustomResourceOptions): void {
-        if (registryIds.length === 0) return;
-        const client = authorization.getClientConfigOutput({ parent: this });
-        const roleDefinitionId = builtInRoleDefinitionId(client.subscriptionId, ACR_PULL_ROLE_ID);
-        const principalId = this.kubeletIdentityObjectId.apply((id) => id ?? "");
-        for (const registryId of registryIds) {
-            const registryName = resourceNameFromId(registryId, ACR_TYPE)!.toLowerCase();
-            new authorization.RoleAssignment(`${name}-acr-pull-${registryName}`, {
-                roleAssignmentName: roleAssignmentNameOutput(registryId, principalId, roleDefinitionId),
-                principalId,
-                principalType: "ServicePrincipal",
-                roleDefinitionId,
-                scope: registryId,
-                description: "aks-kubenet: lets the cluster's nodes pull images",
-            }, { ...children, deleteBeforeReplace: true, hooks: retryHooks(`${name}-acr-pull-retry`, ROLE_ASSIGNMENT_RETRY) });
-        }
     }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { v5 as uuidv5 } from "uuid";
+import { RetryPolicy } from "./retry";
 
 /**
  * The namespace of this project's role assignment names (a UUIDv5 of the project's name in the
@@ -31,3 +32,17 @@ export function roleAssignmentNameOutput(scope: pulumi.Input<string>, principalI
     return pulumi.all([scope, principalId, roleDefinitionId]).apply(([s, p, r]) =>
         (s === undefined || p === undefined || r === undefined ? undefined : roleAssignmentName(s, p, r)));
 }
+
+/**
+ * A role assignment for a just-created identity can fail with PrincipalNotFound until Entra ID
+ * has replicated the principal; `principalType: ServicePrincipal` avoids most of it, and Microsoft
+ * documents the rest as a delay to wait out ("Assign Azure roles using Azure Resource Manager
+ * templates": the new principal may not be available yet, wait and retry).
+ */
+export const ROLE_ASSIGNMENT_RETRY: RetryPolicy = {
+    waitingFor: "Entra ID to replicate the new identity",
+    transient: [/\bPrincipalNotFound\b/],
+    maxRetries: 8,
+    firstDelaySeconds: 10,
+    maxDelaySeconds: 60,
+};

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { KeyVaultNetworkAccess } from "../common/key-vault";
 
 /* The identity's arguments and their enumerations; inputs.ts is their schema. */
+
+export { KeyVaultNetworkAccess, KEY_VAULT_NETWORK_ACCESS } from "../common/key-vault";
 
 /** Where Network Contributor is granted: the vnet (as the kubenet guide does) or the subnet. */
 export const RoleScope = { Vnet: "vnet", Subnet: "subnet" } as const;
@@ -11,11 +14,6 @@ export const ROLE_SCOPES = Object.values(RoleScope);
 export const NetworkRole = { NetworkContributor: "networkContributor", LeastPrivilege: "leastPrivilege" } as const;
 export type NetworkRole = (typeof NetworkRole)[keyof typeof NetworkRole];
 export const NETWORK_ROLES = Object.values(NetworkRole);
-
-/** Whether the KMS key vault is reachable from public networks or only through a private endpoint. */
-export const KeyVaultNetworkAccess = { Public: "Public", Private: "Private" } as const;
-export type KeyVaultNetworkAccess = (typeof KeyVaultNetworkAccess)[keyof typeof KeyVaultNetworkAccess];
-export const KEY_VAULT_NETWORK_ACCESS = Object.values(KeyVaultNetworkAccess);
 
 /** The key vault of KMS etcd encryption, for the identity's grants on it. */
 export interface KmsKeyVaultArgs {

@@ -5,7 +5,7 @@ import { Problem, samePath, PathOf } from "../address";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { checkAzureName } from "../common/azure-names";
 import { childOptions, throwIfProblems } from "../common/problems";
-import { RetryPolicy, retryHooks } from "../common/retry";
+import { retryHooks } from "../common/retry";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
 import { checkOneOf } from "../common/checks";
 import { checkResourceId } from "../common/resource-id";
@@ -23,24 +23,11 @@ import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
 import { identityInputs } from "./inputs";
 import { withDefaults } from "../common/inputs";
 import { isOwnPrivateDnsZone } from "../common/private-dns";
+import { ROLE_ASSIGNMENT_RETRY } from "../common/role-assignment";
 
 export { NETWORK_CONTRIBUTOR_ROLE_ID };
 export * from "./args";
 export { KUBENET_NETWORK_ACTIONS } from "./least-privilege";
-
-/**
- * A role assignment for a just-created identity can fail with PrincipalNotFound until Entra ID
- * has replicated the principal; `principalType: ServicePrincipal` avoids most of it, and Microsoft
- * documents the rest as a delay to wait out ("Assign Azure roles using Azure Resource Manager
- * templates": the new principal may not be available yet, wait and retry).
- */
-export const ROLE_ASSIGNMENT_RETRY: RetryPolicy = {
-    waitingFor: "Entra ID to replicate the new identity",
-    transient: [/\bPrincipalNotFound\b/],
-    maxRetries: 8,
-    firstDelaySeconds: 10,
-    maxDelaySeconds: 60,
-};
 
 /** The identity's arguments under their current names, with the input schema's defaults. */
 export function resolveIdentityArgs(args: ClusterIdentityArgs): ClusterIdentityArgs {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MIN_PULUMI_CLI_FOR_ERROR_HOOKS, RetryPolicy, retryDecision, retryHooks, totalRetryWaitSeconds, transientErrorHook } from "../../components/common/retry";
 import { MockEngine } from "../../infra/synth/engine";
 import { CLUSTER_PERMISSION_RETRY } from "../../components/cluster";
-import { ROLE_ASSIGNMENT_RETRY } from "../../components/identity";
+import { ROLE_ASSIGNMENT_RETRY } from "../../components/common/role-assignment";
 import { KUBERNETES_RBAC_RETRY } from "../../components/bootstrap";
 
 const policy: RetryPolicy = { waitingFor: "a grant", transient: [/PrincipalNotFound/], maxRetries: 3, firstDelaySeconds: 10, maxDelaySeconds: 25 };

@@ -1,4 +1,4 @@
-import { KeyVaultNetworkAccess } from "../../identity/args";
+import { KeyVaultNetworkAccess } from "../../common/key-vault";
 
 /* The cluster's add-ons, KMS etcd encryption and image registries; inputs.ts is their schema. */
 

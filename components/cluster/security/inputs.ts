@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { inputShape } from "../../common/inputs";
-import { KEY_VAULT_NETWORK_ACCESS } from "../../identity/args";
+import { KEY_VAULT_NETWORK_ACCESS } from "../../common/key-vault";
 import { ClusterAddonsArgs, KmsArgs } from "./args";
 
 

@@ -1,7 +1,7 @@
 import { PathOf, Problem } from "../../address";
 import { checkOneOf, isWholeNumberIn } from "../../common/checks";
 import { checkResourceId } from "../../common/resource-id";
-import { KEY_VAULT_NETWORK_ACCESS } from "../../identity/args";
+import { KEY_VAULT_NETWORK_ACCESS } from "../../common/key-vault";
 import { KnownClusterArgs } from "../args";
 import { ACR_TYPE } from "./profile";
 
