@@ -9,6 +9,11 @@ import {
     ROUTE_TABLE_ROUTE_LIMIT,
 } from "./limits";
 
+/*
+ * How many nodes and pods a subnet, a pod CIDR and a route table hold, for each way pods get
+ * addresses.
+ */
+
 /**
  * How pods get their addresses, which decides the arithmetic:
  * - kubenet: nodes from the subnet, pods from a /24 of the pod CIDR per node, one UDR per node;

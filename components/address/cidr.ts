@@ -1,5 +1,7 @@
 import * as ipaddr from "ipaddr.js";
 
+/* IPv4 addresses and CIDR ranges: parsing, formatting, containment and overlap. */
+
 /** An IPv4 range as numbers: `network` is the first address as an unsigned 32-bit integer. */
 export interface Cidr {
     readonly network: number;

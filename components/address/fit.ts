@@ -1,6 +1,8 @@
 import { CapacityPlan, LimitedBy, smallestPodCidrPrefix, smallestSubnetPrefix, subnetAddressesPerNode } from "./capacity";
 import { MaxSurge, surgeNodes } from "./surge";
 
+/* Whether a number of nodes fits a capacity plan, and what limits it. */
+
 /** Whether a number of nodes, plus the nodes an upgrade surges, fits a capacity plan. */
 export interface NodeFit {
     nodes: number;

@@ -3,6 +3,8 @@ import { Problem } from "./problem";
 import { AKS_RESERVED_RANGES } from "./limits";
 import { NamedCidr, checkCidr } from "./rules";
 
+/* The address ranges Azure refuses in a virtual network, and the rule that refuses them. */
+
 /**
  * The address ranges Azure refuses in a virtual network, from Microsoft's "Azure Virtual Network
  * FAQ", "What address ranges can I use in my virtual networks?"

@@ -1,4 +1,4 @@
-/**
+/*
  * Address planning for AKS with kubenet: CIDR arithmetic, the guide's rules and capacity.
  * Pure functions, no Pulumi: usable from components, the config layer, the CLI and policies.
  */

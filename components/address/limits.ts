@@ -1,4 +1,4 @@
-/**
+/*
  * The numbers of the AKS kubenet guide and Microsoft's AKS / virtual-network documentation,
  * in one place so every rule and every report quotes the same figure.
  */

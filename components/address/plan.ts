@@ -19,7 +19,7 @@ import {
 import { parseMaxSurge, surgeNodes } from "./surge";
 import { checkNotForbiddenInVnet } from "./forbidden-ranges";
 
-/**
+/*
  * The address rules composed for the two places they apply: the network (vnet, subnet, routes,
  * reserved ranges) and the cluster (pod and service ranges, DNS IP, pools and their capacity,
  * checked against the network they land in). Problems carry the field names below, mapped

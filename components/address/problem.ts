@@ -1,3 +1,5 @@
+/* The problem every rule reports, and the key-path mapping each caller gives. */
+
 /**
  * One thing wrong with the input. `path` is the key path of the offending value as the caller
  * names it (e.g. `cluster.podCidr`), so every layer can report in the contract's error format.

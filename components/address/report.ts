@@ -3,6 +3,8 @@ import { Cidr } from "./cidr";
 import { NodeFit, fitNodes } from "./fit";
 import { MaxSurge } from "./surge";
 
+/* The capacity command's report: a subnet's plan and, for a node count, whether it fits. */
+
 /** The capacity command's JSON object (contract.md), also embedded in synth's output. */
 export interface CapacityReport extends CapacityPlan {
     /** Present when a node count was asked about. */

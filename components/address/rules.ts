@@ -10,7 +10,7 @@ import {
 } from "./limits";
 import { Problem } from "./problem";
 
-/**
+/*
  * Each rule of the kubenet guide as a small function. A rule returns every problem it finds
  * (an empty list when the input is good) with the key path it was given, never throws.
  */

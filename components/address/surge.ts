@@ -1,5 +1,7 @@
 import { Parsed } from "./cidr";
 
+/* Upgrade surge: how AKS writes it, and the extra nodes it takes. */
+
 /** An upgrade surge as AKS takes it: a node count ("3") or a share of the pool ("33%"). */
 export type MaxSurge = { kind: "count"; value: number } | { kind: "percent"; value: number };
 

@@ -1,3 +1,5 @@
+/* The namespace bootstrap's arguments and the enumerations they take; inputs.ts is their schema. */
+
 /** A Pod Security Standard level. */
 export const PodSecurityLevel = { Privileged: "privileged", Baseline: "baseline", Restricted: "restricted" } as const;
 export type PodSecurityLevel = (typeof PodSecurityLevel)[keyof typeof PodSecurityLevel];

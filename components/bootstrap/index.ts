@@ -14,6 +14,11 @@ import { withDefaults } from "../common/inputs";
 export * from "./args";
 export { validateNamespaces, SYSTEM_NAMESPACES } from "./validate";
 
+/*
+ * NamespaceBootstrap: namespaces with Pod Security labels, quotas, default limits, group bindings
+ * and a default-deny policy.
+ */
+
 /**
  * Pod Security Standards labels: enforce the namespace's level, and audit and warn at
  * `restricted` so workloads show what a move to restricted would break before it does.

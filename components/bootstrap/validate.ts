@@ -3,6 +3,11 @@ import { checkOneOf, isWholeNumberIn } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
 import { DEFAULT_CONTAINER_LIMITS, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
+/*
+ * The namespace bootstrap's rules: names, quantities, LimitRange defaults Kubernetes accepts,
+ * group ids.
+ */
+
 const RFC1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
 /** Namespaces Kubernetes itself owns; `default` is labelled by the bootstrap, not created. */

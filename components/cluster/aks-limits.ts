@@ -1,5 +1,7 @@
 import { KUBENET_DEFAULT_MAX_PODS, MAX_PODS_MAX, MAX_PODS_MIN, Problem } from "../address";
 
+/* AKS's count limits, dated with their sources, and the rules that apply them. */
+
 /** One of AKS's count limits, with where Microsoft states it and when that was read. */
 export interface AksCountLimit {
     readonly max: number;

@@ -33,6 +33,12 @@ export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from ".
 export { parseKubernetesVersion } from "./upgrades/versions";
 export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./node-pools/agent-pools";
 export { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
+
+/*
+ * KubenetCluster: the ManagedCluster and its slices composed (node pools, network profile, API
+ * server, Entra ID, security & add-ons, monitoring, maintenance, autoscaler, upgrades).
+ */
+
 export {
     AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport,
 } from "./upgrades/kubernetes-versions";

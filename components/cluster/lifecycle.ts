@@ -1,5 +1,10 @@
 import { RetryPolicy } from "../common/retry";
 
+/*
+ * How the cluster lives through changes: the retries its creation needs, the settings only a new
+ * cluster takes.
+ */
+
 /**
  * Creating the cluster right after its identity's Network Contributor grants can fail while the
  * grants propagate: "permissions granted to your cluster's managed identity can take up to 60

@@ -1,3 +1,5 @@
+/* What only a new cluster can take, in the program's own names. */
+
 /**
  * ManagedCluster properties that azure-native can only change by replacing the cluster: a new
  * cluster is created and the old one deleted, with every workload on it. From the provider's

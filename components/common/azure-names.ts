@@ -1,5 +1,7 @@
 import { Problem } from "../address";
 
+/* Azure's naming rules for the resources this project names, and the check that applies them. */
+
 /**
  * Naming rules of the Azure resources this project names, from Microsoft's "Naming rules and
  * restrictions for Azure resources" and the AKS API's patterns. ASCII only: Azure accepts some

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/* The components' type tokens and the aliases to their earlier ones. */
+
 /**
  * The components' type tokens, `<package>:index:<Name>` as Pulumi's component packages require
  * (the schema is inferred from the source, and every language's SDK constructs them by token).

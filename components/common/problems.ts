@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Problem, formatProblem } from "../address";
 
+/* How a component refuses its arguments, and the options its children get from it. */
+
 /**
  * Stops a component before it creates any child: one error listing every problem, tied to the
  * component so the engine reports it there.

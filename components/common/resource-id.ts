@@ -1,5 +1,7 @@
 import { Problem } from "../address";
 
+/* Reading and checking the Azure resource ids the components take. */
+
 /** The parts of an Azure resource id this project reads. */
 export interface SubnetId {
     subscriptionId: string;

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/* Retries of transient Azure failures, as Pulumi error hooks where the engine runs them. */
+
 /**
  * Which failures of a resource operation are worth another try, how often, and how long to wait.
  * Only errors Microsoft documents as transient belong here: retrying anything else just delays

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { v5 as uuidv5 } from "uuid";
 import { RetryPolicy } from "./retry";
 
+/* Role assignments' stable names and the retry a new principal needs. */
+
 /**
  * The namespace of this project's role assignment names (a UUIDv5 of the project's name in the
  * URL namespace), so its names never collide with another tool's UUIDv5 names.

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/* The built-in Azure roles the components grant. */
+
 /** Built-in Azure role definition ids (the same in every tenant). */
 
 /** Network Contributor: kubenet's control-plane identity needs it on the network and the route table. */

@@ -1,5 +1,7 @@
 import { Problem } from "../address";
 
+/* Azure's tag limits, and the checks that apply them. */
+
 /**
  * Azure's limits on resource tags, from Microsoft's "Use tags to organize your Azure resources
  * and management hierarchy", section "Limitations"

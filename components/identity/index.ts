@@ -25,6 +25,11 @@ import { withDefaults } from "../common/inputs";
 import { isOwnPrivateDnsZone } from "../common/private-dns";
 import { ROLE_ASSIGNMENT_RETRY } from "../common/role-assignment";
 
+/*
+ * ClusterIdentity: the control plane's user-assigned identity and its grants, created before the
+ * cluster.
+ */
+
 export { NETWORK_CONTRIBUTOR_ROLE_ID };
 export * from "./args";
 export { KUBENET_NETWORK_ACTIONS } from "./least-privilege";

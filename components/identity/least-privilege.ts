@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { v5 as uuidv5 } from "uuid";
 
+/* The custom role with only what kubenet's control plane does with the network. */
+
 /**
  * What kubenet's control-plane identity does with the network, and nothing more (kubenet guide
  * and Microsoft's "AKS service permissions"): join and read the cluster subnet, and read and

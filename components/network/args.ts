@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/* The network's arguments and the enumerations they take; inputs.ts is their schema. */
+
 /** Where a custom route sends its traffic; VirtualAppliance is a firewall or other appliance. */
 export const RouteNextHopType = {
     VirtualNetworkGateway: "VirtualNetworkGateway",

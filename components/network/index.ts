@@ -13,6 +13,8 @@ import { withDefaults } from "../common/inputs";
 
 export * from "./args";
 
+/* KubenetNetwork: the vnet, the cluster subnet and its route table with custom routes, or yours. */
+
 /**
  * Whether the created route table keeps BGP-learned routes out. With egress through a firewall
  * (0.0.0.0/0 to a VirtualAppliance), gateway routes propagated into the table send on-premises

@@ -7,6 +7,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { problemsKnownNow } from "../common/late-values";
 import { CustomRouteArgs, KubenetNetworkArgs, NETWORK_LATE_CHECKED, ROUTE_NEXT_HOP_TYPES } from "./args";
 
+/*
+ * The network's rules: names, ids, routes and the address rules, now or once late values are
+ * known.
+ */
+
 const ROUTE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$/;
 
 /** Checks one custom route's name and next hop. */

@@ -3,6 +3,8 @@ import { KnownClusterArgs } from "../args";
 
 export { AKS_MANAGED_PRIVATE_DNS_ZONES, isOwnPrivateDnsZone } from "../../common/private-dns";
 
+/* The API server's access: authorized ranges (with the egress IPs added), and their rules. */
+
 /**
  * An authorized range as Azure accepts it: a CIDR, or a single IPv4 address, which the az CLI
  * documents as "a list of IPv4 addresses or CIDRs" and which means that address alone (/32).

@@ -1,5 +1,10 @@
 import { Problem } from "../../address/problem";
 
+/*
+ * The units AKS's REST model gives the autoscaler profile's durations, and the rule that checks
+ * them.
+ */
+
 /**
  * The unit each autoscaler duration takes, by its name in `AutoscalerProfileArgs` (args.ts), as
  * AKS's REST model describes `ManagedClusterProperties.autoScalerProfile` for API version

@@ -6,6 +6,11 @@ import { roleAssignmentNameOutput } from "../../common/role-assignment";
 import { AKS_RBAC_CLUSTER_ADMIN_ROLE_ID, builtInRoleDefinitionId } from "../../common/roles";
 import { AadArgs, KubeloginMode } from "../args";
 
+/*
+ * The cluster's kubeconfig: AKS's credentials, kubelogin with Entra ID, and the deployer's RBAC
+ * Cluster Admin grant.
+ */
+
 /** The Entra ID application every AKS cluster's API server accepts tokens for. */
 export const AKS_AAD_SERVER_ID = "6dae42f8-4368-4678-94ff-3960e28e3630";
 

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { MaintenanceArgs, MaintenanceWindowArgs } from "./args";
 
+/* The planned-maintenance windows as AKS's maintenance configurations. */
+
 /**
  * AKS reads planned-maintenance windows from maintenance configurations with fixed names, one
  * per kind of upgrade (Microsoft, "Use Planned Maintenance to schedule and control upgrades for

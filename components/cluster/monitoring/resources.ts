@@ -5,6 +5,11 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { ClusterMonitoringArgs, PrometheusArgs } from "./args";
 import { PROMETHEUS_RECORDING_RULE_GROUPS, RECORDING_RULES_INTERVAL } from "./prometheus-rules";
 
+/*
+ * The cluster's monitoring resources: Container Insights, control-plane logs, managed Prometheus
+ * and its rule groups.
+ */
+
 /**
  * AKS's resource log categories (Microsoft, "Monitor AKS: resource logs"). The default set is the
  * control plane's: the API server, the admin audit log (audit without get and list, into the

@@ -3,6 +3,8 @@ import { checkOneOf, isOneOf, isWholeNumberIn } from "../../common/checks";
 import { NodePoolArgs, OS_DISK_TYPES, OS_SKUS, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES } from "./args";
 import { nodeLabelProblems } from "./labels";
 
+/* A pool's VM size, labels, taints, OS image and disk, SSH and spot settings: their rules. */
+
 /** Kubernetes label syntax (apimachinery validation): an optional DNS-subdomain prefix, a name of up to 63 characters. */
 const LABEL_NAME = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;

@@ -6,6 +6,8 @@ import { ROLE_ASSIGNMENT_RETRY, roleAssignmentNameOutput } from "../../common/ro
 import { ACR_PULL_ROLE_ID, builtInRoleDefinitionId } from "../../common/roles";
 import { ACR_TYPE } from "./profile";
 
+/* The kubelet identity's AcrPull grants on the registries it pulls from. */
+
 /**
  * AcrPull on each registry for the kubelet identity, the identity nodes pull images with; a
  * grant named after its registry, so adding or removing one leaves the others as they are.

@@ -14,6 +14,11 @@ import {
     versionSupport,
 } from "./kubernetes-versions";
 
+/*
+ * The Kubernetes version's rules: its form, its channel, AKS's support on the plan given, and the
+ * warnings.
+ */
+
 export { minorAbove, parseKubernetesVersion };
 
 /** `MAJOR.MINOR` or `MAJOR.MINOR.PATCH` with a major of at least 1; "latest" and "0" are not versions. */
