@@ -13,5 +13,4 @@ export { clusterInputShape, clusterInputs, stringish } from "./cluster/inputs";
 export { kmsInputs } from "./cluster/security/inputs";
 export { monitoringInputs, prometheusInputs } from "./cluster/monitoring/inputs";
 export { nodePoolInputs } from "./cluster/node-pools/inputs";
-export { upgradeSettingsInputs } from "./cluster/node-pools/upgrade-settings";
 export { bootstrapInputShape, bootstrapInputs, namespaceInputs } from "./bootstrap/inputs";

@@ -14,7 +14,6 @@ import { NetworkPlugin, NetworkPolicy, OutboundType } from "./network-profile/ar
 import { NodeOSUpgradeChannel, UpgradeChannel } from "./upgrades/args";
 
 export { KubernetesSupportPlan, KUBERNETES_SUPPORT_PLANS } from "./upgrades/kubernetes-versions";
-export { UndrainableNodeBehavior, UNDRAINABLE_NODE_BEHAVIORS, type UpgradeSettingsArgs } from "./node-pools/upgrade-settings";
 export * from "./node-pools/args";
 export * from "./monitoring/args";
 export * from "./maintenance/args";

@@ -2,6 +2,8 @@ import { UpgradeSettingsArgs } from "./upgrade-settings";
 
 /* A node pool's arguments and the enumerations they take; inputs.ts is their schema. */
 
+export { UndrainableNodeBehavior, UNDRAINABLE_NODE_BEHAVIORS, type UpgradeSettingsArgs } from "./upgrade-settings";
+
 /** System pools run AKS's own pods; at least one is required. */
 export const PoolMode = { System: "System", User: "User" } as const;
 export type PoolMode = (typeof PoolMode)[keyof typeof PoolMode];
