@@ -40,15 +40,23 @@ export const SKU_TIERS = Object.values(SkuTier);
  * rules check: when they are, their rules run once they are known, before any child is created
  * (`components/common/late-values.ts`). Every other argument the rules read is a plain value.
  */
-export const CLUSTER_LATE_CHECKED = ["networkAddressing", "podCidr", "serviceCidr", "dnsServiceIP", "apiServer.authorizedIPRanges", "egressPublicIPs", "tags"] as const;
+export const CLUSTER_LATE_CHECKED = [
+    "name", "clusterName", "dnsPrefix", "nodeResourceGroup", "networkAddressing", "podCidr", "serviceCidr", "dnsServiceIP",
+    "apiServer.authorizedIPRanges", "apiServer.privateDNSZone", "egressPublicIPs", "kms.keyId", "kms.keyVaultId", "kms.keyVaultResourceId", "tags",
+] as const;
 
 /** The cluster's arguments as the rules read them: the late-checked ones known. */
-export type KnownClusterArgs = Omit<KubenetClusterArgs, "networkAddressing" | "podCidr" | "serviceCidr" | "dnsServiceIP" | "apiServer" | "egressPublicIPs" | "tags"> & {
+export type KnownClusterArgs = Omit<KubenetClusterArgs, "name" | "clusterName" | "dnsPrefix" | "nodeResourceGroup" | "networkAddressing" | "podCidr" | "serviceCidr" | "dnsServiceIP" | "apiServer" | "egressPublicIPs" | "kms" | "tags"> & {
+    name?: string;
+    clusterName?: string;
+    dnsPrefix?: string;
+    nodeResourceGroup?: string;
+    kms?: pulumi.Unwrap<KmsArgs>;
     networkAddressing?: NetworkAddressing;
     podCidr?: string;
     serviceCidr?: string;
     dnsServiceIP?: string;
-    apiServer?: Omit<ApiServerArgs, "authorizedIPRanges"> & { authorizedIPRanges?: string[] };
+    apiServer?: Omit<ApiServerArgs, "authorizedIPRanges" | "privateDNSZone"> & { authorizedIPRanges?: string[]; privateDNSZone?: string };
     egressPublicIPs?: string[];
     tags?: Record<string, string>;
 };
@@ -79,11 +87,11 @@ export interface KubenetClusterArgs {
      * The cluster's Azure name. Required: the component reads the running cluster by this name
      * during preview (its pools, its version), which an auto-generated name would not allow.
      */
-    name?: string;
+    name?: pulumi.Input<string>;
     /** The old name of `name`. @deprecated Use `name`; this name is accepted until 0.4.0. */
-    clusterName?: string;
+    clusterName?: pulumi.Input<string>;
     /** DNS prefix of the API server FQDN; default the cluster name. */
-    dnsPrefix?: string;
+    dnsPrefix?: pulumi.Input<string>;
     /**
      * Kubernetes version of the control plane and every pool, `MAJOR.MINOR` or
      * `MAJOR.MINOR.PATCH`; `MAJOR.MINOR` with upgradeChannel patch, unset with stable or rapid.
@@ -156,7 +164,7 @@ export interface KubenetClusterArgs {
      * Name of the node resource group; settable only at creation, and not the cluster's own
      * resource group (AKS refuses it: NodeResourceGroupSameAsResourceGroup).
      */
-    nodeResourceGroup?: string;
+    nodeResourceGroup?: pulumi.Input<string>;
     /** The node pools, at least one with mode System; see `defaultNodePool`. */
     nodePools: NodePoolArgs[];
     /**

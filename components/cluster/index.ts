@@ -109,8 +109,8 @@ export class KubenetCluster extends pulumi.ComponentResource {
         const version = settings.kubernetesVersion;
         // The running cluster, read during preview and up before anything is sent: what AKS
         // fixed at creation, the version it runs, the pools it has (live.ts, live-checks.ts).
-        const live = pulumi.output(resourceGroupName).apply(async (resourceGroupName) => {
-            const running = await readLiveCluster(resourceGroupName, settings.name, { parent: this });
+        const live = pulumi.all([resourceGroupName, settings.name]).apply(async ([resourceGroupName, clusterName]) => {
+            const running = await readLiveCluster(resourceGroupName, clusterName!, { parent: this });
             throwIfProblems(liveClusterProblems(settings, running, today, pathOf), this, "KubenetCluster");
             return running;
         });
@@ -198,7 +198,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
         const children = childOptions(this, opts, undefined);
         declareMaintenance(name, settings.maintenance, { resourceGroupName, clusterName: this.cluster.name }, children);
         if (settings.monitoring) {
-            const monitored = { resourceGroupName, clusterName: settings.name, clusterId: this.clusterId, tags: settings.tags };
+            const monitored = { resourceGroupName, clusterName: settings.name!, clusterId: this.clusterId, tags: settings.tags };
             if (settings.monitoring.containerInsights !== false) declareContainerInsights(name, settings.monitoring, monitored, children);
             declareControlPlaneLogs(name, settings.monitoring, this.clusterId, children);
             if (settings.monitoring.prometheus) declarePrometheus(name, settings.monitoring.prometheus, monitored, children);

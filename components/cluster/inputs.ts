@@ -49,8 +49,8 @@ export type ClusterDeploymentKeys = "resourceGroupName" | "location" | "subnetId
 
 /** The cluster's settings, as a stack file's `cluster` section holds them. */
 export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymentKeys>()({
-    name: z.string().optional(),
-    dnsPrefix: z.string().optional(),
+    name: input(z.string()).optional(),
+    dnsPrefix: input(z.string()).optional(),
     kubernetesVersion: kubernetesVersion.optional(),
     supportPlan: z.enum(KUBERNETES_SUPPORT_PLANS).default("KubernetesOfficial"),
     networkPlugin: z.enum(NETWORK_PLUGINS).default("kubenet"),
@@ -75,7 +75,7 @@ export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymen
     monitoring: monitoringInputs.optional(),
     maintenance: maintenanceInputs.optional(),
     autoscalerProfile: autoscalerProfileInputs.optional(),
-    nodeResourceGroup: z.string().optional(),
+    nodeResourceGroup: input(z.string()).optional(),
     nodePools: z.array(nodePoolInputs).min(1),
     defaultNodePool: z.string().optional(),
     allowReplacement: z.boolean().default(false),

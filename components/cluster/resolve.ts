@@ -47,7 +47,7 @@ function currentPool(pool: NodePoolArgs): NodePoolArgs {
 }
 
 /** The arguments under their current names, with the input schema's defaults. */
-export function resolveClusterArgs(args: KubenetClusterArgs): KubenetClusterArgs & { name: string } {
+export function resolveClusterArgs(args: KubenetClusterArgs): KubenetClusterArgs {
     const { clusterName, ...rest } = args;
     const kms = args.kms && (() => {
         const { keyVaultNetworkAccess, keyVaultResourceId, ...current } = args.kms;
@@ -59,5 +59,5 @@ export function resolveClusterArgs(args: KubenetClusterArgs): KubenetClusterArgs
         kms,
         nodePools: Array.isArray(args.nodePools) ? args.nodePools.map(currentPool) : args.nodePools,
     };
-    return withDefaults(clusterInputs, current) as KubenetClusterArgs & { name: string };
+    return withDefaults(clusterInputs, current);
 }

@@ -24,7 +24,7 @@ export interface KmsKeyVaultArgs {
 }
 
 /** The arguments that may be known only at deployment and that the rules check (`components/common/late-values.ts`). */
-export const IDENTITY_LATE_CHECKED = ["tags"] as const;
+export const IDENTITY_LATE_CHECKED = ["name", "identityName", "privateDNSZone", "privateDnsZoneId", "kms.keyVaultId", "tags"] as const;
 
 export interface ClusterIdentityArgs {
     /** Resource group of the identity. */
@@ -32,9 +32,9 @@ export interface ClusterIdentityArgs {
     /** Azure region; default the provider's location. */
     location?: pulumi.Input<string>;
     /** Name of the user-assigned identity; auto-named when omitted. */
-    name?: string;
+    name?: pulumi.Input<string>;
     /** The old name of `name`. @deprecated Use `name`; this name is accepted until 0.4.0. */
-    identityName?: string;
+    identityName?: pulumi.Input<string>;
     /** The vnet holding the cluster subnet (`KubenetNetwork.vnetScopeId`). */
     vnetId: pulumi.Input<string>;
     /** The cluster subnet (`KubenetNetwork.subnetId`); granted instead of the vnet with `roleScope: subnet`. */

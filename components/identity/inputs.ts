@@ -18,7 +18,7 @@ const kmsKeyVaultInputs = z.strictObject(inputShape<KmsKeyVaultArgs>()({
 }));
 
 export const identityInputShape = inputShape<ClusterIdentityArgs, IdentityDeploymentKeys>()({
-    name: z.string().optional(),
+    name: input(z.string()).optional(),
     roleScope: z.enum(ROLE_SCOPES).default("vnet"),
     networkRole: z.enum(NETWORK_ROLES).default("networkContributor"),
     privateDNSZone: input(z.string()).optional(),

@@ -26,7 +26,7 @@ export interface CustomRouteArgs {
 }
 
 /** The arguments that may be known only at deployment and that the rules check (`components/common/late-values.ts`). */
-export const NETWORK_LATE_CHECKED = ["vnetCidr", "subnetCidr", "reservedCidrs", "tags"] as const;
+export const NETWORK_LATE_CHECKED = ["vnetCidr", "subnetCidr", "reservedCidrs", "vnetName", "subnetName", "routeTableName", "existingSubnetId", "existingRouteTableId", "tags"] as const;
 
 export interface KubenetNetworkArgs {
     /** Resource group of the created vnet, subnet and route table. */
@@ -41,18 +41,18 @@ export interface KubenetNetworkArgs {
     /** The cluster subnet, inside `vnetCidr`. Required when created; checked when it is yours. */
     subnetCidr?: pulumi.Input<string>;
     /** Name of the created vnet; auto-named when omitted. */
-    vnetName?: string;
+    vnetName?: pulumi.Input<string>;
     /** Name of the created cluster subnet; auto-named when omitted. */
-    subnetName?: string;
+    subnetName?: pulumi.Input<string>;
     /** Name of the created route table; auto-named when omitted. */
-    routeTableName?: string;
+    routeTableName?: pulumi.Input<string>;
     /** Bring your own subnet: no vnet or subnet is created. */
-    existingSubnetId?: string;
+    existingSubnetId?: pulumi.Input<string>;
     /**
      * Bring your own route table. With a created subnet, it is associated on that subnet; with
      * `existingSubnetId` it must already be associated with that subnet.
      */
-    existingRouteTableId?: string;
+    existingRouteTableId?: pulumi.Input<string>;
     /** Custom routes such as 0.0.0.0/0 to a firewall. */
     routes?: CustomRouteArgs[];
     /**

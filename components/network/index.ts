@@ -83,7 +83,8 @@ export class KubenetNetwork extends pulumi.ComponentResource {
         let routeTableName: pulumi.Input<string> | undefined;
         let routeTableResourceGroup: pulumi.Input<string> | undefined;
         if (settings.existingRouteTableId !== undefined) {
-            const existing = parseRouteTableId(settings.existingRouteTableId)!;
+            // Parsed once known: the id may be another stack's output (checked with the rules).
+            const existing = pulumi.output(settings.existingRouteTableId).apply((id) => parseRouteTableId(id)!);
             this.routeTableId = pulumi.output(settings.existingRouteTableId);
             routeTableName = existing.routeTableName;
             routeTableResourceGroup = existing.resourceGroupName;
@@ -112,7 +113,7 @@ export class KubenetNetwork extends pulumi.ComponentResource {
         let subnetId: pulumi.Output<string>;
         if (settings.existingSubnetId !== undefined) {
             subnetId = pulumi.output(settings.existingSubnetId);
-            this.vnetScopeId = pulumi.output(parseSubnetId(settings.existingSubnetId)!.vnetId);
+            this.vnetScopeId = pulumi.output(settings.existingSubnetId).apply((id) => parseSubnetId(id)!.vnetId);
         } else {
             const vnet = new network.VirtualNetwork(`${name}-vnet`, {
                 resourceGroupName,

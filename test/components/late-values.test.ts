@@ -76,6 +76,32 @@ describe("components: values known only at deployment", () => {
         assert.equal(identity.byType("azure-native:managedidentity:UserAssignedIdentity").length, 0);
     });
 
+    it("takes names and ids known only at deployment, and checks them once known", async () => {
+        const KEY = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
+        cluster({ name: later("aks-late"), nodeResourceGroup: later("rg-aks-nodes"), kms: { keyId: later(KEY) } });
+        assert.equal(await deploymentError(engine), undefined);
+        assert.equal(engine.one(CLUSTER).inputs.resourceName, "aks-late");
+        assert.equal(engine.one(CLUSTER).inputs.dnsPrefix, "aks-late", "the DNS prefix is the name, once known");
+        const bad = await MockEngine.install();
+        cluster({ name: later("aks_late"), kms: { keyId: later("https://kv-aks.vault.azure.net/keys/etcd") } });
+        const error = await deploymentError(bad) ?? "";
+        assert.match(error, /name: "aks_late" can't be the DNS prefix/);
+        assert.match(error, /kms\.keyId: "https:\/\/kv-aks\.vault\.azure\.net\/keys\/etcd" is not a Key Vault key id with its version/);
+        assert.equal(bad.byType(CLUSTER).length, 0);
+    });
+
+    it("derives the vnet from a subnet id known only at deployment, and checks the id once known", async () => {
+        const network = new KubenetNetwork("net", { resourceGroupName: "rg", vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24", existingSubnetId: later(SUBNET) });
+        const vnet = await new Promise((resolve) => network.vnetScopeId.apply(resolve));
+        assert.equal(vnet, `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub`);
+        assert.equal(await deploymentError(engine), undefined);
+        const bad = await MockEngine.install();
+        new KubenetNetwork("net", { resourceGroupName: "rg", vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24", existingSubnetId: later("snet-aks"), vnetName: later("vnet-") });
+        const error = await deploymentError(bad) ?? "";
+        assert.match(error, /existingSubnetId: "snet-aks" is not/);
+        assert.match(error, /vnetName: "vnet-" is not a vnet name/);
+    });
+
     it("hands a network's ranges, as it was given them, to a cluster", async () => {
         const network = new KubenetNetwork("net", { resourceGroupName: "rg", vnetCidr: later("192.168.0.0/16"), subnetCidr: "192.168.1.0/24" });
         cluster({ networkAddressing: network.addressing, podCidr: "192.168.128.0/17" });

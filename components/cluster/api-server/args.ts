@@ -15,5 +15,5 @@ export interface ApiServerArgs {
      * or your zone's resource id, `privatelink.<region>.azmk8s.io` or a subzone of it (grant the
      * identity Private DNS Zone Contributor there: `ClusterIdentity.privateDNSZone`). Fixed at creation.
      */
-    privateDNSZone?: string;
+    privateDNSZone?: pulumi.Input<string>;
 }

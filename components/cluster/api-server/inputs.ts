@@ -8,4 +8,5 @@ export const apiServerInputs = z.strictObject(inputShape<ApiServerArgs>()({
     authorizedIPRanges: input(z.array(z.string())).optional(),
     enablePrivateCluster: z.boolean().optional(),
     disableRunCommand: z.boolean().optional(),
-    privateDNSZone: z.string().optional() }));
+    privateDNSZone: input(z.string()).optional(),
+}));

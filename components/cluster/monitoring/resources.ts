@@ -26,7 +26,7 @@ export const DEFAULT_CONTROL_PLANE_LOGS = ["kube-apiserver", "kube-audit-admin",
 /** Where a cluster's monitoring resources go: its group, its name and id, its tags. */
 export interface MonitoredCluster {
     resourceGroupName: pulumi.Input<string>;
-    clusterName: string;
+    clusterName: pulumi.Input<string>;
     clusterId: pulumi.Input<string>;
     tags?: pulumi.Input<Record<string, string>>;
 }
@@ -167,7 +167,7 @@ export function declarePrometheus(
         new alertsmanagement.PrometheusRuleGroup(`${prefix}-prometheus-rules-${RULE_GROUP_KEYS[i]}`, {
             resourceGroupName: cluster.resourceGroupName,
             location,
-            ruleGroupName: group.name(cluster.clusterName),
+            ruleGroupName: pulumi.output(cluster.clusterName).apply(group.name),
             description: group.description,
             scopes: [azureMonitorWorkspaceId, cluster.clusterId],
             clusterName: cluster.clusterName,

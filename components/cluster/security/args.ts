@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { KeyVaultNetworkAccess } from "../../common/key-vault";
 
 /* The cluster's add-ons, KMS etcd encryption and image registries; inputs.ts is their schema. */
@@ -5,18 +6,18 @@ import { KeyVaultNetworkAccess } from "../../common/key-vault";
 /** KMS etcd encryption: Kubernetes secrets encrypted with your Key Vault key. */
 export interface KmsArgs {
     /** The key's identifier with its version, `https://<vault>.vault.azure.net/keys/<name>/<version>`. */
-    keyId: string;
+    keyId: pulumi.Input<string>;
     /**
      * The vault's resource id. Required with Private access, where AKS adds a private endpoint to
      * it; with Public access AKS takes no id, and the vault is where `ClusterIdentity.kms` grants.
      */
-    keyVaultId?: string;
+    keyVaultId?: pulumi.Input<string>;
     /** Public (default) or Private (the vault takes no public traffic; AKS adds a private endpoint). */
     networkAccess?: KeyVaultNetworkAccess;
     /** The old name of `networkAccess`. @deprecated Use `networkAccess`; this name is accepted until 0.4.0. */
     keyVaultNetworkAccess?: KeyVaultNetworkAccess;
     /** The old name of `keyVaultId`. @deprecated Use `keyVaultId`; this name is accepted until 0.4.0. */
-    keyVaultResourceId?: string;
+    keyVaultResourceId?: pulumi.Input<string>;
 }
 
 /** The Secrets Store CSI driver with the Azure Key Vault provider. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inputShape } from "../../common/inputs";
+import { input, inputShape } from "../../common/inputs";
 import { KEY_VAULT_NETWORK_ACCESS } from "../../common/key-vault";
 import { ClusterAddonsArgs, KmsArgs } from "./args";
 
@@ -12,8 +12,8 @@ const wholeNumber = z.number().int();
 type DeprecatedKmsKeys = "keyVaultNetworkAccess" | "keyVaultResourceId";
 
 export const kmsInputs = z.strictObject(inputShape<KmsArgs, DeprecatedKmsKeys>()({
-    keyId: z.string(),
-    keyVaultId: z.string().optional(),
+    keyId: input(z.string()),
+    keyVaultId: input(z.string()).optional(),
     networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public") }));
 
 export const addonsInputs = z.strictObject(inputShape<ClusterAddonsArgs>()({
