@@ -6,6 +6,9 @@
  */
 
 export { checkRoute, validateNetworkArgs } from "./network/validate";
+export type { NetworkArgsToCheck } from "./network/args";
+export type { IdentityArgsToCheck } from "./identity/args";
+export type { ClusterArgsToCheck } from "./cluster/args";
 export { validateIdentityArgs } from "./identity";
 export { KUBENET_NETWORK_ACTIONS } from "./identity/least-privilege";
 export { clusterArgsPath, clusterPaths, validateClusterArgs } from "./cluster/validate";

@@ -4,7 +4,7 @@ import { NetworkAddressingArgs } from "../common/network-addressing";
 
 import { KubernetesSupportPlan } from "./upgrades/kubernetes-versions";
 import { NodePoolArgs } from "./node-pools/args";
-import { ClusterMonitoringArgs } from "./monitoring/args";
+import { ClusterMonitoringArgs, PrometheusArgs } from "./monitoring/args";
 import { MaintenanceArgs } from "./maintenance/args";
 import { AutoscalerProfileArgs } from "./autoscaler/args";
 import { ClusterAddonsArgs, KmsArgs } from "./security/args";
@@ -60,6 +60,18 @@ export type KnownClusterArgs = Omit<KubenetClusterArgs, "name" | "clusterName" |
     egressPublicIPs?: string[];
     tags?: Record<string, string>;
 };
+
+/**
+ * The cluster's arguments as they can be checked before anything is deployed: without the ids of
+ * the resources it will be given (its resource group, subnet, identity, workspaces).
+ */
+export type ClusterArgsToCheck = Omit<KubenetClusterArgs, "resourceGroupName" | "subnetId" | "identityId" | "monitoring"> &
+    Partial<Pick<KubenetClusterArgs, "resourceGroupName" | "subnetId" | "identityId">> & {
+        monitoring?: Omit<ClusterMonitoringArgs, "logAnalyticsWorkspaceId" | "prometheus"> & {
+            logAnalyticsWorkspaceId?: pulumi.Input<string>;
+            prometheus?: Partial<PrometheusArgs>;
+        };
+    };
 
 export interface KubenetClusterArgs {
     /** Resource group of the cluster. */

@@ -7,7 +7,7 @@ import {
     podNetworkingOf,
     validateClusterAddressing,
 } from "../address";
-import { CLUSTER_LATE_CHECKED, KnownClusterArgs, KubenetClusterArgs } from "./args";
+import { CLUSTER_LATE_CHECKED, ClusterArgsToCheck, KnownClusterArgs, KubenetClusterArgs } from "./args";
 import { checkApiServerAccess, effectiveAuthorizedRanges } from "./api-server/access";
 import { authorizedRangeCountProblems, clusterNodeCountProblems, nodePoolCountProblems } from "./aks-limits";
 import { checkTagsArg, privateDnsZoneTagCountProblems } from "../common/tags";
@@ -104,13 +104,14 @@ function checkNodeResourceGroup(args: KnownClusterArgs, pathOf: PathOf): Problem
  * Every problem with a cluster's arguments, under the caller's key paths. `today` decides which
  * Kubernetes versions AKS still supports.
  */
-export function validateClusterArgs(args: KubenetClusterArgs, pathOf: PathOf = clusterArgsPath, today: Date = new Date()): Problem[] {
+export function validateClusterArgs(args: ClusterArgsToCheck, pathOf: PathOf = clusterArgsPath, today: Date = new Date()): Problem[] {
     return problemsKnownNow(args, CLUSTER_LATE_CHECKED, clusterRules(pathOf, today), pathOf);
 }
 
 /** The cluster's rules on arguments whose late-checked values are known (`KnownClusterArgs`). */
-export function clusterRules(pathOf: PathOf, today: Date): (args: KubenetClusterArgs) => Problem[] {
-    return (args) => [...renamedArgProblems(args, pathOf), ...checkResolvedArgs(resolveClusterArgs(args) as KnownClusterArgs, pathOf, today)];
+export function clusterRules(pathOf: PathOf, today: Date): (args: ClusterArgsToCheck) => Problem[] {
+    // The rules read no id the cluster is given: checking without them is checking the rest.
+    return (args) => [...renamedArgProblems(args as KubenetClusterArgs, pathOf), ...checkResolvedArgs(resolveClusterArgs(args as KubenetClusterArgs) as KnownClusterArgs, pathOf, today)];
 }
 
 function checkResolvedArgs(args: KnownClusterArgs, pathOf: PathOf, today: Date): Problem[] {

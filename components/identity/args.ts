@@ -26,6 +26,9 @@ export interface KmsKeyVaultArgs {
 /** The arguments that may be known only at deployment and that the rules check (`components/common/late-values.ts`). */
 export const IDENTITY_LATE_CHECKED = ["name", "identityName", "privateDNSZone", "privateDnsZoneId", "kms.keyVaultId", "tags"] as const;
 
+/** The identity's arguments as they can be checked before anything is deployed: without the ids it is given. */
+export type IdentityArgsToCheck = Omit<ClusterIdentityArgs, "resourceGroupName" | "vnetId" | "subnetId"> & Partial<Pick<ClusterIdentityArgs, "resourceGroupName" | "vnetId" | "subnetId">>;
+
 export interface ClusterIdentityArgs {
     /** Resource group of the identity. */
     resourceGroupName: pulumi.Input<string>;

@@ -18,7 +18,7 @@ import {
     builtInRoleDefinitionId,
 } from "../common/roles";
 import { kubenetNetworkRole } from "./least-privilege";
-import { ClusterIdentityArgs, IDENTITY_LATE_CHECKED, KEY_VAULT_NETWORK_ACCESS, NETWORK_ROLES, ROLE_SCOPES } from "./args";
+import { ClusterIdentityArgs, IDENTITY_LATE_CHECKED, IdentityArgsToCheck, KEY_VAULT_NETWORK_ACCESS, NETWORK_ROLES, ROLE_SCOPES } from "./args";
 import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
 import { identityInputs } from "./inputs";
 import { withDefaults } from "../common/inputs";
@@ -49,16 +49,16 @@ function ownZone(zone: pulumi.Input<string> | undefined): pulumi.Input<string> |
  * Every problem with the identity's arguments that can be known now, under the caller's key
  * paths; rules on values known only at deployment (its tags) run once they are known.
  */
-export function validateIdentityArgs(args: ClusterIdentityArgs, pathOf: PathOf = samePath): Problem[] {
+export function validateIdentityArgs(args: IdentityArgsToCheck, pathOf: PathOf = samePath): Problem[] {
     return problemsKnownNow(args, IDENTITY_LATE_CHECKED, identityRules(pathOf), pathOf);
 }
 
-function identityRules(pathOf: PathOf): (args: ClusterIdentityArgs) => Problem[] {
+function identityRules(pathOf: PathOf): (args: IdentityArgsToCheck) => Problem[] {
     return (given) => checkKnownArgs(given, pathOf);
 }
 
-function checkKnownArgs(given: ClusterIdentityArgs, pathOf: PathOf): Problem[] {
-    const args = resolveIdentityArgs(given);
+function checkKnownArgs(given: IdentityArgsToCheck, pathOf: PathOf): Problem[] {
+    const args = resolveIdentityArgs(given as ClusterIdentityArgs);
     const problems: Problem[] = [];
     for (const [old, current] of [["identityName", "name"], ["privateDnsZoneId", "privateDNSZone"]] as const) {
         if (given[old] !== undefined && given[current] !== undefined) problems.push({ path: pathOf(old), message: `is the old name of ${current}, which is given too: keep ${current} alone` });

@@ -28,6 +28,9 @@ export interface CustomRouteArgs {
 /** The arguments that may be known only at deployment and that the rules check (`components/common/late-values.ts`). */
 export const NETWORK_LATE_CHECKED = ["vnetCidr", "subnetCidr", "reservedCidrs", "vnetName", "subnetName", "routeTableName", "existingSubnetId", "existingRouteTableId", "tags"] as const;
 
+/** The network's arguments as they can be checked before anything is deployed: without its resource group. */
+export type NetworkArgsToCheck = Omit<KubenetNetworkArgs, "resourceGroupName"> & Partial<Pick<KubenetNetworkArgs, "resourceGroupName">>;
+
 export interface KubenetNetworkArgs {
     /** Resource group of the created vnet, subnet and route table. */
     resourceGroupName: pulumi.Input<string>;

@@ -5,7 +5,7 @@ import { checkRouteTableId, checkSubnetId } from "../common/resource-id";
 import { checkTagsArg } from "../common/tags";
 import * as pulumi from "@pulumi/pulumi";
 import { problemsKnownNow } from "../common/late-values";
-import { CustomRouteArgs, KubenetNetworkArgs, NETWORK_LATE_CHECKED, ROUTE_NEXT_HOP_TYPES } from "./args";
+import { CustomRouteArgs, NETWORK_LATE_CHECKED, NetworkArgsToCheck, ROUTE_NEXT_HOP_TYPES } from "./args";
 
 /*
  * The network's rules: names, ids, routes and the address rules, now or once late values are
@@ -40,17 +40,17 @@ export function checkRoute(route: CustomRouteArgs, field: string, pathOf: PathOf
  * Every problem with the network's arguments that can be known now, under the caller's key
  * paths; rules on values known only at deployment run once they are known.
  */
-export function validateNetworkArgs(args: KubenetNetworkArgs, pathOf: PathOf = samePath): Problem[] {
+export function validateNetworkArgs(args: NetworkArgsToCheck, pathOf: PathOf = samePath): Problem[] {
     return problemsKnownNow(args, NETWORK_LATE_CHECKED, networkRules(pathOf), pathOf);
 }
 
 /** The network's rules on arguments whose late-checked values are known. */
-export function networkRules(pathOf: PathOf): (args: KubenetNetworkArgs) => Problem[] {
+export function networkRules(pathOf: PathOf): (args: NetworkArgsToCheck) => Problem[] {
     return (args) => checkKnownArgs(args as KnownNetworkArgs, pathOf);
 }
 
 /** The network's arguments as the rules read them: the late-checked ones known. */
-type KnownNetworkArgs = pulumi.Unwrap<KubenetNetworkArgs>;
+type KnownNetworkArgs = pulumi.Unwrap<NetworkArgsToCheck>;
 
 function checkKnownArgs(args: KnownNetworkArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];

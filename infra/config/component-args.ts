@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterIdentityArgs, KubenetClusterArgs, KubenetNetworkArgs, NamespaceBootstrapArgs } from "../../components";
+import { ClusterArgsToCheck, NetworkArgsToCheck } from "../../components/rules";
 import { bootstrapInputShape } from "../../components/inputs";
 import { StackConfig } from "./schema";
 
@@ -10,7 +11,7 @@ import { StackConfig } from "./schema";
  * of the workspaces the stack creates when the file names none.
  */
 
-/** What exists only once the stack deploys; validation passes placeholders. */
+/** What exists only once the stack deploys. */
 export interface StackDeployment {
     resourceGroupName: pulumi.Input<string>;
     /** The stack's region, where the workspaces it creates are. */
@@ -21,12 +22,13 @@ export interface StackDeployment {
     createdPrometheusWorkspaceId?: pulumi.Input<string>;
 }
 
-/** Stands for the workspaces the stack will create, while only the stack file is checked. */
-const CREATED_WORKSPACE = "the stack's own Log Analytics workspace";
-const CREATED_PROMETHEUS_WORKSPACE = "the stack's own Azure Monitor workspace";
+/** The network's settings: the section, and the stack's tags and protection. */
+export function networkSettingsOf(config: Pick<StackConfig, "network" | "tags" | "protect">): NetworkArgsToCheck {
+    return { ...config.network, tags: config.tags, protect: config.protect };
+}
 
 export function networkArgsOf(config: Pick<StackConfig, "network" | "tags" | "protect">, deployment: StackDeployment): KubenetNetworkArgs {
-    return { ...config.network, resourceGroupName: deployment.resourceGroupName, location: deployment.location, tags: config.tags, protect: config.protect };
+    return { ...networkSettingsOf(config), resourceGroupName: deployment.resourceGroupName, location: deployment.location };
 }
 
 /** The identity's own section, and the private DNS zone and KMS vault the cluster names. */
@@ -51,30 +53,40 @@ export function clusterNameOf(config: Pick<StackConfig, "cluster">, stack: strin
     return config.cluster.name ?? `aks-${stack}`;
 }
 
-export function clusterArgsOf(config: Pick<StackConfig, "cluster" | "tags">, stack: string, deployment: StackDeployment): Omit<KubenetClusterArgs, "subnetId" | "identityId"> {
+/**
+ * The cluster's settings: the section, under the name the stack gives it, with the stack's tags;
+ * the monitoring section without the stack's own retention, and without the workspaces' ids when
+ * the stack creates them.
+ */
+export function clusterSettingsOf(config: Pick<StackConfig, "cluster" | "tags">, stack: string): ClusterArgsToCheck {
     const { monitoring, ...cluster } = config.cluster;
-    const stackMonitoring = monitoring && (() => {
-        const { workspaceRetentionDays: _retention, prometheus, ...toCluster } = monitoring;
-        const ownWorkspace = monitoring.logAnalyticsWorkspaceId === undefined;
-        return {
-            ...toCluster,
-            logAnalyticsWorkspaceId: monitoring.logAnalyticsWorkspaceId ?? deployment.createdWorkspaceId ?? pulumi.output(CREATED_WORKSPACE),
-            // The stack's own workspaces are in its region.
-            logAnalyticsWorkspaceLocation: ownWorkspace ? deployment.location : monitoring.logAnalyticsWorkspaceLocation,
-            prometheus: prometheus && {
-                ...prometheus,
-                azureMonitorWorkspaceId: prometheus.azureMonitorWorkspaceId ?? deployment.createdPrometheusWorkspaceId ?? pulumi.output(CREATED_PROMETHEUS_WORKSPACE),
-                azureMonitorWorkspaceLocation: prometheus.azureMonitorWorkspaceId === undefined ? deployment.location : prometheus.azureMonitorWorkspaceLocation,
-            },
-        };
+    const toCluster = monitoring && (() => {
+        const { workspaceRetentionDays: _retention, ...rest } = monitoring;
+        return rest;
     })();
+    return { ...cluster, name: clusterNameOf(config, stack), monitoring: toCluster, tags: config.tags, keyPathPrefix: "cluster." };
+}
+
+/** The cluster's settings and what the stack deploys for it: its group, its region, its workspaces. */
+export function clusterArgsOf(config: Pick<StackConfig, "cluster" | "tags">, stack: string, deployment: StackDeployment): Omit<KubenetClusterArgs, "subnetId" | "identityId"> {
+    const settings = clusterSettingsOf(config, stack);
+    const monitoring = settings.monitoring;
+    // The stack creates a workspace exactly when the file names none (stack.ts), in its region.
+    const ownWorkspace = monitoring?.logAnalyticsWorkspaceId === undefined;
+    const ownMetrics = monitoring?.prometheus?.azureMonitorWorkspaceId === undefined;
     return {
-        ...cluster,
-        name: clusterNameOf(config, stack),
+        ...settings,
         resourceGroupName: deployment.resourceGroupName,
         location: deployment.location,
-        monitoring: stackMonitoring,
-        tags: config.tags,
-        keyPathPrefix: "cluster.",
+        monitoring: monitoring && {
+            ...monitoring,
+            logAnalyticsWorkspaceId: monitoring.logAnalyticsWorkspaceId ?? deployment.createdWorkspaceId!,
+            logAnalyticsWorkspaceLocation: ownWorkspace ? deployment.location : monitoring.logAnalyticsWorkspaceLocation,
+            prometheus: monitoring.prometheus && {
+                ...monitoring.prometheus,
+                azureMonitorWorkspaceId: monitoring.prometheus.azureMonitorWorkspaceId ?? deployment.createdPrometheusWorkspaceId!,
+                azureMonitorWorkspaceLocation: ownMetrics ? deployment.location : monitoring.prometheus.azureMonitorWorkspaceLocation,
+            },
+        },
     };
 }

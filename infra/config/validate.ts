@@ -9,7 +9,7 @@ import {
 import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/rules";
 import { withDefaults } from "../../components/inputs";
 import { checkAzureName } from "../../components/rules";
-import { clusterArgsOf, identityArgsOf, networkArgsOf } from "./component-args";
+import { clusterSettingsOf, identityArgsOf, networkSettingsOf } from "./component-args";
 import { bestEffortValue, relatedToAny } from "./best-effort";
 import { echo, problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
@@ -57,12 +57,6 @@ const identityPath: PathOf = stackTags((field) => {
     return `identity.${field}`;
 });
 
-/**
- * What the components are given besides the stack file's settings: the resource group and the
- * ids of the resources the stack creates, which exist only once it deploys. No component rule
- * reads them, so validation passes none.
- */
-const DEPLOYMENT_ONLY = "";
 
 /** Log Analytics' retention for the PerGB2018 tier the stack's workspace uses, in days. */
 export const WORKSPACE_RETENTION_DAYS = { min: 30, max: 730 } as const;
@@ -173,7 +167,7 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
 
 /** The cluster's arguments as validation sees them: the stack file's, before deployment. */
 function clusterArgsForRules(config: StackConfig, stack: string) {
-    return { ...clusterArgsOf(config, stack, { resourceGroupName: DEPLOYMENT_ONLY }), subnetId: DEPLOYMENT_ONLY, identityId: DEPLOYMENT_ONLY, networkAddressing: networkAddressingOf(config) };
+    return { ...clusterSettingsOf(config, stack), networkAddressing: networkAddressingOf(config) };
 }
 
 /** The network's ranges as the cluster is given them (`KubenetNetwork.addressing`). */
@@ -204,9 +198,9 @@ const isObject = (value: unknown) => value !== null && typeof value === "object"
 function rules(config: StackConfig, stack: string, today: Date): { problems: Problem[]; warnings: Problem[] } {
     const problems: Problem[] = [...guarded(() => checkAzureName(config.resourceGroupName ?? `rg-aks-${stack}`, "resourceGroup", "resourceGroupName"))];
     const sections = config as Partial<StackConfig>;
-    if (isObject(sections.network)) problems.push(...guarded(() => validateNetworkArgs(networkArgsOf(config, { resourceGroupName: DEPLOYMENT_ONLY }), networkPath)));
+    if (isObject(sections.network)) problems.push(...guarded(() => validateNetworkArgs(networkSettingsOf(config), networkPath)));
     if (isObject(sections.identity) && isObject(sections.cluster)) {
-        problems.push(...guarded(() => validateIdentityArgs({ ...identityArgsOf(config), resourceGroupName: DEPLOYMENT_ONLY, vnetId: DEPLOYMENT_ONLY, subnetId: DEPLOYMENT_ONLY }, identityPath)));
+        problems.push(...guarded(() => validateIdentityArgs(identityArgsOf(config), identityPath)));
     }
     if (isObject(sections.cluster)) {
         problems.push(...guarded(() => {
