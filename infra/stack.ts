@@ -26,7 +26,7 @@ export function defineStack(model: StackModel) {
         ...identityArgsOf(config),
         resourceGroupName,
         location,
-        vnetId: network.vnetScopeId,
+        vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
     });
@@ -67,7 +67,7 @@ export function defineStack(model: StackModel) {
         clusterName: cluster.clusterName,
         clusterId: cluster.clusterId,
         nodeResourceGroup: cluster.nodeResourceGroup,
-        vnetId: network.vnetScopeId,
+        vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId ?? pulumi.output("created by AKS"),
         identityId: identity.identityId,

@@ -38,7 +38,7 @@ export interface ClusterIdentityArgs {
     name?: pulumi.Input<string>;
     /** The old name of `name`. @deprecated Use `name`; this name is accepted until 0.4.0. */
     identityName?: pulumi.Input<string>;
-    /** The vnet holding the cluster subnet (`KubenetNetwork.vnetScopeId`). */
+    /** The vnet holding the cluster subnet (`KubenetNetwork.vnetId`). */
     vnetId: pulumi.Input<string>;
     /** The cluster subnet (`KubenetNetwork.subnetId`); granted instead of the vnet with `roleScope: subnet`. */
     subnetId: pulumi.Input<string>;

@@ -38,9 +38,9 @@ export { validateNetworkArgs, checkRoute } from "./validate";
  * route is its own `Route` resource.
  */
 export class KubenetNetwork extends pulumi.ComponentResource {
-    /** The vnet's id; undefined when the subnet is yours (see `vnetScopeId`). */
-    public readonly vnetId?: pulumi.Output<string>;
-    /** The vnet that holds the cluster subnet, created or derived from `existingSubnetId`. */
+    /** The id of the vnet that holds the cluster subnet: the one created, or yours (from `existingSubnetId`). */
+    public readonly vnetId: pulumi.Output<string>;
+    /** The old name of `vnetId`. @deprecated Use `vnetId`, which is now set for a subnet of yours too; this name stays until 0.4.0. */
     public readonly vnetScopeId: pulumi.Output<string>;
     /**
      * The cluster subnet's id. It resolves only once the subnet (with its route-table
@@ -113,7 +113,7 @@ export class KubenetNetwork extends pulumi.ComponentResource {
         let subnetId: pulumi.Output<string>;
         if (settings.existingSubnetId !== undefined) {
             subnetId = pulumi.output(settings.existingSubnetId);
-            this.vnetScopeId = pulumi.output(settings.existingSubnetId).apply((id) => parseSubnetId(id)!.vnetId);
+            this.vnetId = pulumi.output(settings.existingSubnetId).apply((id) => parseSubnetId(id)!.vnetId);
         } else {
             const vnet = new network.VirtualNetwork(`${name}-vnet`, {
                 resourceGroupName,
@@ -132,9 +132,9 @@ export class KubenetNetwork extends pulumi.ComponentResource {
                 routeTable: this.routeTableId ? { id: this.routeTableId } : undefined,
             }, childOpts());
             this.vnetId = vnet.id;
-            this.vnetScopeId = vnet.id;
             subnetId = this.subnet.id;
         }
+        this.vnetScopeId = this.vnetId;
         // Readiness travels in the id: it carries the routes as dependencies.
         this.subnetId = pulumi.all([subnetId, ...this.routes.map((route) => route.id)]).apply(([id]) => id);
         this.registerOutputs({

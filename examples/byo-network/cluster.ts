@@ -32,7 +32,7 @@ export function byoCluster(args: ByoClusterArgs) {
     const identity = new ClusterIdentity("aks", {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
-        vnetId: network.vnetScopeId,
+        vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
         roleScope: "subnet",

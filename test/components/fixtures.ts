@@ -24,7 +24,7 @@ export function buildStack(overrides: {
     const identity = new ClusterIdentity("id", {
         resourceGroupName: "rg-aks",
         location: "koreacentral",
-        vnetId: network.vnetScopeId,
+        vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
         tags: { env: "test" },

@@ -92,7 +92,7 @@ describe("components: values known only at deployment", () => {
 
     it("derives the vnet from a subnet id known only at deployment, and checks the id once known", async () => {
         const network = new KubenetNetwork("net", { resourceGroupName: "rg", vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24", existingSubnetId: later(SUBNET) });
-        const vnet = await new Promise((resolve) => network.vnetScopeId.apply(resolve));
+        const vnet = await new Promise((resolve) => network.vnetId.apply(resolve));
         assert.equal(vnet, `${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub`);
         assert.equal(await deploymentError(engine), undefined);
         const bad = await MockEngine.install();

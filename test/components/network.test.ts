@@ -113,8 +113,9 @@ describe("components/network: KubenetNetwork", () => {
         const net = new KubenetNetwork("net", { ...guideNetwork, existingSubnetId: EXISTING_SUBNET, existingRouteTableId: EXISTING_TABLE });
         await engine.settle();
         assert.deepEqual(engine.resources.filter((r) => r.custom).map((r) => r.type), [ROUTE]);
-        assert.equal(net.vnetId, undefined);
-        assert.equal(await new Promise((resolve) => net.vnetScopeId.apply(resolve)), "/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub");
+        const hub = "/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub";
+        assert.equal(await new Promise((resolve) => net.vnetId.apply(resolve)), hub, "the vnet of your subnet");
+        assert.equal(await new Promise((resolve) => net.vnetScopeId.apply(resolve)), hub, "under its old name too, until 0.4.0");
         assert.equal(await new Promise((resolve) => net.subnetId.apply(resolve)), EXISTING_SUBNET);
     });
 

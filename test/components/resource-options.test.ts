@@ -26,7 +26,7 @@ function descendantsOf(engine: MockEngine, name: string): RecordedResource[] {
 function stack(opts: pulumi.ComponentResourceOptions) {
     const network = new KubenetNetwork("net", guideNetwork, opts);
     const identity = new ClusterIdentity("id", {
-        resourceGroupName: "rg-aks", vnetId: network.vnetScopeId, subnetId: network.subnetId, routeTableId: network.routeTableId,
+        resourceGroupName: "rg-aks", vnetId: network.vnetId, subnetId: network.subnetId, routeTableId: network.routeTableId,
     }, opts);
     new KubenetCluster("k", {
         resourceGroupName: "rg-aks", name: "aks-test", subnetId: network.subnetId, identityId: identity.identityId,
@@ -90,7 +90,7 @@ describe("components under Pulumi's own mocks, as a consumer's unit test runs th
             call: (args) => (args.token === "azure-native:authorization:getClientConfig" ? { subscriptionId: "s", tenantId: "t" } : {}),
         }, "consumer", "test", false);
         const network = new KubenetNetwork("net", guideNetwork);
-        const identity = new ClusterIdentity("id", { resourceGroupName: "rg-aks", vnetId: network.vnetScopeId, subnetId: network.subnetId, routeTableId: network.routeTableId });
+        const identity = new ClusterIdentity("id", { resourceGroupName: "rg-aks", vnetId: network.vnetId, subnetId: network.subnetId, routeTableId: network.routeTableId });
         const cluster = new KubenetCluster("k", {
             resourceGroupName: "rg-aks", name: "aks-test", subnetId: network.subnetId, identityId: identity.identityId,
             networkAddressing: network.addressing, nodePools: basePools,

@@ -27,7 +27,7 @@ export function spokeNetwork(args: SpokeNetworkArgs) {
         routes: [{ name: "egress-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: args.firewallPrivateIp }],
     });
     return {
-        vnetId: network.vnetScopeId,
+        vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId!,
         // Plain values: the cluster stack checks its pod and service ranges against them.
