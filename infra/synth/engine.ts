@@ -9,27 +9,12 @@ import { azureFunctions, azureState } from "./azure-state";
 import { Registration, listenToMockMonitor, waitForRPCs } from "./sdk-adapter";
 
 /** One resource as the engine received its RegisterResource request. */
-export interface RecordedResource {
+export interface RecordedResource extends Omit<Registration, "parent" | "provider" | "object"> {
     urn: string;
-    type: string;
-    name: string;
-    custom: boolean;
+    /** The parent's URN; null for the stack. */
     parent: string | null;
-    /** Every resource this one waits for, explicit (dependsOn) and implicit (inputs), as sent. */
-    dependencies: string[];
-    protect: boolean;
-    ignoreChanges: string[];
-    deleteBeforeReplace: boolean;
-    /** Whether the program set deleteBeforeReplace at all; when it didn't, the provider chooses. */
-    deleteBeforeReplaceDefined: boolean;
-    replaceOnChanges: string[];
-    /** Names of the error hooks (retries) bound to the resource. */
-    onErrorHooks: string[];
-    retainOnDelete: boolean;
     /** The explicit provider's reference (`<urn>::<id>`), when the resource names one. */
     provider?: string;
-    /** Previous identities the resource answers to: an alias's URN, or its spec's changed parts. */
-    aliases: Record<string, string>[];
     /** Inputs with secrets masked as "[secret]" and resource references as their URNs. */
     inputs: Record<string, unknown>;
 }

@@ -64,17 +64,20 @@ export interface Registration {
     custom: boolean;
     /** The parent's URN; empty for the stack. */
     parent: string;
+    /** Every resource this one waits for, explicit (dependsOn) and implicit (inputs), as sent. */
     dependencies: string[];
     protect: boolean;
     ignoreChanges: string[];
     deleteBeforeReplace: boolean;
+    /** Whether the program set deleteBeforeReplace at all; when it didn't, the provider chooses. */
     deleteBeforeReplaceDefined: boolean;
     replaceOnChanges: string[];
+    /** Names of the error hooks (retries) bound to the resource. */
     onErrorHooks: string[];
     retainOnDelete: boolean;
     /** The explicit provider's reference (`<urn>::<id>`); empty when there is none. */
     provider: string;
-    /** An alias's URN, or its spec's non-empty parts. */
+    /** Previous identities the resource answers to: an alias's URN, or its spec's non-empty parts. */
     aliases: Record<string, string>[];
     /** The inputs in the wire format: secrets, unknowns and resource references marked. */
     object: Record<string, unknown>;
