@@ -22,3 +22,4 @@ export { validateNamespaces } from "./bootstrap/validate";
 export { AZURE_NAME_RULES, checkAzureName, type AzureNameKind } from "./common/azure-names";
 export { checkTags } from "./common/tags";
 export * from "./common/roles";
+export { isRelated, isWithin, keyPathOf } from "./common/key-paths";

@@ -16,8 +16,8 @@ interface Renamed {
 }
 
 function renamedIn<T extends object>(value: T | undefined, renames: Renamed[], field: string, pathOf: PathOf): Problem[] {
-    if (value === undefined || value === null) return [];
-    const has = (key: string) => Object.prototype.hasOwnProperty.call(value, key) && (value as Record<string, unknown>)[key] !== undefined;
+    if (value === undefined) return [];
+    const has = (key: string) => (value as Record<string, unknown>)[key] !== undefined;
     return renames.filter(({ old, current }) => has(old) && has(current)).map(({ old, current }) => ({
         path: pathOf(`${field}${old}`),
         message: `is the old name of ${current}, which is given too: keep ${current} alone`,
@@ -30,18 +30,17 @@ const POOL_RENAMES: Renamed[] = [{ old: "maxSurge", current: "upgradeSettings.ma
 
 /** An old name given together with the name that replaced it. */
 export function renamedArgProblems(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
-    const pools = Array.isArray(args.nodePools) ? args.nodePools : [];
     return [
         ...renamedIn(args, CLUSTER_RENAMES, "", pathOf),
         ...renamedIn(args.kms, KMS_RENAMES, "kms.", pathOf),
-        ...pools.flatMap((pool, i) => (pool?.maxSurge !== undefined && pool.upgradeSettings?.maxSurge !== undefined
+        ...(args.nodePools ?? []).flatMap((pool, i) => (pool.maxSurge !== undefined && pool.upgradeSettings?.maxSurge !== undefined
             ? renamedIn({ maxSurge: pool.maxSurge, "upgradeSettings.maxSurge": pool.upgradeSettings.maxSurge }, POOL_RENAMES, `nodePools[${i}].`, pathOf)
             : [])),
     ];
 }
 
 function currentPool(pool: NodePoolArgs): NodePoolArgs {
-    if (pool === null || typeof pool !== "object" || pool.maxSurge === undefined) return pool;
+    if (pool.maxSurge === undefined) return pool;
     const { maxSurge, ...rest } = pool;
     return { ...rest, upgradeSettings: { ...pool.upgradeSettings, maxSurge: pool.upgradeSettings?.maxSurge ?? maxSurge } };
 }
@@ -57,7 +56,7 @@ export function resolveClusterArgs(args: KubenetClusterArgs): KubenetClusterArgs
         ...rest,
         name: args.name ?? clusterName,
         kms,
-        nodePools: Array.isArray(args.nodePools) ? args.nodePools.map(currentPool) : args.nodePools,
+        nodePools: args.nodePools?.map(currentPool),
     };
     return withDefaults(clusterInputs, current);
 }

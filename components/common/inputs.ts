@@ -37,28 +37,28 @@ export function input<T>(schema: z.ZodType<T>): z.ZodType<pulumi.Input<T>> {
     return z.custom<pulumi.Input<T>>((value) => isDeploymentValue(value)).or(schema) as z.ZodType<pulumi.Input<T>>;
 }
 
-type Def = { type?: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; defaultValue?: unknown; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
+type Def = { type?: string; innerType?: z.ZodType; defaultValue?: unknown; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
 
 function defOf(schema: z.ZodType): Def {
     return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
-/** The schema that parses a present value: past optional, nullable, default and pipe wrappers. */
+/**
+ * The schema that parses a present value: past the optional and default wrappers the input
+ * schemas use, and past `input(...)`'s deployment value to the plain schema.
+ */
 export function innerSchema(schema: z.ZodType): z.ZodType {
-    for (let def = defOf(schema); ; def = defOf(schema)) {
-        if ((def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "prefault" || def.type === "readonly") && def.innerType) schema = def.innerType;
-        // `input(...)` is a union of the deployment value and the plain schema.
-        else if (def.type === "union" && def.options?.length === 2 && defOf(def.options[0]).type === "custom") schema = def.options[1];
-        else return schema;
-    }
+    const def = defOf(schema);
+    if (def.type === "optional" || def.type === "default") return innerSchema(def.innerType!);
+    if (def.type === "union" && defOf(def.options![0]).type === "custom") return innerSchema(def.options![1]);
+    return schema;
 }
 
+/** The schema's default, when it declares one (past an optional wrapper). */
 function defaultOf(schema: z.ZodType): { value: unknown } | undefined {
-    for (let def = defOf(schema); ; def = defOf(schema)) {
-        if (def.type === "default") return { value: structuredClone(def.defaultValue) };
-        if ((def.type === "optional" || def.type === "nullable" || def.type === "readonly") && def.innerType) schema = def.innerType;
-        else return undefined;
-    }
+    const def = defOf(schema);
+    if (def.type === "default") return { value: structuredClone(def.defaultValue) };
+    return def.type === "optional" ? defaultOf(def.innerType!) : undefined;
 }
 
 /**
@@ -86,19 +86,4 @@ export function withDefaults<T>(schema: z.ZodType, value: T): T {
     }
     if (def.type === "array" && def.element && Array.isArray(value)) return value.map((item) => withDefaults(def.element!, item)) as T;
     return value;
-}
-
-/** The keys of the strict object `schema` holds at `path`, for "did you mean" suggestions. */
-export function knownKeysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
-    let node: z.ZodType | undefined = innerSchema(schema);
-    for (const part of path) {
-        const def = defOf(node);
-        if (def.type === "array" && typeof part === "number") node = def.element;
-        else if (def.type === "object" && typeof part === "string") node = def.shape?.[part];
-        else return [];
-        if (node === undefined) return [];
-        node = innerSchema(node);
-    }
-    const def = defOf(node);
-    return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
 }

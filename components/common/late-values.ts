@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PathOf, Problem } from "../address";
 import { isDeploymentValue } from "./inputs";
+import { isRelated, isWithin, keyPathOf } from "./key-paths";
 import { throwIfProblems } from "./problems";
 
 /*
@@ -17,10 +18,6 @@ interface LateValue {
     value: unknown;
 }
 
-function keyPathOf(path: (string | number)[]): string {
-    return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${part}`)).join("");
-}
-
 /**
  * The values of `args` known only at deployment under the keys the rules check (`checked`, key
  * paths such as `podCidr`, `apiServer.authorizedIPRanges`), in plain objects and lists at any
@@ -29,9 +26,10 @@ function keyPathOf(path: (string | number)[]): string {
  */
 function lateValues(value: unknown, checked: readonly string[], path: (string | number)[] = [], found: LateValue[] = []): LateValue[] {
     const at = keyPathOf(path);
-    const underChecked = checked.some((key) => at === key || at.startsWith(`${key}.`) || at.startsWith(`${key}[`));
-    const towardChecked = checked.some((key) => at === "" || key.startsWith(`${at}.`) || key.startsWith(`${at}[`));
-    if (!underChecked && !towardChecked) return found;
+    // Under a checked key the late values are collected; toward one (`apiServer` for
+    // `apiServer.authorizedIPRanges`) the walk goes on; anywhere else it stops.
+    const underChecked = checked.some((key) => isWithin(at, key));
+    if (!underChecked && at !== "" && !checked.some((key) => isWithin(key, at))) return found;
     if (isDeploymentValue(value)) {
         if (underChecked) found.push({ path, value });
     } else if (Array.isArray(value)) {
@@ -61,7 +59,7 @@ function replaced<T>(args: T, late: LateValue[], values: unknown[]): T {
 
 /** Whether a problem's key path is a late value's, inside it, or holds it. */
 function about(problem: Problem, paths: string[]): boolean {
-    return paths.some((path) => problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`) || path.startsWith(`${problem.path}.`) || path.startsWith(`${problem.path}[`));
+    return paths.some((path) => isRelated(problem.path, path));
 }
 
 /**

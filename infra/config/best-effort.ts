@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRelated } from "../../components/rules";
 
 /*
  * A stack file with type errors is still checked by every rule that doesn't depend on the
@@ -38,12 +39,7 @@ export function bestEffortValue(raw: unknown, issues: z.core.$ZodIssue[]): Recor
     return copy;
 }
 
-/** Whether `path` is `other`, inside it, or holds it. */
-function related(path: string, other: string): boolean {
-    const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
-    return within(path, other) || within(other, path);
-}
-
+/** Whether `path` is one of `others`, inside one, or holds one. */
 export function relatedToAny(path: string, others: string[]): boolean {
-    return others.some((other) => related(path, other));
+    return others.some((other) => isRelated(path, other));
 }

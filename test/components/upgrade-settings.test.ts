@@ -41,7 +41,16 @@ describe("components/cluster: node pool upgrade settings", () => {
         ]);
         assert.deepEqual(problems({ maxSurge: "0", maxUnavailable: "101%" }), ["pool.upgradeSettings.maxUnavailable: 101% is more than the whole pool: a percentage is at most 100%"]);
         assert.deepEqual(problems({ maxSurge: "0", maxUnavailable: "100%" }), []);
-        assert.deepEqual(problems({ maxSurge: "0", maxUnavailable: "a few" }).map((p) => p.split(":")[0]), ["pool.upgradeSettings.maxUnavailable", "pool.upgradeSettings.maxSurge"]);
+        assert.deepEqual(problems({ maxSurge: "0", maxUnavailable: "a few" }), [
+            `pool.upgradeSettings.maxUnavailable: "a few" is not a node count such as "1" or a percentage such as "5%"`,
+            "pool.upgradeSettings.maxSurge: is 0 while maxUnavailable is 0: AKS needs one of them above 0 to upgrade the pool",
+        ]);
+        for (const text of ["x1", "1x", "1%%", "-1"]) assert.equal(problems({ maxSurge: "0", maxUnavailable: text }).length, 2, text);
+        assert.deepEqual(problems({ maxSurge: "0", maxUnavailable: "101" }), [], "a count above the pool's size takes the whole pool");
+        assert.equal(problems({ maxSurge: "0", maxUnavailable: 1 as unknown as string }).length, 2, "a count written as a number, from a language without the schema, is refused");
+        assert.deepEqual(problems({ maxSurge: "10%", maxUnavailable: "1" }, SYSTEM), [
+            "pool.upgradeSettings.maxUnavailable: can't be set on a System pool: AKS keeps System pools' nodes available during upgrades; use maxSurge",
+        ], "a System pool's surge stands");
     });
 
     it("takes neither surge nor unavailable nodes on a spot pool", () => {

@@ -86,8 +86,8 @@ export function checkUpgradeSettings(settings: UpgradeSettingsArgs | undefined, 
     if (settings === undefined) return [];
     const at = (key: string) => pathOf(`${field}.upgradeSettings.${key}`);
     const problems: Problem[] = [];
-    const surge = settings.maxSurge === undefined ? undefined : parseCountOrShare(settings.maxSurge);
-    const unavailable = settings.maxUnavailable === undefined ? undefined : parseCountOrShare(settings.maxUnavailable);
+    const surge = parseCountOrShare(settings.maxSurge);
+    const unavailable = parseCountOrShare(settings.maxUnavailable);
     const spot = pool.spot !== undefined;
     if (settings.maxSurge !== undefined) {
         if (spot) problems.push({ path: at("maxSurge"), message: "can't be set on a spot pool: AKS upgrades spot nodes without surge nodes (\"Spot pools can't set max surge\")" });
@@ -106,7 +106,7 @@ export function checkUpgradeSettings(settings: UpgradeSettingsArgs | undefined, 
     if (!spot && surge?.count === 0 && !unavailableNodes) {
         problems.push({ path: at("maxSurge"), message: "is 0 while maxUnavailable is 0: AKS needs one of them above 0 to upgrade the pool" });
     }
-    if (unavailableNodes && surge?.count !== 0 && pool.mode !== "System") {
+    if (unavailableNodes && surge?.count !== 0) {
         problems.push({ path: at("maxSurge"), message: `must be "0" with maxUnavailable ${settings.maxUnavailable}: AKS upgrades a pool either with surge nodes or with unavailable nodes (both at once is a preview feature)` });
     }
     const { drainTimeoutInMinutes: drain, nodeSoakDurationInMinutes: soak } = UPGRADE_SETTINGS_LIMITS;
