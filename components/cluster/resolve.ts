@@ -33,9 +33,7 @@ export function renamedArgProblems(args: KubenetClusterArgs, pathOf: PathOf): Pr
     return [
         ...renamedIn(args, CLUSTER_RENAMES, "", pathOf),
         ...renamedIn(args.kms, KMS_RENAMES, "kms.", pathOf),
-        ...(args.nodePools ?? []).flatMap((pool, i) => (pool.maxSurge !== undefined && pool.upgradeSettings?.maxSurge !== undefined
-            ? renamedIn({ maxSurge: pool.maxSurge, "upgradeSettings.maxSurge": pool.upgradeSettings.maxSurge }, POOL_RENAMES, `nodePools[${i}].`, pathOf)
-            : [])),
+        ...(args.nodePools?.flatMap((pool, i) => renamedIn({ maxSurge: pool.maxSurge, "upgradeSettings.maxSurge": pool.upgradeSettings?.maxSurge }, POOL_RENAMES, `nodePools[${i}].`, pathOf)) ?? []),
     ];
 }
 

@@ -54,10 +54,10 @@ export function innerSchema(schema: z.ZodType): z.ZodType {
     return schema;
 }
 
-/** The schema's default, when it declares one (past an optional wrapper). */
-function defaultOf(schema: z.ZodType): { value: unknown } | undefined {
+/** The schema's default, a copy of its own, when it declares one (past an optional wrapper). */
+function defaultOf(schema: z.ZodType): unknown {
     const def = defOf(schema);
-    if (def.type === "default") return { value: structuredClone(def.defaultValue) };
+    if (def.type === "default") return structuredClone(def.defaultValue);
     return def.type === "optional" ? defaultOf(def.innerType!) : undefined;
 }
 
@@ -75,15 +75,15 @@ export function withDefaults<T>(schema: z.ZodType, value: T): T {
         const converted = inner.safeParse(value);
         return converted.success ? converted.data as T : value;
     }
-    if (def.type === "object" && def.shape && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    if (def.type === "object" && value !== null && typeof value === "object" && !Array.isArray(value)) {
         const result: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-        for (const [key, field] of Object.entries(def.shape)) {
+        for (const [key, field] of Object.entries(def.shape!)) {
             const present = Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined;
-            const filled = present === undefined ? defaultOf(field)?.value : present;
+            const filled = present === undefined ? defaultOf(field) : present;
             if (filled !== undefined) result[key] = withDefaults(field, filled);
         }
         return result as T;
     }
-    if (def.type === "array" && def.element && Array.isArray(value)) return value.map((item) => withDefaults(def.element!, item)) as T;
+    if (def.type === "array" && Array.isArray(value)) return value.map((item) => withDefaults(def.element!, item)) as T;
     return value;
 }

@@ -26,12 +26,10 @@ interface LateValue {
  */
 function lateValues(value: unknown, checked: readonly string[], path: (string | number)[] = [], found: LateValue[] = []): LateValue[] {
     const at = keyPathOf(path);
-    // Under a checked key the late values are collected; toward one (`apiServer` for
-    // `apiServer.authorizedIPRanges`) the walk goes on; anywhere else it stops.
-    const underChecked = checked.some((key) => isWithin(at, key));
-    if (!underChecked && at !== "" && !checked.some((key) => isWithin(key, at))) return found;
     if (isDeploymentValue(value)) {
-        if (underChecked) found.push({ path, value });
+        // Only under a checked key: an output that holds a checked key (`apiServer` for
+        // `apiServer.authorizedIPRanges`) is the provider's to check.
+        if (checked.some((key) => isWithin(at, key))) found.push({ path, value });
     } else if (Array.isArray(value)) {
         value.forEach((item, i) => lateValues(item, checked, [...path, i], found));
     } else if (value !== null && typeof value === "object") {

@@ -11,13 +11,9 @@ import { isRelated } from "../../components/rules";
 
 type Container = Record<string | number, unknown>;
 
-function containerAt(root: unknown, path: PropertyKey[]): Container | undefined {
-    let node: unknown = root;
-    for (const part of path) {
-        if (node === null || typeof node !== "object") return undefined;
-        node = (node as Container)[part as string | number];
-    }
-    return node !== null && typeof node === "object" ? (node as Container) : undefined;
+/** What holds the value at a zod issue's path: zod reports a value inside another only once that one parsed as an object or a list. */
+function containerAt(root: unknown, path: PropertyKey[]): Container {
+    return path.reduce<unknown>((node, part) => (node as Container)[part as string | number], root) as Container;
 }
 
 /** `raw` without the values the issues refer to. */
@@ -26,13 +22,13 @@ export function bestEffortValue(raw: unknown, issues: z.core.$ZodIssue[]): Recor
     for (const issue of issues) {
         if (issue.code === "unrecognized_keys") {
             const holder = containerAt(copy, issue.path);
-            for (const key of issue.keys) if (holder) delete holder[key];
+            for (const key of issue.keys) delete holder[key];
             continue;
         }
-        if (issue.path.length === 0) continue;
+        // A stack file that isn't an object at all has no rest to check.
+        if (issue.path.length === 0) return {};
         const holder = containerAt(copy, issue.path.slice(0, -1));
         const last = issue.path[issue.path.length - 1] as string | number;
-        if (holder === undefined) continue;
         if (Array.isArray(holder)) holder[last as number] = {};
         else delete holder[last];
     }

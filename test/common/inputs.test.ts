@@ -21,6 +21,9 @@ describe("components/common: input schemas", () => {
         assert.deepEqual(withDefaults(schema, { withDefault: "mine", nested: {} }), { withDefault: "mine", list: ["a"], late: "x", nested: { inner: 7 } });
         assert.deepEqual(withDefaults(schema, { pools: [{ name: "p" }, { name: "q", mode: "System" }] }).pools, [{ name: "p", mode: "User" }, { name: "q", mode: "System" }]);
         assert.deepEqual(withDefaults(schema, { nested: undefined }).nested, undefined, "an optional object stays absent");
+        assert.equal(withDefaults(schema, { nested: null }).nested, null, "a null is left for the rules");
+        assert.deepEqual(withDefaults(z.strictObject({ a: z.string().default("d").optional() }), {}), { a: "d" }, "a default under an optional wrapper");
+        assert.deepEqual(withDefaults(z.string(), ["a"]), ["a"], "a list where the schema takes none is left as it is");
     });
 
     it("gives each value its own copy of a default", () => {
@@ -57,6 +60,8 @@ describe("components/common: input schemas", () => {
         assert.equal(innerSchema(plain.optional()), plain);
         assert.equal(innerSchema(plain.default("a")), plain);
         assert.equal(innerSchema(plain), plain);
+        const either = z.union([z.string(), z.number()]);
+        assert.equal(innerSchema(either), either, "a union of the schema's own stays whole");
         const late = innerSchema(input(plain).optional()) as z.ZodType;
         assert.ok(late.safeParse("x").success && !late.safeParse(pulumi.output("x")).success, "the plain schema, not the deployment value");
     });

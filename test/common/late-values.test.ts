@@ -29,6 +29,7 @@ function recorder() {
         if (args.name === "bad") problems.push({ path: "name", message: "is bad" });
         (args.pools ?? []).forEach((pool, i) => pool.name === "bad" && problems.push({ path: `pools[${i}].name`, message: "is bad" }));
         if (args.api?.ranges?.[1] === "bad") problems.push({ path: "api.ranges[1]", message: "is bad" });
+        if (args.api?.ranges && args.api.ranges[1] === undefined) problems.push({ path: "api.ranges[1]", message: "is required" });
         if (args.id === "bad") problems.push({ path: "id", message: "is bad" });
         problems.push({ path: "always", message: "reported" });
         return problems;
@@ -54,7 +55,7 @@ describe("components/common: values known only at deployment", () => {
         const { seen, rules } = recorder();
         const name = pulumi.output("x");
         const problems = problemsKnownNow({ name, pools: [{ name: "bad" }], api: { ranges: ["10.0.0.0/8", pulumi.output("bad")] } }, CHECKED, rules, samePath);
-        assert.deepEqual(problems.map((p) => `${p.path}: ${p.message}`), ["pools[0].name: is bad", "always: reported"], "name's 'is required' waits for it");
+        assert.deepEqual(problems.map((p) => `${p.path}: ${p.message}`), ["pools[0].name: is bad", "always: reported"], "name's 'is required' and the late entry's wait for them");
         assert.ok(!("name" in seen[0]), "the late name is absent, not undefined-valued");
         assert.deepEqual(seen[0].api?.ranges, ["10.0.0.0/8", undefined], "a late list entry keeps the others' positions");
     });
@@ -65,6 +66,11 @@ describe("components/common: values known only at deployment", () => {
         problemsKnownNow({ name: pulumi.output("x"), id, api: { zone: id } }, CHECKED, rules, samePath);
         assert.equal(seen[0].id, id);
         assert.equal(seen[0].api?.zone, id);
+        const api = pulumi.output({ ranges: ["a"] });
+        problemsKnownNow({ name: pulumi.output("x"), api: api as unknown as Args["api"] }, CHECKED, rules, samePath);
+        assert.equal(seen[1].api, api, "an output holding a checked key is the provider's to check");
+        problemsKnownNow({ name: pulumi.output("x"), api: { zone: null as unknown as string, ranges: [null as unknown as string] } }, CHECKED, rules, samePath);
+        assert.deepEqual(seen[2].api, { zone: null, ranges: [null] }, "nulls are walked past");
     });
 
     it("maps a late value's path through the caller's key paths before it compares", () => {

@@ -36,6 +36,7 @@ describe("components/cluster: validateClusterArgs", () => {
 
     it("requires a System pool, on Linux, with at least one node", () => {
         assert.deepEqual(messages({ nodePools: [] }), ["nodePools: needs at least one node pool, with mode System"]);
+        assert.deepEqual(messages({ nodePools: undefined as never }), ["nodePools: needs at least one node pool, with mode System"], "none given at all");
         assert.deepEqual(messages({ nodePools: pool({ count: 0 }) }), ["nodePools[0].count: a System pool can't scale to 0; use at least 1 node"]);
         assert.deepEqual(messages({ nodePools: pool({ count: undefined, enableAutoScaling: true, minCount: 0, maxCount: 3 }) }), [
             "nodePools[0].minCount: a System pool can't scale to 0; use at least 1 node",

@@ -31,6 +31,9 @@ describe("infra/config: the rest of a stack file with type errors", () => {
         const raw = { count: 1, pools: [] };
         assert.deepEqual(cleaned(raw), { count: 1, pools: [] }, "name is missing: nothing to remove");
         assert.deepEqual(raw, { count: 1, pools: [] }, "the file as read is never changed");
+        const notAnObject = schema.safeParse("a string");
+        assert.ok(!notAnObject.success);
+        assert.deepEqual(bestEffortValue("a string", notAnObject.error.issues), {}, "a file that isn't an object has no rest");
     });
 
     it("relates a rule's path to a refused value's when either holds the other", () => {
