@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { Problem, formatProblem } from "../../components/address";
-import { cut, showable } from "../config/issues";
 import { closestName } from "../config/suggest";
+
+export { MAX_PROBLEM_LINES, problemLines } from "../config/issues";
 
 /**
  * How the commands meet the process: each is a function of its arguments that writes through an
@@ -41,23 +41,6 @@ export function runAsMain(command: Command): void {
     void runCommand(command, process.argv.slice(2), io).then((code) => {
         process.exitCode = code;
     });
-}
-
-/** The most problems a command prints; a last line says how many more there are. */
-export const MAX_PROBLEM_LINES = 200;
-/** The longest line a problem prints as; every value a message echoes is cut well before this. */
-export const MAX_PROBLEM_LINE = 1000;
-
-/**
- * Problems as a command prints them on stderr: one `key.path: message` line each, never a
- * character that would break the line or hide in it, each line and the number of lines bounded,
- * with a last line for the problems not shown.
- */
-export function problemLines(problems: readonly Problem[]): string {
-    const lines = problems.slice(0, MAX_PROBLEM_LINES).map((problem) => showable(cut(formatProblem(problem), MAX_PROBLEM_LINE)));
-    const more = problems.length - lines.length;
-    if (more > 0) lines.push(`… and ${more} more ${more === 1 ? "problem" : "problems"} not shown (${problems.length} in all): fix these and run again`);
-    return lines.join("\n");
 }
 
 type FlagOptions = Record<string, { type: "string" | "boolean"; short?: string; default?: string | boolean }>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Problem } from "../../components/address";
+import { Problem, formatProblem } from "../../components/address";
 import { closestName } from "./suggest";
 
 function suggestion(key: string, known: string[]): string {
@@ -147,4 +147,21 @@ export function refusedCharacters(text: string): string | undefined {
     const [char] = found;
     const what = FORMATTING[char] ? `${codePoint(char)} (${FORMATTING[char]}), an invisible formatting character` : `${codePoint(char)}, a control character`;
     return `contains ${what}${found.length > 1 ? ` (and ${found.length - 1} more such characters)` : ""}: remove it`;
+}
+
+/** The most problems a command or `pulumi up` prints; a last line says how many more there are. */
+export const MAX_PROBLEM_LINES = 200;
+/** The longest line a problem prints as; every value a message echoes is cut well before this. */
+export const MAX_PROBLEM_LINE = 1000;
+
+/**
+ * Problems as a command prints them on stderr, and `pulumi up` in its error: one `key.path: message` line each, never a
+ * character that would break the line or hide in it, each line and the number of lines bounded,
+ * with a last line for the problems not shown.
+ */
+export function problemLines(problems: readonly Problem[]): string {
+    const lines = problems.slice(0, MAX_PROBLEM_LINES).map((problem) => showable(cut(formatProblem(problem), MAX_PROBLEM_LINE)));
+    const more = problems.length - lines.length;
+    if (more > 0) lines.push(`… and ${more} more ${more === 1 ? "problem" : "problems"} not shown (${problems.length} in all): fix these and run again`);
+    return lines.join("\n");
 }

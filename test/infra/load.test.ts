@@ -47,6 +47,21 @@ describe("infra/config: loadStackModel, as the program runs under the engine", (
         assert.deepEqual(logged, []);
     });
 
+    it("bounds the error: 200 problems, then how many more there are", async () => {
+        await MockEngine.install({ stack: "dev" });
+        const all = readStackFile(stackFile("dev")).all;
+        const cluster = JSON.parse(all["aks-kubenet:cluster"]);
+        const pools = Array.from({ length: 300 }, (_, i) => ({ name: `Bad${i}`, mode: "User", count: 1 }));
+        pulumi.runtime.setAllConfig({ ...all, "aks-kubenet:cluster": JSON.stringify({ ...cluster, nodePools: [...cluster.nodePools, ...pools] }) });
+        assert.throws(() => loadStackModel(), (err: Error) => {
+            const lines = err.message.split("\n");
+            assert.equal(lines[0], "invalid stack configuration:");
+            assert.equal(lines.length, 1 + 200 + 1);
+            assert.match(lines[lines.length - 1], /^… and \d+ more problems not shown \(\d+ in all\): fix these and run again$/);
+            return true;
+        });
+    });
+
     it("takes the project's keys without their namespace, JSON as its value and other text as text", () => {
         assert.deepEqual(projectConfig({
             "aks-kubenet:resourceGroupName": "rg-aks-dev",
