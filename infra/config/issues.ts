@@ -55,7 +55,8 @@ export function showable(text: string): string {
 
 /** At most `max` characters (whole code points), with `…` where text was cut. */
 export function cut(text: string, max: number): string {
-    const points = Array.from(text.length > max * 2 ? text.slice(0, max * 2) : text);
+    // A code point takes one or two UTF-16 units: max + 1 of them fit in 2 * (max + 1).
+    const points = Array.from(text.slice(0, 2 * (max + 1)));
     return points.length > max ? `${points.slice(0, max).join("")}…` : text;
 }
 

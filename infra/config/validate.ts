@@ -46,7 +46,7 @@ function locationProblems(location: string | undefined): Problem[] {
 export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 /** The stack's tags are every component's: a top-level key of the stack file. */
-const stackTags = (pathOf: PathOf): PathOf => (field) => (field === "tags" || field.startsWith("tags.") ? field : pathOf(field));
+const stackTags = (pathOf: PathOf): PathOf => (field) => (field === "tags" ? field : pathOf(field));
 /** Key paths of the component validators, in the config's names. */
 const clusterPath: PathOf = stackTags(clusterPaths("network.", "cluster."));
 const networkPath: PathOf = stackTags((field) => `network.${field}`);
@@ -91,7 +91,7 @@ function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: 
     const { cluster } = config;
     config.namespaces.forEach((ns, i) => {
         for (const role of ["admins", "editors", "viewers"] as const) {
-            if ((ns[role] ?? []).length > 0 && cluster.aad === undefined) {
+            if (ns[role].length > 0 && cluster.aad === undefined) {
                 problems.push({ path: `namespaces[${i}].${role}`, message: "binds Entra ID groups, which needs cluster.aad" });
             }
         }

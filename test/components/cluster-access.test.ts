@@ -62,6 +62,17 @@ describe("components/cluster: kubeconfig", () => {
         assert.equal(user.user.exec.interactiveMode, "IfAvailable");
     });
 
+    it("prompts only in the modes a person signs in with", async () => {
+        for (const [kubeloginMode, interactive] of [["devicecode", "IfAvailable"], ["spn", "Never"], ["msi", "Never"]] as const) {
+            const engine = await MockEngine.install();
+            const { cluster } = buildStack({ cluster: { aad: {}, kubeloginMode } });
+            const [user] = parse((await settled(cluster.kubeconfig)).value).users;
+            await engine.settle();
+            assert.deepEqual([user.user.exec.args[2], user.user.exec.interactiveMode, user.user.exec.env, user.user.exec.provideClusterInfo], [kubeloginMode, interactive, null, false], kubeloginMode);
+            assert.equal(user.user.exec.apiVersion, "client.authentication.k8s.io/v1beta1");
+        }
+    });
+
     it("grants the deployer RBAC Cluster Admin on the cluster with Azure RBAC, and waits for the grant", async () => {
         const { cluster } = buildStack({ cluster: { aad: { enableAzureRBAC: true, deployer: DEPLOYER } } });
         await settled(cluster.kubeconfig);
