@@ -196,19 +196,17 @@ const isObject = (value: unknown) => value !== null && typeof value === "object"
  * the program will use: cluster.name, or aks-<stack>, which a stack name can make invalid.
  */
 function rules(config: StackConfig, stack: string, today: Date): { problems: Problem[]; warnings: Problem[] } {
-    const problems: Problem[] = [...guarded(() => checkAzureName(config.resourceGroupName ?? `rg-aks-${stack}`, "resourceGroup", "resourceGroupName"))];
-    const sections = config as Partial<StackConfig>;
-    if (isObject(sections.network)) problems.push(...guarded(() => validateNetworkArgs(networkSettingsOf(config), networkPath)));
-    if (isObject(sections.identity) && isObject(sections.cluster)) {
-        problems.push(...guarded(() => validateIdentityArgs(identityArgsOf(config), identityPath)));
-    }
-    if (isObject(sections.cluster)) {
-        problems.push(...guarded(() => {
-            return validateClusterArgs(clusterArgsForRules(config, stack), clusterPath, today);
-        }));
-    }
-    if (Array.isArray(sections.namespaces)) problems.push(...guarded(() => validateNamespaces(config.namespaces)));
-    const cross = isObject(sections.cluster) ? guarded(() => crossFieldRules(config).problems) : [];
+    // A section of the wrong kind is a type problem, which every rule about it defers to (or
+    // which the rule's own reading of it fails on): the rules run on every section alike.
+    const problems: Problem[] = [
+        ...guarded(() => checkAzureName(config.resourceGroupName ?? `rg-aks-${stack}`, "resourceGroup", "resourceGroupName")),
+        ...guarded(() => validateNetworkArgs(networkSettingsOf(config), networkPath)),
+        ...guarded(() => validateIdentityArgs(identityArgsOf(config), identityPath)),
+        ...guarded(() => validateClusterArgs(clusterArgsForRules(config, stack), clusterPath, today)),
+        ...guarded(() => validateNamespaces(config.namespaces)),
+    ];
+    // The rules across sections need the cluster's: without it they would report its absence.
+    const cross = isObject(config.cluster) ? guarded(() => crossFieldRules(config).problems) : [];
     return { problems: [...problems, ...cross], warnings: [] };
 }
 
