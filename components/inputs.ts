@@ -6,10 +6,10 @@
  * components do.
  */
 
-export { input, inputShape, withDefaults, type InputShape } from "./common/inputs";
+export { input, inputShape, stringish, wholeNumber, withDefaults, type InputShape } from "./common/inputs";
 export { networkInputShape, networkInputs } from "./network/inputs";
 export { identityInputShape, identityInputs } from "./identity/inputs";
-export { clusterInputShape, clusterInputs, stringish } from "./cluster/inputs";
+export { clusterInputShape, clusterInputs } from "./cluster/inputs";
 export { kmsInputs } from "./cluster/security/inputs";
 export { monitoringInputs, prometheusInputs } from "./cluster/monitoring/inputs";
 export { nodePoolInputs } from "./cluster/node-pools/inputs";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inputShape } from "../common/inputs";
+import { inputShape, stringish } from "../common/inputs";
 import { NamespaceBootstrapArgs, NamespaceDefaultLimits, NamespaceQuota, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
 /*
@@ -8,22 +8,19 @@ import { NamespaceBootstrapArgs, NamespaceDefaultLimits, NamespaceQuota, Namespa
  * `namespaces` and `defaultNamespacePodSecurity` keys are this schema.
  */
 
-/** YAML writes `4` where a quantity is meant; keep it as the text Kubernetes takes. */
-const quantity = z.union([z.string(), z.number()]).transform(String);
-
 const quotaInputs = z.strictObject(inputShape<NamespaceQuota>()({
-    requestsCpu: quantity.optional(),
-    requestsMemory: quantity.optional(),
-    limitsCpu: quantity.optional(),
-    limitsMemory: quantity.optional(),
+    requestsCpu: stringish.optional(),
+    requestsMemory: stringish.optional(),
+    limitsCpu: stringish.optional(),
+    limitsMemory: stringish.optional(),
     pods: z.number().int().optional(),
 }));
 
 const defaultLimitsInputs = z.strictObject(inputShape<NamespaceDefaultLimits>()({
-    cpu: quantity.optional(),
-    memory: quantity.optional(),
-    requestsCpu: quantity.optional(),
-    requestsMemory: quantity.optional(),
+    cpu: stringish.optional(),
+    memory: stringish.optional(),
+    requestsCpu: stringish.optional(),
+    requestsMemory: stringish.optional(),
 }));
 
 export const namespaceInputs = z.strictObject(inputShape<NamespaceSpec>()({

@@ -29,9 +29,6 @@ import { apiServerInputs } from "./api-server/inputs";
  * defaults (`withDefaults`). The rules on the values are the component's validators.
  */
 
-/** YAML writes `1` where a string is meant (zones, surge); accept both, keep the string. */
-export const stringish = z.union([z.string(), z.number()]).transform(String);
-
 /**
  * A version is text: YAML reads an unquoted 1.30 as the number 1.3, and the program must never
  * declare "1.3" for it. Numbers are refused with the fix; the format is a validator's rule.

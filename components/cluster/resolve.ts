@@ -1,5 +1,5 @@
 import { PathOf, Problem } from "../address";
-import { withDefaults } from "../common/inputs";
+import { Renamed, renamedProblems, withDefaults } from "../common/inputs";
 import { KubenetClusterArgs, NodePoolArgs } from "./args";
 import { clusterInputs } from "./inputs";
 
@@ -9,21 +9,6 @@ import { clusterInputs } from "./inputs";
  * each default is declared and applied in one place.
  */
 
-/** A name kept for one release, and the one that replaced it. */
-interface Renamed {
-    old: string;
-    current: string;
-}
-
-function renamedIn<T extends object>(value: T | undefined, renames: Renamed[], field: string, pathOf: PathOf): Problem[] {
-    if (value === undefined) return [];
-    const has = (key: string) => (value as Record<string, unknown>)[key] !== undefined;
-    return renames.filter(({ old, current }) => has(old) && has(current)).map(({ old, current }) => ({
-        path: pathOf(`${field}${old}`),
-        message: `is the old name of ${current}, which is given too: keep ${current} alone`,
-    }));
-}
-
 const CLUSTER_RENAMES: Renamed[] = [{ old: "clusterName", current: "name" }];
 const KMS_RENAMES: Renamed[] = [{ old: "keyVaultNetworkAccess", current: "networkAccess" }, { old: "keyVaultResourceId", current: "keyVaultId" }];
 const POOL_RENAMES: Renamed[] = [{ old: "maxSurge", current: "upgradeSettings.maxSurge" }];
@@ -31,9 +16,9 @@ const POOL_RENAMES: Renamed[] = [{ old: "maxSurge", current: "upgradeSettings.ma
 /** An old name given together with the name that replaced it. */
 export function renamedArgProblems(args: KubenetClusterArgs, pathOf: PathOf): Problem[] {
     return [
-        ...renamedIn(args, CLUSTER_RENAMES, "", pathOf),
-        ...renamedIn(args.kms, KMS_RENAMES, "kms.", pathOf),
-        ...(args.nodePools?.flatMap((pool, i) => renamedIn({ maxSurge: pool.maxSurge, "upgradeSettings.maxSurge": pool.upgradeSettings?.maxSurge }, POOL_RENAMES, `nodePools[${i}].`, pathOf)) ?? []),
+        ...renamedProblems(args, CLUSTER_RENAMES, "", pathOf),
+        ...renamedProblems(args.kms, KMS_RENAMES, "kms.", pathOf),
+        ...(args.nodePools?.flatMap((pool, i) => renamedProblems({ maxSurge: pool.maxSurge, "upgradeSettings.maxSurge": pool.upgradeSettings?.maxSurge }, POOL_RENAMES, `nodePools[${i}].`, pathOf)) ?? []),
     ];
 }
 

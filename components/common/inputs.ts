@@ -24,6 +24,28 @@ export function inputShape<Args, Omitted extends keyof Args = never>() {
     return <Shape extends InputShape<Args, Omitted>>(shape: Shape & Record<Exclude<keyof Shape, Exclude<keyof Args, Omitted>>, never>): Shape => shape;
 }
 
+/** YAML writes `1` where text is meant (a zone, a surge, a quantity): take both, keep the text. */
+export const stringish = z.union([z.string(), z.number()]).transform(String);
+
+/** A count, a size or a duration in whole units. */
+export const wholeNumber = z.number().int();
+
+/** A name kept for one release, and the one that replaced it. */
+export interface Renamed {
+    old: string;
+    current: string;
+}
+
+/** An old name given together with the name that replaced it, at `field` + the old name. */
+export function renamedProblems(value: object | undefined, renames: readonly Renamed[], field: string, pathOf: (field: string) => string): { path: string; message: string }[] {
+    if (value === undefined) return [];
+    const has = (key: string) => (value as Record<string, unknown>)[key] !== undefined;
+    return renames.filter(({ old, current }) => has(old) && has(current)).map(({ old, current }) => ({
+        path: pathOf(`${field}${old}`),
+        message: `is the old name of ${current}, which is given too: keep ${current} alone`,
+    }));
+}
+
 /** Whether a value is known only at deployment: another resource's output, or a promise. */
 export function isDeploymentValue(value: unknown): boolean {
     return pulumi.Output.isInstance(value) || value instanceof Promise;

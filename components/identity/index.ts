@@ -21,7 +21,7 @@ import { kubenetNetworkRole } from "./least-privilege";
 import { ClusterIdentityArgs, IDENTITY_LATE_CHECKED, IdentityArgsToCheck, KEY_VAULT_NETWORK_ACCESS, NETWORK_ROLES, ROLE_SCOPES } from "./args";
 import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
 import { identityInputs } from "./inputs";
-import { withDefaults } from "../common/inputs";
+import { renamedProblems, withDefaults } from "../common/inputs";
 import { isOwnPrivateDnsZone } from "../common/private-dns";
 import { ROLE_ASSIGNMENT_RETRY } from "../common/role-assignment";
 
@@ -33,6 +33,8 @@ import { ROLE_ASSIGNMENT_RETRY } from "../common/role-assignment";
 export { NETWORK_CONTRIBUTOR_ROLE_ID };
 export * from "./args";
 export { KUBENET_NETWORK_ACTIONS } from "./least-privilege";
+
+const IDENTITY_RENAMES = [{ old: "identityName", current: "name" }, { old: "privateDnsZoneId", current: "privateDNSZone" }];
 
 /** The identity's arguments under their current names, with the input schema's defaults. */
 export function resolveIdentityArgs(args: ClusterIdentityArgs): ClusterIdentityArgs {
@@ -60,9 +62,7 @@ function identityRules(pathOf: PathOf): (args: IdentityArgsToCheck) => Problem[]
 function checkKnownArgs(given: IdentityArgsToCheck, pathOf: PathOf): Problem[] {
     const args = resolveIdentityArgs(given as ClusterIdentityArgs);
     const problems: Problem[] = [];
-    for (const [old, current] of [["identityName", "name"], ["privateDnsZoneId", "privateDNSZone"]] as const) {
-        if (given[old] !== undefined && given[current] !== undefined) problems.push({ path: pathOf(old), message: `is the old name of ${current}, which is given too: keep ${current} alone` });
-    }
+    problems.push(...renamedProblems(given, IDENTITY_RENAMES, "", pathOf));
     problems.push(...checkAzureName(args.name, "userAssignedIdentity", pathOf("name")), ...checkTagsArg(args.tags, pathOf("tags")));
     problems.push(...checkOneOf(args.roleScope, ROLE_SCOPES, pathOf("roleScope")), ...checkOneOf(args.networkRole, NETWORK_ROLES, pathOf("networkRole")));
     const zone = ownZone(args.privateDNSZone);

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { inputShape } from "../../common/inputs";
+import { inputShape, wholeNumber } from "../../common/inputs";
 import { AUTOSCALER_EXPANDERS, AutoscalerProfileArgs } from "./args";
 
 /* The autoscaler profile's input schema, tied to its args (args.ts documents each key). */
-
-const wholeNumber = z.number().int();
 
 export const autoscalerProfileInputs = z.strictObject(inputShape<AutoscalerProfileArgs>()({
     expander: z.enum(AUTOSCALER_EXPANDERS).optional(),

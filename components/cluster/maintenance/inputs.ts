@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { inputShape } from "../../common/inputs";
+import { inputShape, wholeNumber } from "../../common/inputs";
 import { DAYS_OF_WEEK, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
 
 /* The maintenance windows' input schema, tied to their args (args.ts documents each key). */
-
-const wholeNumber = z.number().int();
 
 const maintenanceWindowInputs = z.strictObject(inputShape<MaintenanceWindowArgs>()({
     dayOfWeek: z.enum(DAYS_OF_WEEK),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inputShape } from "../../common/inputs";
+import { inputShape, stringish, wholeNumber } from "../../common/inputs";
 import { AVAILABILITY_ZONES, NodePoolArgs, OS_DISK_TYPES, OS_SKUS, OS_TYPES, POOL_MODES, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES, SpotArgs } from "./args";
 import { upgradeSettingsInputs } from "./upgrade-settings";
 
@@ -7,10 +7,6 @@ import { upgradeSettingsInputs } from "./upgrade-settings";
  * A node pool's input schema, tied to `NodePoolArgs` (args.ts documents each key): the types a
  * stack file or another language can get wrong, and the defaults.
  */
-
-/** YAML writes `1` where a string is meant (zones); accept both, keep the string. */
-const stringish = z.union([z.string(), z.number()]).transform(String);
-const wholeNumber = z.number().int();
 
 const spotInputs = z.strictObject(inputShape<SpotArgs>()({
     evictionPolicy: z.enum(SPOT_EVICTION_POLICIES).optional(),

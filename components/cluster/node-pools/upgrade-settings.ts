@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DEFAULT_MAX_SURGE, PathOf, Problem } from "../../address";
 import { parseMaxSurge } from "../../address/surge";
 import { checkOneOf, isWholeNumberIn } from "../../common/checks";
-import { inputShape } from "../../common/inputs";
+import { inputShape, stringish } from "../../common/inputs";
 
 /*
  * A node pool's upgrade settings, end to end: the input, its rules and what is sent to AKS.
@@ -33,12 +33,9 @@ export interface UpgradeSettingsArgs {
     undrainableNodeBehavior?: UndrainableNodeBehavior;
 }
 
-/** YAML writes `1` where a count is meant; keep it as the text AKS takes. */
-const countOrShare = z.union([z.string(), z.number()]).transform(String);
-
 export const upgradeSettingsInputs = z.strictObject(inputShape<UpgradeSettingsArgs>()({
-    maxSurge: countOrShare.optional(),
-    maxUnavailable: countOrShare.optional(),
+    maxSurge: stringish.optional(),
+    maxUnavailable: stringish.optional(),
     drainTimeoutInMinutes: z.number().int().optional(),
     nodeSoakDurationInMinutes: z.number().int().optional(),
     undrainableNodeBehavior: z.enum(UNDRAINABLE_NODE_BEHAVIORS).optional(),
@@ -81,6 +78,14 @@ function parseCountOrShare(text: unknown): { count: number; percent: boolean } |
  * the preview "MaxUnavailable fallback"). Spot pools take neither: AKS refuses "Spot pools
  * can't set max surge" (Azure/AKS and hashicorp/terraform-provider-azurerm#19355; azurerm
  * refuses max_unavailable on spot pools too).
+ *
+ * Microsoft's own modules declare the same: azurerm's node pool sends maxUnavailable "0" with a
+ * surge, maxSurge "0" with unavailable nodes, none of either on a spot pool and no maxUnavailable
+ * on the default (System) pool (hashicorp/terraform-provider-azurerm, kubernetes_cluster_node_pool,
+ * expandAgentPoolUpgradeSettings); the AKS Azure Verified Module takes `upgrade_settings` with
+ * max_surge, max_unavailable, drain_timeout_in_minutes, node_soak_duration_in_minutes and
+ * undrainable_node_behavior per pool (Azure/terraform-azurerm-avm-res-containerservice-managedcluster).
+ * Both send a drain timeout once set, since AKS keeps one a request leaves out.
  */
 export function checkUpgradeSettings(settings: UpgradeSettingsArgs | undefined, pool: UpgradingPool, field: string, pathOf: PathOf): Problem[] {
     if (settings === undefined) return [];

@@ -1,13 +1,10 @@
 import { z } from "zod";
-import { input, inputShape } from "../../common/inputs";
+import { input, inputShape, wholeNumber } from "../../common/inputs";
 import { KEY_VAULT_NETWORK_ACCESS } from "../../common/key-vault";
 import { ClusterAddonsArgs, KmsArgs } from "./args";
 
-
-
 /* The add-ons' and KMS's input schema, tied to their args (args.ts documents each key). */
 
-const wholeNumber = z.number().int();
 /** The names kept for one release, which the component translates. */
 type DeprecatedKmsKeys = "keyVaultNetworkAccess" | "keyVaultResourceId";
 
