@@ -85,7 +85,9 @@ function parseCountOrShare(text: unknown): { count: number; percent: boolean } |
  * expandAgentPoolUpgradeSettings); the AKS Azure Verified Module takes `upgrade_settings` with
  * max_surge, max_unavailable, drain_timeout_in_minutes, node_soak_duration_in_minutes and
  * undrainable_node_behavior per pool (Azure/terraform-azurerm-avm-res-containerservice-managedcluster).
- * Both send a drain timeout once set, since AKS keeps one a request leaves out.
+ * azurerm recreates a pool whose drain timeout or undrainable behaviour goes from set to unset
+ * (its CustomizeDiff: AKS can't unset them); this component always sends both, AKS's defaults
+ * when none is given, so removing one from the stack file is an update, never a recreation.
  */
 export function checkUpgradeSettings(settings: UpgradeSettingsArgs | undefined, pool: UpgradingPool, field: string, pathOf: PathOf): Problem[] {
     if (settings === undefined) return [];
