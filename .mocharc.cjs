@@ -4,7 +4,7 @@
 "use strict";
 const os = require("node:os");
 const given = process.argv.slice(2).filter((arg) => /\.test\.ts$/.test(arg));
-const SUITE = ["test/{address,cli,common,components,examples,infra,policy}/**/*.test.ts"];
+const SUITE = ["test/{address,cli,common,components,examples,infra,pipeline,policy}/**/*.test.ts"];
 
 module.exports = {
     require: ["tsx/cjs", "./test/setup.ts"],

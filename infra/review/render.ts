@@ -56,27 +56,93 @@ function graph(review: Review, resources: SynthResource[]): string[] {
     return [...new Set(lines)];
 }
 
-/** The Markdown report; `resources` are both sides' declarations, for the graph's dependencies. */
-export function renderReview(review: Review, sides: ReviewSides, resources: SynthResource[]): string {
-    const counts = ACTIONS.map((action) => `${review.summary[action]} ${VERBS[action]}`).join(", ");
-    const lines = [`### \`pulumi up\` on ${sides.stack}: ${sides.base} → ${sides.head}`, "", `**${counts}**`, ""];
+/** One change as a table row. */
+function row(change: Review["changes"][number]): string {
+    const order = change.replaceOrder ? ` (${change.replaceOrder})` : "";
+    const forced = change.forcedBy && change.forcedBy.length > 0 ? `; replaced for ${change.forcedBy.map((p) => `\`${p}\``).join(", ")}` : "";
+    const properties = change.properties.map((p) => `\`${p}\``).join(", ") || "–";
+    return `| \`${shortType(change.type)}\` ${change.name}${order} | ${cell(properties + forced)} | ${cell(change.impact.join("; ") || "–")} |`;
+}
+
+export const summaryLine = (summary: Review["summary"]) => ACTIONS.map((action) => `${summary[action]} ${VERBS[action]}`).join(", ");
+
+const DECLARATIONS_ONLY = "Compares the two declarations offline, not what is deployed: drift is `pulumi preview`'s to find.";
+
+/**
+ * The Markdown report; `resources` are both sides' declarations, for the graph's dependencies.
+ * With `maxChars`, a report that would be longer drops its graph first, then the rows read last
+ * (the least dangerous), and says how many changes it left out: a reader never meets a report
+ * cut mid-row or mid-graph, and never a silent omission.
+ */
+export function renderReview(review: Review, sides: ReviewSides, resources: SynthResource[], maxChars = Infinity): string {
+    const head = [`### \`pulumi up\` on ${sides.stack}: ${sides.base} → ${sides.head}`, "", `**${summaryLine(review.summary)}**`, ""];
     if (review.changes.length === 0) {
-        lines.push("No resource changes: `pulumi up` would change nothing that the program declares.", "");
-        return lines.join("\n");
+        return [...head, "No resource changes: `pulumi up` would change nothing that the program declares.", ""].join("\n");
     }
-    for (const action of ACTIONS) {
-        const changes = review.changes.filter((c) => c.action === action);
-        if (changes.length === 0) continue;
-        lines.push(`#### ${HEADINGS[action]}`, "", "| resource | changed | what it means |", "|---|---|---|");
-        for (const change of changes) {
-            const order = change.replaceOrder ? ` (${change.replaceOrder})` : "";
-            const forced = change.forcedBy && change.forcedBy.length > 0 ? `; replaced for ${change.forcedBy.map((p) => `\`${p}\``).join(", ")}` : "";
-            const properties = change.properties.map((p) => `\`${p}\``).join(", ") || "–";
-            lines.push(`| \`${shortType(change.type)}\` ${change.name}${order} | ${cell(properties + forced)} | ${cell(change.impact.join("; ") || "–")} |`);
+    const compose = (shown: number, withGraph: boolean) => {
+        const lines = [...head];
+        const kept = review.changes.slice(0, shown);
+        for (const action of ACTIONS) {
+            const changes = kept.filter((c) => c.action === action);
+            if (changes.length === 0) continue;
+            lines.push(`#### ${HEADINGS[action]}`, "", "| resource | changed | what it means |", "|---|---|---|", ...changes.map(row), "");
         }
-        lines.push("");
+        const left = review.changes.slice(shown);
+        if (left.length > 0) {
+            const counts = ACTIONS.map((action) => [action, left.filter((c) => c.action === action).length] as const).filter(([, n]) => n > 0);
+            lines.push(`*${left.length} more change(s) not shown here (${counts.map(([action, n]) => `${n} ${VERBS[action]}`).join(", ")}): the whole report is the review's artifact, or \`review --json\`.*`, "");
+        }
+        if (withGraph) lines.push(...graph(review, resources), "");
+        else if (shown === review.changes.length) lines.push("*The dependency graph is left out for length: it is in the whole report.*", "");
+        lines.push(DECLARATIONS_ONLY, "");
+        return lines.join("\n");
+    };
+    const full = compose(review.changes.length, true);
+    if (full.length <= maxChars) return full;
+    // The changes are sorted most dangerous first: keep as many rows as fit, from the top.
+    for (let shown = review.changes.length; shown >= 0; shown--) {
+        const text = compose(shown, false);
+        if (text.length <= maxChars || shown === 0) return text;
     }
-    lines.push(...graph(review, resources), "");
-    lines.push("Compares the two declarations offline, not what is deployed: drift is `pulumi preview`'s to find.", "");
-    return lines.join("\n");
+    return full;
+}
+
+/** One stack's part of a report over several: its review, or why there is none. */
+export type StackReview =
+    | { stack: string; review: Review; sides: ReviewSides; resources: SynthResource[] }
+    | { stack: string; failure: string };
+
+/**
+ * The review of every stack as one report: a summary line per stack first, then each stack's
+ * section, each within its share of `maxChars` (a section that needs less leaves the rest to
+ * the others), so a long stack can't push another out of the report unannounced.
+ */
+export function renderStackReviews(reviews: StackReview[], title: string, maxChars = Infinity): string {
+    const summary = [title, "", "| stack | what `pulumi up` would do |", "|---|---|"];
+    for (const entry of reviews) {
+        summary.push(`| ${cell(entry.stack)} | ${"failure" in entry ? `**not reviewed**: ${cell(entry.failure.split("\n")[0])}` : summaryLine(entry.review.summary)} |`);
+    }
+    summary.push("");
+    const sectionOf = (entry: StackReview, budget: number) => "failure" in entry
+        ? [`### ${entry.stack}: not reviewed`, "", "```", ...clip(entry.failure, Math.max(0, budget - 40)).split("\n"), "```", ""].join("\n")
+        : renderReview(entry.review, entry.sides, entry.resources, budget);
+    // Water-filling: the shortest sections take what they need, the longer share what is left.
+    let left = maxChars - summary.join("\n").length - 1;
+    const budgets = new Map<StackReview, number>();
+    const byLength = [...reviews].sort((a, b) => sectionOf(a, Infinity).length - sectionOf(b, Infinity).length);
+    byLength.forEach((entry, i) => {
+        const share = Math.floor(left / (byLength.length - i));
+        const text = sectionOf(entry, share);
+        budgets.set(entry, share);
+        left -= Math.min(share, text.length + 1);
+    });
+    return [...summary, ...reviews.map((entry) => sectionOf(entry, budgets.get(entry)!))].join("\n");
+}
+
+/** Text within `max` characters, cut at a line end, saying so. */
+function clip(text: string, max: number): string {
+    if (text.length <= max) return text;
+    const note = "… (cut: the whole text is in the review's artifact)";
+    const cut = text.slice(0, Math.max(0, max - note.length - 1));
+    return `${cut.slice(0, Math.max(0, cut.lastIndexOf("\n")))}\n${note}`;
 }

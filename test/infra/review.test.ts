@@ -7,7 +7,7 @@ import { runCommand } from "../../infra/cli/command";
 import { reviewCommand } from "../../infra/cli/review";
 import { Change, planChanges } from "../../infra/review/plan";
 import { REPLACEMENT_TABLE_VERSIONS, replacementRuleFor } from "../../infra/review/replacements";
-import { renderReview } from "../../infra/review/render";
+import { StackReview, renderReview, renderStackReviews } from "../../infra/review/render";
 import { readStackFile } from "../../infra/synth/stack-file";
 import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
 import { ROOT, SHIPPED_DAY, stackFile, synthShipped } from "./fixtures";
@@ -210,6 +210,49 @@ describe("review: what pulumi up would do between two declarations", () => {
     });
 });
 
+describe("review: a report that fits a pull-request comment", () => {
+    /** dev with many changes: every pool-free tag changed, and the pod CIDR (a blocked cluster). */
+    async function busy() {
+        const base = await synthShipped("prod");
+        const head = await variant("prod", (c) => { c.tags.team = "platform"; c.cluster.podCidr = "100.66.0.0/16"; });
+        const review = planChanges(base, head);
+        return { review, resources: [...head.resources, ...base.resources] };
+    }
+    const sides = { stack: "prod", base: "main", head: "branch" };
+
+    it("drops the graph first, then the least dangerous rows, and says how many it left out", async () => {
+        const { review, resources } = await busy();
+        const full = renderReview(review, sides, resources);
+        assert.ok(review.changes.length > 5 && review.changes[0].action === "blocked");
+        const noGraph = renderReview(review, sides, resources, full.length - 1);
+        assert.doesNotMatch(noGraph, /```mermaid/);
+        assert.match(noGraph, /The dependency graph is left out for length/);
+        const small = renderReview(review, sides, resources, 1200);
+        assert.ok(small.length <= 1200, `${small.length} characters`);
+        assert.match(small, /cluster-aks/, "the blocked cluster, read first, is kept");
+        const shownRows = small.split("\n").filter((line) => line.startsWith("| `")).length;
+        const left = Number(/\*(\d+) more change\(s\) not shown here \(/.exec(small)![1]);
+        assert.equal(shownRows + left, review.changes.length, "every change is either shown or counted");
+    });
+
+    it("puts a summary line per stack first and keeps every stack's section within its share", async () => {
+        const { review, resources } = await busy();
+        const reviews: StackReview[] = [
+            { stack: "dev", review: { changes: [], summary: { blocked: 0, delete: 0, replace: 0, update: 0, create: 0 } }, sides: { ...sides, stack: "dev" }, resources: [] },
+            { stack: "prod", review, sides, resources },
+            { stack: "staging", failure: "base main is invalid:\ncluster.podCidr: 172.30.0.0/16 overlaps 172.30.0.0/16, a range AKS reserves" },
+        ];
+        const text = renderStackReviews(reviews, "## Offline review: main → branch", 3000);
+        assert.ok(text.length <= 3000, `${text.length} characters`);
+        const summary = text.slice(0, text.indexOf("### "));
+        assert.match(summary, /\| dev \| 0 blocked, 0 deleted, 0 replaced, 0 updated, 0 created \|/);
+        assert.match(summary, new RegExp(`\\| prod \\| 1 blocked, 0 deleted, 0 replaced, ${review.summary.update} updated, 0 created \\|`));
+        assert.match(summary, /\| staging \| \*\*not reviewed\*\*: base main is invalid: \|/);
+        for (const heading of ["### `pulumi up` on dev", "### `pulumi up` on prod", "### staging: not reviewed"]) assert.ok(text.includes(heading), heading);
+        assert.match(text, /cluster\.podCidr: 172\.30\.0\.0\/16 overlaps/, "the short failure is whole, after the long prod section");
+    });
+});
+
 describe("review: the replacement rules", () => {
     it("were read for the provider versions package-lock.json installs", () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -279,6 +322,28 @@ describe("review command", () => {
         assert.equal(result.status, 0, result.stderr);
         const report = JSON.parse(result.stdout);
         assert.deepEqual([report.base, report.head, report.changes], ["HEAD", "HEAD", []]);
+    });
+});
+
+describe("review command over every stack", () => {
+    it("reviews each stack of the working tree against a ref, in one report and one JSON document", async function () {
+        this.timeout(60_000);
+        if (spawnSync("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: ROOT }).status !== 0) this.skip();
+        let stdout = "";
+        let stderr = "";
+        const status = await runCommand(reviewCommand, ["--all-stacks", "--base", "HEAD", "--json"], { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+        assert.equal(status, 0, stderr);
+        const report = JSON.parse(stdout);
+        const shipped = fs.readdirSync(path.join(ROOT, "stacks")).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)![1]).sort();
+        assert.deepEqual(report.stacks.map((s: { stack: string }) => s.stack), shipped);
+    });
+
+    it("refuses --all-stacks with stack files, and --whole without --max-chars", async () => {
+        const run = (args: string[]) => runCommand(reviewCommand, args, { out: () => undefined, err: () => undefined });
+        assert.equal(await run(["--all-stacks", "--base-config", stackFile("dev"), "--head-config", stackFile("dev")]), 2);
+        assert.equal(await run(["--all-stacks", "--stack", "dev", "--base", "HEAD"]), 2);
+        assert.equal(await run(["--stack", "dev", "--base-config", stackFile("dev"), "--head-config", stackFile("dev"), "--whole", "x.md"]), 2);
+        assert.equal(await run(["--stack", "dev", "--base-config", stackFile("dev"), "--head-config", stackFile("dev"), "--max-chars", "0"]), 2);
     });
 });
 

@@ -44,15 +44,34 @@ describe("GitHub workflows", () => {
         assert.ok(!JSON.stringify(review).includes("secrets."), "forks get it too");
         assert.equal(review.permissions, undefined, "read-only, as the workflow's top level");
         const script = review.steps.map((s: Workflow) => s.run ?? "").join("\n");
-        assert.match(script, /npm run --silent review -- --stack "\$stack" --base "\$BASE_SHA"/);
+        assert.match(script, /npm run --silent review -- --all-stacks --base "\$BASE_SHA" --max-chars 60000 --whole review\/whole\.md > review\/review\.md/);
         assert.ok(review.steps.some((s: Workflow) => String(s.uses).startsWith("actions/upload-artifact@")));
         assert.deepEqual(Object.keys(pr.on), ["pull_request"], "pull_request, never pull_request_target, runs the pull request's code");
         const comment = parse(read("review-comment.yml")) as Workflow;
         assert.deepEqual(comment.on.workflow_run, { workflows: ["pull request"], types: ["completed"] });
-        assert.deepEqual(comment.jobs.comment.permissions, { actions: "read", "pull-requests": "write" });
-        const steps = JSON.stringify(comment.jobs.comment.steps);
-        assert.ok(!steps.includes("actions/checkout") && !steps.includes("npm "), "never checks out or runs the pull request's code");
-        assert.match(steps, /\*\[!0-9\]\*/, "the artifact's pull request number is checked");
+        const job = comment.jobs.comment;
+        assert.deepEqual(job.permissions, { contents: "read", actions: "read", "pull-requests": "write" });
+        // The only checkout is the default branch's script (workflow_run's GITHUB_SHA), never the head.
+        const checkouts = job.steps.filter((s: Workflow) => String(s.uses).startsWith("actions/checkout@"));
+        assert.equal(checkouts.length, 1);
+        assert.deepEqual(checkouts[0].with, { "persist-credentials": false, "sparse-checkout": "scripts/review-comment.mjs", "sparse-checkout-cone-mode": false });
+        const steps = JSON.stringify(job.steps);
+        assert.ok(!steps.includes("npm ") && !steps.includes("head_sha") && !steps.includes("head_branch"), "never installs or runs the pull request's code");
+        assert.match(steps, /node scripts\/review-comment\.mjs/);
+        assert.match(job.concurrency.group, /head_repository\.full_name.*head_branch/);
+        assert.equal(job.concurrency["cancel-in-progress"], false);
+    });
+
+    it("leave no token in .git/config for code that runs after a checkout", () => {
+        for (const name of workflowNames) {
+            const workflow = parse(read(name)) as Workflow;
+            for (const [id, job] of Object.entries(workflow.jobs as Record<string, Workflow>)) {
+                for (const step of (job.steps ?? []) as Workflow[]) {
+                    if (!String(step.uses).startsWith("actions/checkout@")) continue;
+                    assert.equal(step.with?.["persist-credentials"], false, `${name} ${id}`);
+                }
+            }
+        }
     });
 
     it("deploy dev, then staging, then prod, one update per stack at a time", () => {
@@ -136,7 +155,7 @@ describe("GitHub workflows", () => {
                     const steps = JSON.stringify(job.steps ?? []);
                     const signsIn = steps.includes("./.github/actions/pulumi-stack");
                     assert.equal(permissions["id-token"] === "write", signsIn, `${name} ${id}: id-token: write exactly when it signs in with OIDC`);
-                    const comments = steps.includes("\"comment-on-pr\":\"true\"") || /issues\/\$pr\/comments/.test(steps);
+                    const comments = steps.includes("\"comment-on-pr\":\"true\"") || steps.includes("scripts/review-comment.mjs");
                     assert.equal(permissions["pull-requests"] === "write", comments, `${name} ${id}: pull-requests: write exactly when it comments`);
                     if (permissions.contents === "write") assert.equal(name, "release.yml", `${name} ${id}: only a release writes contents`);
                 }
