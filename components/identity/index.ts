@@ -6,6 +6,7 @@ import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { checkAzureName } from "../common/azure-names";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { retryHooks } from "../common/retry";
+import { withRequiredCli } from "../common/pulumi-cli";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
 import { checkOneOf } from "../common/checks";
 import { checkResourceId } from "../common/resource-id";
@@ -106,7 +107,8 @@ export class ClusterIdentity extends pulumi.ComponentResource {
         const settings = resolveIdentityArgs(args);
 
         this.identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
-            resourceGroupName: checkedWhenKnown(args, IDENTITY_LATE_CHECKED, settings.resourceGroupName, identityRules(samePath), this, "ClusterIdentity"),
+            // Its grants retry while the identity replicates: the CLI must run those retries as they need.
+            resourceGroupName: withRequiredCli(checkedWhenKnown(args, IDENTITY_LATE_CHECKED, settings.resourceGroupName, identityRules(samePath), this, "ClusterIdentity"), this, "ClusterIdentity"),
             location: settings.location,
             resourceName: settings.name,
             tags: settings.tags,
