@@ -57,6 +57,7 @@ function recordOf(r: Registration): RecordedResource {
         deleteBeforeReplaceDefined: r.deleteBeforeReplaceDefined,
         replaceOnChanges: r.replaceOnChanges,
         onErrorHooks: r.onErrorHooks,
+        customTimeouts: r.customTimeouts,
         retainOnDelete: r.retainOnDelete,
         ...(r.provider ? { provider: r.provider } : {}),
         aliases: r.aliases,

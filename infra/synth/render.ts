@@ -12,6 +12,8 @@ function annotations(r: SynthResource): string {
     if (r.replaceOnChanges.length > 0) notes.push(`replaceOnChanges: ${r.replaceOnChanges.join(", ")}`);
     if (r.deleteBeforeReplace) notes.push("deleteBeforeReplace");
     if (r.onErrorHooks.length > 0) notes.push(`retries: ${r.onErrorHooks.join(", ")}`);
+    const timeouts = Object.entries(r.customTimeouts ?? {}).map(([operation, limit]) => `${operation} ${limit}`);
+    if (timeouts.length > 0) notes.push(`timeouts: ${timeouts.join(", ")}`);
     return notes.length > 0 ? `  [${notes.join("; ")}]` : "";
 }
 

@@ -74,6 +74,8 @@ export interface Registration {
     replaceOnChanges: string[];
     /** Names of the error hooks (retries) bound to the resource. */
     onErrorHooks: string[];
+    /** How long the provider waits for each operation (`"90m"`), where the program says; empty otherwise. */
+    customTimeouts: { create?: string; update?: string; delete?: string };
     retainOnDelete: boolean;
     /** The explicit provider's reference (`<urn>::<id>`); empty when there is none. */
     provider: string;
@@ -107,6 +109,12 @@ function plainAlias(alias: Alias): Record<string, string> {
     return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== ""));
 }
 
+function timeoutsOf(req: RegisterResourceRequest): Registration["customTimeouts"] {
+    const timeouts = req.getCustomtimeouts();
+    const parts = { create: timeouts?.getCreate() ?? "", update: timeouts?.getUpdate() ?? "", delete: timeouts?.getDelete() ?? "" };
+    return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== ""));
+}
+
 function registrationOf(req: RegisterResourceRequest): Registration {
     return {
         type: req.getType(),
@@ -121,6 +129,7 @@ function registrationOf(req: RegisterResourceRequest): Registration {
         deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
         replaceOnChanges: req.getReplaceonchangesList(),
         onErrorHooks: req.getHooks()?.getOnErrorList() ?? [],
+        customTimeouts: timeoutsOf(req),
         retainOnDelete: req.getRetainondelete() ?? false,
         provider: req.getProvider(),
         aliases: req.getAliasesList().map(plainAlias),

@@ -85,6 +85,7 @@ describe("infra/synth/sdk-adapter: what the offline engine uses beyond the SDK's
             retainOnDelete: true,
             aliases: [{ name: "old-full" }, "urn:pulumi:test::adapter::test:index:Thing::older"],
             hooks: { onError: [new pulumi.ErrorHook("full-retry", async () => false)] },
+            customTimeouts: { create: "5m", update: "3h" },
         });
         new Thing("bare", {});
         await waitForRPCs();
@@ -104,6 +105,7 @@ describe("infra/synth/sdk-adapter: what the offline engine uses beyond the SDK's
             deleteBeforeReplaceDefined: true,
             replaceOnChanges: ["list[*]"],
             onErrorHooks: ["full-retry"],
+            customTimeouts: { create: "5m", update: "3h" },
             retainOnDelete: true,
             provider: `${providerUrn}::p-id`,
             // The SDK completes an alias's spec with the parent it would have had.
@@ -120,8 +122,8 @@ describe("infra/synth/sdk-adapter: what the offline engine uses beyond the SDK's
 
         const bare = named("bare");
         assert.deepEqual(
-            [bare.parent, bare.dependencies, bare.protect, bare.retainOnDelete, bare.deleteBeforeReplace, bare.deleteBeforeReplaceDefined, bare.provider, bare.aliases, bare.onErrorHooks],
-            ["", [], false, false, false, false, "", [], []],
+            [bare.parent, bare.dependencies, bare.protect, bare.retainOnDelete, bare.deleteBeforeReplace, bare.deleteBeforeReplaceDefined, bare.provider, bare.aliases, bare.onErrorHooks, bare.customTimeouts],
+            ["", [], false, false, false, false, "", [], [], {}],
             "options the program leaves out read as unset");
         assert.equal(named("group").custom, false);
     });

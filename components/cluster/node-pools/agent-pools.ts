@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { agentPoolTimeouts } from "../upgrades/durations";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../../address";
 import { KubenetClusterArgs } from "../args";
@@ -194,6 +195,9 @@ export function declareAgentPools(prefix: string, pools: NodePoolArgs[], target:
             // the new pool is created (and its nodes ready) before the old one is deleted.
             deleteBeforeReplace: false,
             dependsOn: previous ? [previous] : [],
+            // Longer than azure-native's 2-hour default where the pool's upgrade may take longer
+            // (upgrades/durations.ts).
+            customTimeouts: agentPoolTimeouts(pool),
         });
     }
     return declared;
