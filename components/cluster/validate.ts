@@ -20,7 +20,7 @@ import { checkPrivateDnsZone } from "./api-server/private-dns-zone";
 import { renamedArgProblems, resolveClusterArgs } from "./resolve";
 import { checkDefaultPool, checkNodePools, poolSizing } from "./node-pools/rules";
 import { problemsKnownNow } from "../common/late-values";
-import { checkSupportPlan, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport } from "./upgrades/versions";
+import { checkSupportPlan, checkSpotPoolsUnderChannel, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport } from "./upgrades/versions";
 import { checkEntra } from "./entra/rules";
 import { checkEgressRoute, checkMigration, checkNetworkModel } from "./network-profile/rules";
 
@@ -129,7 +129,7 @@ function checkResolvedArgs(args: KnownClusterArgs, pathOf: PathOf, today: Date):
         ...checkAzureName(args.nodeResourceGroup, "nodeResourceGroup", pathOf("nodeResourceGroup")),
     );
     problems.push(...checkAccess(args, pathOf), ...checkDefaultPool(args, pathOf), ...checkVersionFormat(args.kubernetesVersion, pathOf), ...checkVersionChannel(args, pathOf));
-    problems.push(...checkSupportPlan(args, pathOf), ...checkVersionSupport(args, pathOf, today), ...checkUpgradeChannels(args, pathOf), ...checkNodeResourceGroup(args, pathOf));
+    problems.push(...checkSupportPlan(args, pathOf), ...checkVersionSupport(args, pathOf, today), ...checkUpgradeChannels(args, pathOf), ...checkSpotPoolsUnderChannel(args, pathOf), ...checkNodeResourceGroup(args, pathOf));
     problems.push(
         ...checkPrivateDnsZone(args, pathOf), ...checkKms(args, pathOf), ...checkAddons(args, pathOf), ...checkMonitoring(args, pathOf),
         ...checkRegistries(args, pathOf), ...checkMaintenance(args, pathOf), ...checkAutoscalerProfile(args, pathOf),

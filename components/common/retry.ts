@@ -17,6 +17,11 @@ export interface RetryPolicy {
     /** Wait before the first retry; doubled for each further one, up to `maxDelaySeconds`. */
     firstDelaySeconds: number;
     maxDelaySeconds: number;
+    /**
+     * Why an error that matches `transient` won't go away by waiting after all (the deploying
+     * principal's own missing permission, say), or undefined when it may.
+     */
+    permanent?: (error: string) => Promise<string | undefined>;
 }
 
 export type RetryDecision = { retry: false; reason: string } | { retry: true; attempt: number; delaySeconds: number };
@@ -60,36 +65,14 @@ export function engineRunsErrorHooks(): boolean {
     return typeof monitor?.registerErrorHook === "function";
 }
 
-/** The Pulumi CLI release that brought error hooks (the engine side of `hooks.onError`). */
-export const MIN_PULUMI_CLI_FOR_ERROR_HOOKS = "3.219.0";
-
-/**
- * Whether the Pulumi CLI running the program said it supports error hooks. The SDK asks the
- * engine at start-up, before the program runs (runtime/settings.js, awaitFeatureSupport), and
- * keeps the answer in its state, which it doesn't export publicly: read from
- * @pulumi/pulumi/runtime/state, assumed supported when that module isn't there.
- */
-function cliSupportsErrorHooks(): boolean {
-    try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsErrorHooks?: boolean } };
-        return state.getStore().supportsErrorHooks !== false;
-    } catch {
-        return true;
-    }
-}
-
 /**
  * The `hooks` option that retries a resource's documented transient errors (`transientErrorHook`),
- * or none where the engine can't run error hooks (`engineRunsErrorHooks`). A Pulumi CLI too old
- * for them stops the program with the version it needs, instead of the SDK's bare "does not
- * support error hooks".
+ * or none where the engine can't run error hooks (`engineRunsErrorHooks`). The CLI those retries
+ * need is checked by Pulumi itself (`requiredPulumiVersion`) and by the component that uses them
+ * (pulumi-cli.ts, withRequiredCli).
  */
 export function retryHooks(name: string, policy: RetryPolicy): pulumi.ResourceHookBinding | undefined {
     if (!engineRunsErrorHooks()) return undefined;
-    if (!cliSupportsErrorHooks()) {
-        throw new pulumi.RunError(`the Pulumi CLI running this program has no error hooks, which the components' retries (${name}) need: update it to ${MIN_PULUMI_CLI_FOR_ERROR_HOOKS} or later (pulumi version; docs/getting-started.md)`);
-    }
     return { onError: [transientErrorHook(name, policy)] };
 }
 
@@ -100,6 +83,11 @@ export function retryHooks(name: string, policy: RetryPolicy): pulumi.ResourceHo
  */
 export function transientErrorHook(name: string, policy: RetryPolicy, sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms))): pulumi.ErrorHook {
     return new pulumi.ErrorHook(name, async (args) => {
+        const permanent = policy.transient.some((pattern) => pattern.test(args.errors[0] ?? "")) ? await policy.permanent?.(args.errors[0]) : undefined;
+        if (permanent !== undefined) {
+            pulumi.log.error(`${args.name}: ${args.failedOperation} failed, and waiting won't help: ${permanent}`);
+            return false;
+        }
         const decision = retryDecision(args.errors, policy);
         if (!decision.retry) {
             if (policy.transient.some((pattern) => pattern.test(args.errors[0] ?? ""))) {

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { MIN_PULUMI_CLI_FOR_ERROR_HOOKS, RetryPolicy, retryDecision, retryHooks, totalRetryWaitSeconds, transientErrorHook } from "../../components/common/retry";
-import { MockEngine } from "../../infra/synth/engine";
+import { RetryPolicy, retryDecision, totalRetryWaitSeconds, transientErrorHook } from "../../components/common/retry";
 import { CLUSTER_PERMISSION_RETRY } from "../../components/cluster";
+import { deployerOwnFailure } from "../../components/cluster/lifecycle";
 import { ROLE_ASSIGNMENT_RETRY } from "../../components/common/role-assignment";
 import { KUBERNETES_RBAC_RETRY } from "../../components/bootstrap";
 
@@ -66,6 +66,27 @@ describe("components/common: bounded retries of transient errors", () => {
         ], "a lasting error fails as it is, without a retry message");
     });
 
+    it("fails at once on the deploying principal's own missing permission, and waits out the cluster identity's", () => capturingLog(async () => {
+        // ARM names the principal it refuses: "The client '<app id>' with object id '<object id>'
+        // ..." (AuthorizationFailed, LinkedAuthorizationFailed). The deployer's own role missing
+        // is no propagation delay; the cluster identity's fresh grant is.
+        const deployer = "6b1d2c3e-7f80-4a91-b2c3-d4e5f6a7b8c9";
+        const identity = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        let asked = 0;
+        const cluster = { ...CLUSTER_PERMISSION_RETRY, permanent: deployerOwnFailure(async () => { asked++; return deployer; }) };
+        const hook = transientErrorHook("cluster-retry", cluster, async () => undefined);
+        const args = { urn: "urn", id: "", name: "cluster-aks", type: "t", failedOperation: "create" };
+        const own = `Code="LinkedAuthorizationFailed" Message="The client '11111111-2222-3333-4444-555555555555' with object id '${deployer}' has permission to perform action 'Microsoft.ContainerService/managedClusters/write' on scope '/subscriptions/…'; however, it does not have permission to perform action 'Microsoft.Network/virtualNetworks/subnets/join/action' on the linked scope(s)"`;
+        const identityDenied = `Code="AuthorizationFailed" Message="The client '99999999-2222-3333-4444-555555555555' with object id '${identity}' does not have authorization to perform action 'Microsoft.Network/virtualNetworks/subnets/read' over scope '/subscriptions/…'"`;
+        assert.equal(await hook.callback({ ...args, errors: [own] }), false, "the deployer's own: no retry");
+        assert.equal(await hook.callback({ ...args, errors: [own.toUpperCase().replace("LINKEDAUTHORIZATIONFAILED", "LinkedAuthorizationFailed")] }), false, "object ids compared without case");
+        assert.equal(await hook.callback({ ...args, errors: [identityDenied] }), true, "the identity's grant: retried");
+        assert.equal(await hook.callback({ ...args, errors: ["Code=\"AuthorizationFailed\" Message=\"does not have authorization\""] }), true, "no principal named: retried as before");
+        assert.equal(asked, 1, "the deployer is looked up once, and only when a principal is named");
+    }).then((logged) => {
+        assert.equal(logged.filter((line) => line.startsWith("error: cluster-aks: create failed, and waiting won't help: the principal running pulumi up (object id 6b1d2c3e-7f80-4a91-b2c3-d4e5f6a7b8c9) lacks a role it needs here")).length, 2);
+    }));
+
     it("bounds every policy the components use, and recognises the errors each waits out", () => {
         const minutes = 60;
         const cases: [RetryPolicy, string, number, number][] = [
@@ -81,21 +102,5 @@ describe("components/common: bounded retries of transient errors", () => {
             assert.ok(totalRetryWaitSeconds(retry) <= ceiling, `${retry.waitingFor}: bounded by ${ceiling} s`);
             assert.equal(retryDecision(["Code=\"QuotaExceeded\" Message=\"Operation could not be completed as it results in exceeding approved Total Regional Cores quota\""], retry).retry, false);
         }
-    });
-});
-
-describe("components/common: retries need a Pulumi CLI with error hooks", () => {
-    it("stops with the version needed when the CLI says it has none, and attaches the hook when it has", async () => {
-        await MockEngine.install();
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const store = (require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsErrorHooks: boolean } }).getStore();
-        store.supportsErrorHooks = false;
-        try {
-            assert.throws(() => retryHooks("x-retry", ROLE_ASSIGNMENT_RETRY), (error: Error) =>
-                error.message === `the Pulumi CLI running this program has no error hooks, which the components' retries (x-retry) need: update it to ${MIN_PULUMI_CLI_FOR_ERROR_HOOKS} or later (pulumi version; docs/getting-started.md)`);
-        } finally {
-            store.supportsErrorHooks = true;
-        }
-        assert.equal(retryHooks("y-retry", ROLE_ASSIGNMENT_RETRY)?.onError?.length, 1);
     });
 });

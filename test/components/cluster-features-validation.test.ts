@@ -25,7 +25,8 @@ describe("components/cluster: production features are validated", () => {
     });
 
     it("checks the OS image, disk, SSH and spot settings of each pool", () => {
-        const pool = (settings: Partial<NodePoolArgs>) => paths({ nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePoolArgs] });
+        // No control-plane channel: a Spot pool can't be upgraded with the control plane (below).
+        const pool = (settings: Partial<NodePoolArgs>) => paths({ upgradeChannel: "none", nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePoolArgs] });
         assert.deepEqual(problems({ nodePools: [system, { name: "apps", mode: "User", count: 1, osSKU: "Windows2022" as never }] }), [
             `nodePools[1].osSKU: "Windows2022" is not one of Ubuntu, Ubuntu2204, AzureLinux, AzureLinux3 (Windows images need Azure CNI; CBLMariner is now AzureLinux)`,
         ]);
@@ -42,6 +43,19 @@ describe("components/cluster: production features are validated", () => {
         assert.deepEqual(problems({ nodePools: [{ ...system, spot: {} }] }), [
             "nodePools[0].spot: System pools can't run on spot VMs: Azure can take every node back at once; use a User pool",
         ]);
+    });
+
+    it("refuses a Spot pool under a channel that upgrades the control plane, which upgrades every pool with it", () => {
+        // Microsoft: a Spot pool and the control plane can't be upgraded at the same time
+        // (spot-node-pool.md), and auto-upgrade "always upgrades the control plane and the node
+        // pools together" (auto-upgrade-cluster.md).
+        const spot = { name: "cheap", mode: "User" as const, count: 1, spot: {} };
+        for (const channel of ["patch", "stable", "rapid"] as const) {
+            assert.deepEqual(problems({ upgradeChannel: channel, nodePools: [system, spot] }), [
+                `nodePools[1].spot: a Spot pool can't be upgraded together with the control plane, which upgradeChannel ${channel} does: set upgradeChannel none or node-image, or move these workloads to a regular pool`,
+            ]);
+        }
+        for (const channel of ["none", "node-image", undefined] as const) assert.deepEqual(problems({ upgradeChannel: channel, nodePools: [system, spot] }), [], String(channel));
     });
 
     it("refuses a Linux image on a Windows pool", () => {
@@ -139,7 +153,7 @@ describe("components/cluster: production features are validated", () => {
     });
 
     it("says what is wrong with each setting, whatever type it was given as", () => {
-        const pool = (settings: Record<string, unknown>) => problems({ nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePoolArgs] });
+        const pool = (settings: Record<string, unknown>) => problems({ upgradeChannel: "none", nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePoolArgs] });
         assert.deepEqual(pool({ osDiskType: 5 }), ["nodePools[1].osDiskType: 5 is not one of Managed, Ephemeral"]);
         assert.deepEqual(pool({ osDiskSizeGB: 0 }), ["nodePools[1].osDiskSizeGB: 0 is not a disk size: use a whole number of GB from 1 to 2048"]);
         assert.deepEqual(pool({ sshAccess: "off" }), [`nodePools[1].sshAccess: "off" is not one of LocalUser, Disabled`]);

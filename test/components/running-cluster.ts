@@ -25,12 +25,30 @@ export function runningClusterOf(engine: MockEngine, running: { version?: string
     const version = running.version ?? (cluster.inputs.kubernetesVersion as string | undefined);
     const inline = (cluster.inputs.agentPoolProfiles as Record<string, unknown>[]).map((p) => livePool(String(p.name), p, version));
     const pools = engine.byType(POOL).map((p) => livePool(String(p.inputs.agentPoolName), p.inputs, version)).sort((a, b) => a.name.localeCompare(b.name));
-    return { kubernetesVersion: version, currentKubernetesVersion: version, agentPoolProfiles: [...pools, ...inline] };
+    const network = cluster.inputs.networkProfile as Record<string, string>;
+    return {
+        kubernetesVersion: version,
+        currentKubernetesVersion: version,
+        agentPoolProfiles: [...pools, ...inline].map((pool) => ({ ...pool, provisioningState: "Succeeded" })),
+        provisioningState: "Succeeded",
+        powerState: "Running",
+        // AKS reports the network profile it was created with, none and its defaults spelt out.
+        networkProfile: {
+            networkPlugin: network.networkPlugin,
+            networkPluginMode: network.networkPluginMode,
+            networkPolicy: network.networkPolicy ?? "none",
+            podCidr: network.podCidr,
+            serviceCidr: network.serviceCidr,
+            dnsServiceIP: network.dnsServiceIP,
+            outboundType: network.outboundType,
+        },
+        dnsPrefix: cluster.inputs.dnsPrefix as string,
+    };
 }
 
 /** The stack declared with `cluster` settings, where the cluster `aks-test` already runs as `running` says. */
-export async function declareAgainst(running: LiveCluster | undefined, cluster: Partial<KubenetClusterArgs>): Promise<{ engine: MockEngine; error?: Error }> {
-    const engine = await MockEngine.install({ liveClusters: running ? { "aks-test": running as unknown as Record<string, unknown> } : {} });
+export async function declareAgainst(running: LiveCluster | undefined, cluster: Partial<KubenetClusterArgs>, options: { preview?: boolean } = {}): Promise<{ engine: MockEngine; error?: Error }> {
+    const engine = await MockEngine.install({ liveClusters: running ? { "aks-test": running as unknown as Record<string, unknown> } : {}, preview: options.preview });
     // A refusal from the running cluster fails the cluster's registration, which the engine
     // reports as the program's error (the SDK rethrows it as an uncaught exception or leaves it
     // an unhandled rejection); here it is caught instead of failing the test run.

@@ -55,6 +55,13 @@ function versionProblems(args: KubenetClusterArgs, live: LiveCluster, pathOf: Pa
         return [{ path: at, message: `${JSON.stringify(pinnedText)} is ${pinned.minor - running.minor} minor versions above the running ${runs}: AKS upgrades one minor version at a time; set "${running.major}.${running.minor + 1}" first, pulumi up, then the next` }];
     }
     if (order > 0) {
+        const spot = args.nodePools.findIndex((pool) => pool.spot !== undefined);
+        if (spot >= 0) {
+            // Microsoft: "You can't upgrade the control plane and node pools at the same time ...
+            // or remove the Spot node pool" (spot-node-pool.md, limitations); the upgrade here is
+            // one request for the control plane and every pool.
+            return [{ path: at, message: `the upgrade to ${pinnedText} upgrades the control plane and every pool at once, which AKS refuses with a Spot pool (nodePools[${spot}], ${args.nodePools[spot].name}): remove the Spot pool, pulumi up the upgrade, then add it back` }];
+        }
         const declared = declaredAzureNames(args);
         const leftBehind = live.agentPoolProfiles.map((pool) => pool.name).filter((name) => !declared.has(name.toLowerCase()));
         if (leftBehind.length > 0) {

@@ -23,12 +23,43 @@ export interface LivePool {
     enableEncryptionAtHost?: boolean;
     orchestratorVersion?: string;
     currentOrchestratorVersion?: string;
+    /** `Spot` for a spot pool. */
+    scaleSetPriority?: string;
+    /** AKS's state of the pool's last operation: `Succeeded`, or an operation still running. */
+    provisioningState?: string;
+}
+
+/** The network profile as AKS reports it: the settings azure-native replaces the cluster for. */
+export interface LiveNetworkProfile {
+    networkPlugin?: string;
+    networkPluginMode?: string;
+    networkPolicy?: string;
+    networkDataplane?: string;
+    podCidr?: string;
+    serviceCidr?: string;
+    dnsServiceIP?: string;
+    outboundType?: string;
 }
 
 export interface LiveCluster {
     kubernetesVersion?: string;
     currentKubernetesVersion?: string;
     agentPoolProfiles: LivePool[];
+    /**
+     * AKS's state of the cluster's last operation. The REST model leaves it an open string
+     * (azure-rest-api-specs, managedClusters.json 2025-09-01: "The current provisioning state");
+     * Microsoft names Succeeded, Failed, Creating, Updating, Upgrading, Scaling, Starting,
+     * Stopping, Deleting, Canceling and Canceled among its values.
+     */
+    provisioningState?: string;
+    /** `Running` or `Stopped` (az aks stop). */
+    powerState?: string;
+    networkProfile?: LiveNetworkProfile;
+    dnsPrefix?: string;
+    nodeResourceGroup?: string;
+    /** The API server's private DNS zone: `system`, `none` or a zone's id; private clusters only. */
+    privateDNSZone?: string;
+    enablePrivateCluster?: boolean;
 }
 
 /**
@@ -52,9 +83,26 @@ export async function readLiveCluster(resourceGroupName: string, clusterName: st
         throw error;
     }
     if (!Array.isArray(cluster?.agentPoolProfiles)) return undefined;
+    const network = cluster.networkProfile;
     return {
         kubernetesVersion: cluster.kubernetesVersion,
         currentKubernetesVersion: cluster.currentKubernetesVersion,
+        provisioningState: cluster.provisioningState,
+        powerState: cluster.powerState?.code,
+        networkProfile: network && {
+            networkPlugin: network.networkPlugin,
+            networkPluginMode: network.networkPluginMode,
+            networkPolicy: network.networkPolicy,
+            networkDataplane: network.networkDataplane,
+            podCidr: network.podCidr,
+            serviceCidr: network.serviceCidr,
+            dnsServiceIP: network.dnsServiceIP,
+            outboundType: network.outboundType,
+        },
+        dnsPrefix: cluster.dnsPrefix,
+        nodeResourceGroup: cluster.nodeResourceGroup,
+        privateDNSZone: cluster.apiServerAccessProfile?.privateDNSZone,
+        enablePrivateCluster: cluster.apiServerAccessProfile?.enablePrivateCluster,
         agentPoolProfiles: cluster.agentPoolProfiles.map((pool) => ({
             name: pool.name,
             vmSize: pool.vmSize,
@@ -67,6 +115,8 @@ export async function readLiveCluster(resourceGroupName: string, clusterName: st
             enableEncryptionAtHost: pool.enableEncryptionAtHost,
             orchestratorVersion: pool.orchestratorVersion,
             currentOrchestratorVersion: pool.currentOrchestratorVersion,
+            scaleSetPriority: pool.scaleSetPriority,
+            provisioningState: pool.provisioningState,
         })),
     };
 }

@@ -74,6 +74,26 @@ export function checkUpgradeChannels(args: Pick<KnownClusterArgs, "upgradeChanne
 }
 
 
+/** Channels under which AKS upgrades the control plane, and with it every pool. */
+const CONTROL_PLANE_CHANNELS = new Set(["patch", "stable", "rapid"]);
+
+/**
+ * A Spot pool can't be upgraded with the control plane: "You can't upgrade the control plane and
+ * node pools at the same time. You must upgrade them separately or remove the Spot node pool"
+ * (MicrosoftDocs/azure-aks-docs articles/aks/spot-node-pool.md, limitations), while "Cluster
+ * autoupgrade always upgrades the control plane and the node pools together"
+ * (auto-upgrade-cluster.md, 2026-06-26). So no control-plane channel with a Spot pool; the
+ * program's own upgrade is refused against the running cluster (live-checks.ts).
+ */
+export function checkSpotPoolsUnderChannel(args: Pick<KnownClusterArgs, "upgradeChannel" | "nodePools">, pathOf: PathOf): Problem[] {
+    if (!CONTROL_PLANE_CHANNELS.has(args.upgradeChannel ?? "none")) return [];
+    // A System pool with spot settings is refused for that already (node-pools/settings.ts).
+    return (args.nodePools ?? []).flatMap((pool, i) => (pool?.spot === undefined || pool.mode === "System" ? [] : [{
+        path: pathOf(`nodePools[${i}].spot`),
+        message: `a Spot pool can't be upgraded together with the control plane, which upgradeChannel ${args.upgradeChannel} does: set upgradeChannel none or node-image, or move these workloads to a regular pool`,
+    }]));
+}
+
 const LTS_FIX = "skuTier Premium with supportPlan AKSLongTermSupport";
 
 /**
