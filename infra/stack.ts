@@ -45,22 +45,33 @@ export function defineStack(model: StackModel) {
     const prometheusWorkspace = monitoring?.prometheus && monitoring.prometheus.azureMonitorWorkspaceId === undefined
         ? new monitor.AzureMonitorWorkspace("metrics", { resourceGroupName, location, tags: config.tags }, { protect: config.protect })
         : undefined;
+    // Through ARM, nothing reaches the Kubernetes API: no credentials are read, so a preview
+    // needs no right beyond reading the resources.
+    const throughKubernetes = config.namespacesThrough === "kubernetes";
     const cluster = new KubenetCluster("cluster", {
         ...clusterArgsOf(config, model.stack, { resourceGroupName, location, createdWorkspaceId: workspace?.id, createdPrometheusWorkspaceId: prometheusWorkspace?.id }),
         subnetId: network.subnetId,
         identityId: identity.identityId,
         networkAddressing: network.addressing,
+        listCredentials: throughKubernetes,
     });
 
-    const kubernetes = new k8s.Provider("kubernetes", {
-        kubeconfig: cluster.kubeconfig,
-        enableServerSideApply: true,
-        // Without it pulumi-kubernetes replaces the provider, and every object it manages, when
-        // the kubeconfig's server or CA changes (az aks rotate-certs does both). The cluster's
-        // resource id changes only with the cluster itself (@pulumi/kubernetes provider.d.ts).
-        clusterIdentifier: cluster.clusterId,
-    });
-    new NamespaceBootstrap("bootstrap", bootstrapArgsOf(config), { providers: { kubernetes } });
+    if (throughKubernetes) {
+        const kubernetes = new k8s.Provider("kubernetes", {
+            kubeconfig: cluster.kubeconfig,
+            enableServerSideApply: true,
+            // Without it pulumi-kubernetes replaces the provider, and every object it manages, when
+            // the kubeconfig's server or CA changes (az aks rotate-certs does both). The cluster's
+            // resource id changes only with the cluster itself (@pulumi/kubernetes provider.d.ts).
+            clusterIdentifier: cluster.clusterId,
+        });
+        new NamespaceBootstrap("bootstrap", bootstrapArgsOf(config), { providers: { kubernetes } });
+    } else {
+        // The managed namespaces are the cluster's children in ARM: they wait for it, and for its
+        // pools, by its name, since AKS takes one operation at a time on a cluster.
+        const settled = pulumi.all([cluster.clusterName, ...Object.values(cluster.agentPools).map((pool) => pool.id)]).apply(([name]) => name);
+        new NamespaceBootstrap("bootstrap", bootstrapArgsOf(config, { resourceGroupName, name: settled }));
+    }
 
     return {
         resourceGroupName,
@@ -76,7 +87,9 @@ export function defineStack(model: StackModel) {
         // Only where they exist: Pulumi warns about an undefined stack output.
         ...(config.cluster.workloadIdentity ? { oidcIssuerUrl: cluster.oidcIssuerUrl } : {}),
         ...(monitoring ? { logAnalyticsWorkspaceId: monitoring.logAnalyticsWorkspaceId ?? workspace!.id } : {}),
-        kubeconfig: cluster.kubeconfig,
+        // Only where the program reads it: `az aks get-credentials` (or, for a namespace's people,
+        // `az aks namespace get-credentials`) otherwise.
+        ...(cluster.kubeconfig ? { kubeconfig: cluster.kubeconfig } : {}),
         capacity: stackCapacity(config),
     };
 }

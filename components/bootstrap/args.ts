@@ -1,4 +1,5 @@
 /* The namespace bootstrap's arguments and the enumerations they take; inputs.ts is their schema. */
+import type * as pulumi from "@pulumi/pulumi";
 
 /** A Pod Security Standard level. */
 export const PodSecurityLevel = { Privileged: "privileged", Baseline: "baseline", Restricted: "restricted" } as const;
@@ -51,12 +52,42 @@ export interface NamespaceSpec {
     viewers?: string[];
 }
 
+/**
+ * How the namespaces are made: through the cluster's Kubernetes API (a Kubernetes provider that
+ * reaches it), or as AKS managed namespaces through Azure Resource Manager, which needs no access
+ * to the Kubernetes API at all.
+ */
+export const NamespacesThrough = { Kubernetes: "kubernetes", Arm: "arm" } as const;
+export type NamespacesThrough = (typeof NamespacesThrough)[keyof typeof NamespacesThrough];
+export const NAMESPACES_THROUGH = Object.values(NamespacesThrough);
+
 export interface NamespaceBootstrapArgs {
     /** The namespaces to create; default none. */
     namespaces?: NamespaceSpec[];
-    /** Level enforced on the existing `default` namespace, so no namespace is left unlabelled. Default baseline. */
+    /**
+     * Level enforced on the existing `default` namespace, so no namespace is left unlabelled.
+     * Default baseline. Through the Kubernetes API only: AKS manages no system namespace.
+     */
     defaultNamespacePodSecurity?: PodSecurityLevel;
+    /**
+     * `kubernetes` (default): Namespace, ResourceQuota, LimitRange, RoleBinding and
+     * NetworkPolicy objects through the Kubernetes provider given in `providers`. `arm`: AKS
+     * managed namespaces and Azure role assignments, through Azure Resource Manager: nothing
+     * reaches the API server, so a pipeline outside your network deploys them too; needs
+     * `clusterResourceGroupName` and `clusterName`, and group access needs Azure RBAC on the
+     * cluster.
+     */
+    namespacesThrough?: NamespacesThrough;
+    /** The cluster's resource group (`arm`). */
+    clusterResourceGroupName?: pulumi.Input<string>;
+    /** The cluster's name (`arm`). */
+    clusterName?: pulumi.Input<string>;
+    /** Azure tags on the managed namespaces (`arm`). */
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
+
+/** The Pod Security level of the `default` namespace unless `defaultNamespacePodSecurity` says. */
+export const DEFAULT_NAMESPACE_POD_SECURITY: PodSecurityLevel = "baseline";
 
 /** Applied when a namespace has a quota but no defaultLimits of its own. */
 export const DEFAULT_CONTAINER_LIMITS: Required<NamespaceDefaultLimits> = {

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { inputShape, stringish } from "../common/inputs";
-import { NamespaceBootstrapArgs, NamespaceDefaultLimits, NamespaceQuota, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
+import { NAMESPACES_THROUGH, NamespaceBootstrapArgs, NamespaceDefaultLimits, NamespaceQuota, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
 /*
  * The namespace bootstrap's input schema, tied to its args (args.ts documents each key): the
  * types a stack file or another language can get wrong, and the defaults. The stack file's
- * `namespaces` and `defaultNamespacePodSecurity` keys are this schema.
+ * `namespaces`, `defaultNamespacePodSecurity` and `namespacesThrough` keys are this schema; the
+ * cluster's names and the tags are the stack's own.
  */
 
 const quotaInputs = z.strictObject(inputShape<NamespaceQuota>()({
@@ -34,9 +35,14 @@ export const namespaceInputs = z.strictObject(inputShape<NamespaceSpec>()({
     viewers: z.array(z.string()).default([]),
 }));
 
-export const bootstrapInputShape = inputShape<NamespaceBootstrapArgs>()({
+/** Given only where the namespaces are deployed through ARM: the cluster's names, the tags. */
+type BootstrapDeploymentKeys = "clusterResourceGroupName" | "clusterName" | "tags";
+
+export const bootstrapInputShape = inputShape<NamespaceBootstrapArgs, BootstrapDeploymentKeys>()({
     namespaces: z.array(namespaceInputs).default([]),
-    defaultNamespacePodSecurity: z.enum(POD_SECURITY_LEVELS).default("baseline"),
+    // No default here: it applies through the Kubernetes API only (DEFAULT_NAMESPACE_POD_SECURITY).
+    defaultNamespacePodSecurity: z.enum(POD_SECURITY_LEVELS).optional(),
+    namespacesThrough: z.enum(NAMESPACES_THROUGH).default("kubernetes"),
 });
 
 export const bootstrapInputs = z.strictObject(bootstrapInputShape);

@@ -1,7 +1,7 @@
 import { PathOf, Problem, samePath } from "../address";
 import { checkOneOf, isWholeNumberIn } from "../common/checks";
 import { ENTRA_OBJECT_ID } from "../common/entra";
-import { DEFAULT_CONTAINER_LIMITS, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
+import { DEFAULT_CONTAINER_LIMITS, NAMESPACES_THROUGH, NamespaceBootstrapArgs, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
 /*
  * The namespace bootstrap's rules: names, quantities, LimitRange defaults Kubernetes accepts,
@@ -180,4 +180,54 @@ function checkDefaultRequests(spec: NamespaceSpec, at: (key: string) => string):
         }
     }
     return problems;
+}
+
+const BINARY_MEMORY = /^\d+(Ki|Mi|Gi|Ti|Pi|Ei)$/;
+const THROUGH_KUBERNETES = "bootstrap through the Kubernetes API instead (namespacesThrough: kubernetes) from a runner that reaches it";
+
+/**
+ * What an AKS managed namespace can't take (managed.ts): its quota holds CPU "in one-thousandth
+ * CPU form" and memory "in power-of-two equivalents form: Ei, Pi, Ti, Gi, Mi, Ki"
+ * (azure-rest-api-specs, aks/ManagedNamespace.tsp, ResourceQuota), and nothing else: no pod
+ * count, no LimitRange; AKS manages no system namespace, so the `default` namespace's labels
+ * can't be set through it.
+ */
+export function managedNamespaceProblems(args: NamespaceBootstrapArgs, pathOf: PathOf = samePath): Problem[] {
+    const problems: Problem[] = [];
+    problems.push(...checkOneOf(args.namespacesThrough, NAMESPACES_THROUGH, pathOf("namespacesThrough")));
+    if (args.namespacesThrough !== "arm") return problems;
+    if (args.defaultNamespacePodSecurity !== undefined) {
+        problems.push({ path: pathOf("defaultNamespacePodSecurity"), message: `can't be applied through ARM: AKS manages no system namespace, default included; remove it (Azure Policy's Pod Security baseline covers the default namespace), or ${THROUGH_KUBERNETES}` });
+    }
+    (args.namespaces ?? []).forEach((spec, i) => {
+        const at = (key: string) => pathOf(`namespaces[${i}].${key}`);
+        if (spec?.quota?.pods !== undefined) {
+            problems.push({ path: at("quota.pods"), message: `a managed namespace's quota holds CPU and memory only, no pod count: remove it, or ${THROUGH_KUBERNETES}` });
+        }
+        if (spec?.defaultLimits !== undefined) {
+            problems.push({ path: at("defaultLimits"), message: `a managed namespace has no default container limits (no LimitRange): remove them, or ${THROUGH_KUBERNETES}` });
+        }
+        for (const key of ["requestsCpu", "limitsCpu"] as const) {
+            const text = spec?.quota?.[key];
+            const quantity = typeof text === "string" && QUANTITY.test(text) ? parseQuantity(text) : undefined;
+            if (quantity && (quantity.negative || quantity.exponent + 3 < 0 && quantity.mantissa % 10n ** BigInt(-(quantity.exponent + 3)) !== 0n)) {
+                problems.push({ path: at(`quota.${key}`), message: `${text} has no whole number of millicores, the unit a managed namespace's quota takes CPU in` });
+            }
+        }
+        for (const key of ["requestsMemory", "limitsMemory"] as const) {
+            const text = spec?.quota?.[key];
+            if (typeof text === "string" && QUANTITY.test(text) && !BINARY_MEMORY.test(text)) {
+                problems.push({ path: at(`quota.${key}`), message: `${text} is not in power-of-two units, the only ones a managed namespace's quota takes memory in: write it in Ki, Mi, Gi, Ti, Pi or Ei (8Gi, say)` });
+            }
+        }
+    });
+    return problems;
+}
+
+/** Where managed namespaces go, which only the deployment gives: the cluster's names. */
+export function managedNamespaceTargetProblems(args: NamespaceBootstrapArgs): Problem[] {
+    if (args.namespacesThrough !== "arm") return [];
+    return (["clusterResourceGroupName", "clusterName"] as const)
+        .filter((key) => args[key] === undefined)
+        .map((key) => ({ path: key, message: "is required with namespacesThrough arm: the managed namespaces are the cluster's" }));
 }

@@ -152,6 +152,14 @@ export interface KubenetClusterArgs {
      * azurecli (the default) for people, workloadidentity or spn for pipelines.
      */
     kubeloginMode?: KubeloginMode;
+    /**
+     * Whether the component reads the cluster's user credentials from AKS
+     * (listClusterUserCredential) for its `kubeconfig` output. Default true. False for a
+     * deployment that never reaches the Kubernetes API (namespaces through ARM): it then needs no
+     * right to list the cluster's credentials, a Reader's preview included, and `kubeconfig` is
+     * undefined.
+     */
+    listCredentials?: boolean;
     /** Turn off local (certificate) accounts; needs Entra ID. */
     disableLocalAccounts?: boolean;
     /**

@@ -3,6 +3,7 @@ import * as containerservice from "@pulumi/azure-native/containerservice";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { retryHooks } from "../common/retry";
+import { withRequiredCli } from "../common/pulumi-cli";
 
 import { addonProfiles, securityProfile } from "./security/profile";
 import { autoScalerProfile } from "./autoscaler/profile";
@@ -17,8 +18,14 @@ import {
     KubenetClusterArgs,
 } from "./args";
 import { clusterRequestPools, declareAgentPools, defaultPoolOf } from "./node-pools/agent-pools";
-import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
+import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, PRIVATE_DNS_ZONE_PATH, deployerOwnFailure } from "./lifecycle";
+import * as authorization from "@pulumi/azure-native/authorization";
 import { readLiveCluster } from "./upgrades/live";
+import { busyProblems, lastOperationWarnings } from "./upgrades/busy";
+import { privateDnsZoneProblems, privateDnsZoneWarnings } from "./api-server/live-checks";
+import { declaredReplacementProperties, replacementProblems } from "./replacement";
+import { Problem, formatWarning } from "../address";
+import { clusterTimeouts } from "./upgrades/durations";
 import { liveClusterProblems } from "./upgrades/live-checks";
 import { clusterPaths, clusterRules, validateClusterArgs } from "./validate";
 import { checkedWhenKnown } from "../common/late-values";
@@ -53,6 +60,11 @@ export { AUTOSCALER_DEFAULTS } from "./autoscaler/profile";
 export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance/resources";
 export { CONTROL_PLANE_LOG_CATEGORIES, DEFAULT_CONTROL_PLANE_LOGS } from "./monitoring/resources";
 export { SPOT_TAINT } from "./node-pools/agent-pools";
+
+/** The object id of the principal running `pulumi up`, as azure-native signs in. */
+function deployerObjectId(parent: pulumi.Resource): () => Promise<string | undefined> {
+    return async () => (await authorization.getClientConfig({ parent })).objectId;
+}
 
 /**
  * An AKS cluster with kubenet networking in your subnet, created only after the identity's
@@ -90,9 +102,10 @@ export class KubenetCluster extends pulumi.ComponentResource {
     /**
      * A kubeconfig for the cluster's API, a secret: with Entra ID it signs in through kubelogin
      * (`kubeloginMode`). It resolves only once the cluster, and with Azure RBAC the deployer's
-     * grant, exist, so a Kubernetes provider given it waits for them.
+     * grant, exist, so a Kubernetes provider given it waits for them. Undefined with
+     * `listCredentials: false`.
      */
-    public readonly kubeconfig: pulumi.Output<string>;
+    public readonly kubeconfig: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: KubenetClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetCluster, name, {}, withTypeAlias(opts, "aks-kubenet:cluster:KubenetCluster"));
@@ -101,17 +114,30 @@ export class KubenetCluster extends pulumi.ComponentResource {
         throwIfProblems(validateClusterArgs(args, pathOf, today), this, "KubenetCluster");
         const settings = resolveClusterArgs(args);
         // Every child takes the resource group's name: it resolves once the rules on the values
-        // known only now (another stack's ranges, say) have passed.
-        const resourceGroupName = checkedWhenKnown(args, CLUSTER_LATE_CHECKED, settings.resourceGroupName, clusterRules(pathOf, today), this, "KubenetCluster");
+        // known only now (another stack's ranges, say) have passed, and once the CLI is one that
+        // runs the retries the cluster and its grants rely on.
+        const resourceGroupName = withRequiredCli(checkedWhenKnown(args, CLUSTER_LATE_CHECKED, settings.resourceGroupName, clusterRules(pathOf, today), this, "KubenetCluster"), this, "KubenetCluster");
 
         const subnetId = settings.subnetId;
         const defaultPool = defaultPoolOf(settings)!;
         const version = settings.kubernetesVersion;
         // The running cluster, read during preview and up before anything is sent: what AKS
         // fixed at creation, the version it runs, the pools it has (live.ts, live-checks.ts).
-        const live = pulumi.all([resourceGroupName, settings.name]).apply(async ([resourceGroupName, clusterName]) => {
+        const declared = pulumi.output(declaredReplacementProperties(settings));
+        const live = pulumi.all([resourceGroupName, settings.name, declared, settings.apiServer?.privateDNSZone]).apply(async ([resourceGroupName, clusterName, declared, zone]) => {
             const running = await readLiveCluster(resourceGroupName, clusterName!, { parent: this });
-            throwIfProblems(liveClusterProblems(settings, running, today, pathOf), this, "KubenetCluster");
+            const problems = liveClusterProblems(settings, running, today, pathOf);
+            const warnings: Problem[] = [];
+            if (running !== undefined) {
+                // What azure-native would replace the cluster for, refused unless allowed:
+                // `protect` alone no longer guarantees it (replacement.ts).
+                if (!settings.allowReplacement) problems.push(...replacementProblems(declared, running, pathOf, settings.migrateFromKubenet === true), ...privateDnsZoneProblems(zone, running, pathOf));
+                warnings.push(...privateDnsZoneWarnings(zone, running, pathOf), ...lastOperationWarnings(running, pathOf));
+                // A cluster AKS is still working on: said at preview, refused before anything is sent.
+                (pulumi.runtime.isDryRun() ? warnings : problems).push(...busyProblems(running, pathOf));
+            }
+            for (const warning of warnings) void pulumi.log.warn(formatWarning(warning), this);
+            throwIfProblems(problems, this, "KubenetCluster");
             return running;
         });
         const networkPolicy = settings.networkPolicy;
@@ -179,10 +205,13 @@ export class KubenetCluster extends pulumi.ComponentResource {
             // own order, and a refresh stores that list (pulumi/pulumi-azure-native#1298), so a
             // path such as agentPoolProfiles[0] can point at another pool after one. What the
             // default pool can't change is checked against the running pool instead (live-checks.ts).
-            replaceOnChanges: [...API_SERVER_CREATE_ONLY_PATHS],
+            replaceOnChanges: [...API_SERVER_CREATE_ONLY_PATHS, ...(settings.allowReplacement ? [PRIVATE_DNS_ZONE_PATH] : [])],
             // An allowed replacement reuses the cluster's name, so the old cluster must go first.
             deleteBeforeReplace: true,
-            hooks: retryHooks(`${name}-aks-permission-retry`, CLUSTER_PERMISSION_RETRY),
+            hooks: retryHooks(`${name}-aks-permission-retry`, { ...CLUSTER_PERMISSION_RETRY, permanent: deployerOwnFailure(deployerObjectId(this)) }),
+            // An upgrade names every pool, which AKS upgrades one after the other: wait for all
+            // of them, not azure-native's 2 hours (upgrades/durations.ts).
+            customTimeouts: clusterTimeouts(settings.nodePools),
         }));
 
         this.agentPools = declareAgentPools(name, settings.nodePools.filter((pool) => pool !== defaultPool), {
@@ -204,7 +233,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
             if (settings.monitoring.prometheus) declarePrometheus(name, settings.monitoring.prometheus, monitored, children);
         }
         declareAcrPull(name, settings.acrPullRegistryIds ?? [], this.kubeletIdentityObjectId, children);
-        this.kubeconfig = declareClusterAccess(name, { resourceGroupName, cluster: this.cluster, aad: settings.aad, kubeloginMode: settings.kubeloginMode! }, children);
+        this.kubeconfig = declareClusterAccess(name, { resourceGroupName, cluster: this.cluster, aad: settings.aad, kubeloginMode: settings.kubeloginMode!, listCredentials: settings.listCredentials !== false }, children);
         this.registerOutputs({
             kubeconfig: this.kubeconfig,
             clusterName: this.clusterName,

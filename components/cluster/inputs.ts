@@ -40,9 +40,10 @@ const kubernetesVersion = z.string({
 
 /**
  * What is given only where the cluster is deployed (other resources' ids, the stack's tags, the
- * key-path prefix), and the names kept for one release, which the component translates.
+ * key-path prefix, whether the deployment reads credentials), and the names kept for one
+ * release, which the component translates.
  */
-export type ClusterDeploymentKeys = "resourceGroupName" | "location" | "subnetId" | "identityId" | "networkAddressing" | "tags" | "keyPathPrefix" | "clusterName";
+export type ClusterDeploymentKeys = "resourceGroupName" | "location" | "subnetId" | "identityId" | "networkAddressing" | "tags" | "keyPathPrefix" | "clusterName" | "listCredentials";
 
 /** The cluster's settings, as a stack file's `cluster` section holds them. */
 export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymentKeys>()({

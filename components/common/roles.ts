@@ -26,3 +26,28 @@ export const AKS_RBAC_CLUSTER_ADMIN_ROLE_ID = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce
 export function builtInRoleDefinitionId(subscriptionId: pulumi.Input<string>, roleId: string): pulumi.Output<string> {
     return pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
 }
+
+/**
+ * The Azure Kubernetes Service RBAC roles a namespace's groups get through ARM (Microsoft,
+ * "Azure built-in roles for Containers"): Admin, "read/write access to most resources in a
+ * namespace, including the ability to create roles and role bindings within the namespace";
+ * Writer, "read/write access to most objects in a namespace"; Reader, "read-only access to see
+ * most objects in a namespace". They take effect through Azure RBAC for Kubernetes
+ * authorization only (aadProfile.enableAzureRBAC).
+ */
+export const AKS_RBAC_ADMIN_ROLE_ID = "3498e952-d568-435e-9b2c-8d77e338d7f7";
+export const AKS_RBAC_WRITER_ROLE_ID = "a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb";
+export const AKS_RBAC_READER_ROLE_ID = "7f6c6a51-bcf8-42ba-9220-52d62157d7db";
+
+/**
+ * Azure Kubernetes Service Namespace User: "Allows read-only access to a managed namespace on a
+ * cluster. Allows access to list credentials on the namespace" (MicrosoftDocs/azure-aks-docs
+ * articles/aks/concepts-managed-namespaces.md), so a namespace's people get its kubeconfig
+ * (az aks namespace get-credentials) without a role on the whole cluster.
+ */
+export const AKS_NAMESPACE_USER_ROLE_ID = "c9f76ca8-b262-4b10-8ed2-09cf0948aa35";
+
+/** The subscription in an Azure resource id. */
+export function subscriptionOf(resourceId: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.output(resourceId).apply((id) => /^\/subscriptions\/([^/]+)\//i.exec(id)?.[1] ?? "");
+}

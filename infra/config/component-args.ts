@@ -43,9 +43,18 @@ export function identityArgsOf(config: Pick<StackConfig, "identity" | "cluster" 
     };
 }
 
-/** The namespace bootstrap's keys are the stack file's own top-level keys (`namespaces`, …). */
-export function bootstrapArgsOf(config: Pick<StackConfig, "namespaces" | "defaultNamespacePodSecurity">): NamespaceBootstrapArgs {
-    return Object.fromEntries(Object.keys(bootstrapInputShape).map((key) => [key, config[key as keyof typeof bootstrapInputShape]])) as NamespaceBootstrapArgs;
+/**
+ * The namespace bootstrap's keys are the stack file's own top-level keys (`namespaces`, …); through
+ * ARM it also takes the cluster's names and the stack's tags.
+ */
+export function bootstrapArgsOf(
+    config: Pick<StackConfig, "namespaces" | "defaultNamespacePodSecurity" | "namespacesThrough" | "tags">,
+    cluster?: { resourceGroupName: pulumi.Input<string>; name: pulumi.Input<string> },
+): NamespaceBootstrapArgs {
+    const own = Object.fromEntries(Object.keys(bootstrapInputShape).map((key) => [key, config[key as keyof typeof bootstrapInputShape]])) as NamespaceBootstrapArgs;
+    return config.namespacesThrough === "arm"
+        ? { ...own, clusterResourceGroupName: cluster?.resourceGroupName, clusterName: cluster?.name, tags: config.tags }
+        : own;
 }
 
 /** The name the stack gives its cluster when the file gives none. */

@@ -39,6 +39,16 @@ const stackKmsSchema = kmsInputs.extend({ keyVaultId: z.string() });
 
 const clusterSchema = z.strictObject({ ...clusterInputShape, monitoring: stackMonitoringSchema.optional(), kms: stackKmsSchema.optional() });
 
+/**
+ * Where `pulumi up` runs for this stack. `github-hosted`, the shipped workflows' runners: their
+ * addresses change and no authorized range can hold them ("We do not recommend allowing by IP
+ * address", GitHub Docs, "About GitHub's IP addresses"), so they reach Azure Resource Manager but
+ * not a restricted or private API server. `private`: a runner that reaches the API server (in
+ * or peered to the vnet, or from addresses in apiServer.authorizedIPRanges).
+ */
+export const PIPELINE_RUNNERS = ["github-hosted", "private"] as const;
+const pipelineSchema = z.strictObject({ runner: z.enum(PIPELINE_RUNNERS).default("github-hosted") });
+
 export const stackConfigSchema = z.strictObject({
     resourceGroupName: z.string().optional(),
     tags: z.record(z.string(), stringish).default({}),
@@ -47,6 +57,7 @@ export const stackConfigSchema = z.strictObject({
     identity: identitySchema.default({ roleScope: "vnet", networkRole: "networkContributor" }),
     cluster: clusterSchema,
     ...bootstrapInputShape,
+    pipeline: pipelineSchema.default({ runner: "github-hosted" }),
     /** Config namespaces other tools read from this stack file, which the program then leaves alone. */
     allowedConfigNamespaces: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)).default([]),
 });

@@ -1,4 +1,5 @@
-import { egressRouteWarnings, kubernetesVersionWarnings, validateClusterArgs, validateIdentityArgs, validateNamespaces, validateNetworkArgs } from "../../components/rules";
+import { egressRouteWarnings, kubernetesVersionWarnings, managedNamespaceProblems, validateClusterArgs, validateIdentityArgs, validateNamespaces, validateNetworkArgs } from "../../components/rules";
+import { pipelineProblems, pipelineWarnings } from "./pipeline";
 import {
     KUBENET_RETIREMENT_DATE,
     PathOf,
@@ -9,7 +10,7 @@ import {
 import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/rules";
 import { withDefaults } from "../../components/inputs";
 import { checkAzureName } from "../../components/rules";
-import { clusterSettingsOf, identityArgsOf, networkSettingsOf } from "./component-args";
+import { bootstrapArgsOf, clusterSettingsOf, identityArgsOf, networkSettingsOf } from "./component-args";
 import { bestEffortValue, relatedToAny } from "./best-effort";
 import { echo, problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
@@ -80,19 +81,25 @@ function monitoringProblems(config: StackConfig): Problem[] {
  */
 function deployerProblems(config: StackConfig): Problem[] {
     const aad = config.cluster.aad;
-    return aad?.enableAzureRBAC && aad.deployer === undefined
+    // Through ARM nothing reaches the Kubernetes API, and the deployer needs no role in it.
+    return config.namespacesThrough === "kubernetes" && aad?.enableAzureRBAC && aad.deployer === undefined
         ? [{ path: "cluster.aad.deployer", message: "is required with enableAzureRBAC: the namespace bootstrap runs as the principal that runs pulumi up (your pipeline's), which needs RBAC Cluster Admin; give its objectId and principalType (ServicePrincipal for a pipeline)" }]
         : [];
 }
 
 function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: Problem[] } {
-    const problems: Problem[] = [...monitoringProblems(config), ...deployerProblems(config)];
+    const problems: Problem[] = [...monitoringProblems(config), ...deployerProblems(config), ...pipelineProblems(config)];
     const warnings: Problem[] = [];
     const { cluster } = config;
     config.namespaces.forEach((ns, i) => {
         for (const role of ["admins", "editors", "viewers"] as const) {
             if (ns[role].length > 0 && cluster.aad === undefined) {
                 problems.push({ path: `namespaces[${i}].${role}`, message: "binds Entra ID groups, which needs cluster.aad" });
+            } else if (ns[role].length > 0 && config.namespacesThrough === "arm" && !cluster.aad?.enableAzureRBAC) {
+                // Microsoft: namespace access on a managed namespace is Azure RBAC roles, which
+                // need "Azure role-based access control for Kubernetes authorization"
+                // (articles/aks/managed-namespaces.md, prerequisites).
+                problems.push({ path: `namespaces[${i}].${role}`, message: "is granted through Azure roles on the managed namespace (namespacesThrough arm), which the API server honours only with cluster.aad.enableAzureRBAC: true" });
             }
         }
         if (ns.defaultDenyIngress && cluster.networkPolicy === "none") {
@@ -102,6 +109,13 @@ function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: 
                     ? "the NetworkPolicy is created but not enforced while the migration needs networkPolicy none: turn a policy engine on once the cluster runs Azure CNI Overlay"
                     : "the NetworkPolicy is created but not enforced: set cluster.networkPolicy to calico",
             });
+        }
+        const quota = ns.quota;
+        if (config.namespacesThrough === "arm" && quota && (quota.requestsCpu ?? quota.limitsCpu ?? quota.requestsMemory ?? quota.limitsMemory) !== undefined) {
+            // Kubernetes: with a quota on compute resources "users must specify requests or limits
+            // for those values; otherwise, the quota system may reject pod creation" (Resource
+            // Quotas), and a managed namespace has no LimitRange to fill them in.
+            warnings.push({ path: `namespaces[${i}].quota`, message: "a managed namespace has no default container limits: pods that set no CPU or memory requests and limits are refused by its quota" });
         }
     });
     return { problems, warnings };
@@ -151,7 +165,7 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
     if (/^prod/i.test(stack) && config.cluster.skuTier === "Free") {
         warnings.push({ path: "cluster.skuTier", message: `Free has no uptime SLA; use Standard for the ${stack} stack` });
     }
-    warnings.push(...networkPluginWarnings(config, today));
+    warnings.push(...networkPluginWarnings(config, today), ...pipelineWarnings(config));
     warnings.push(...kubernetesVersionWarnings(config.cluster, clusterPath, today));
     warnings.push(...egressRouteWarnings(clusterArgsForRules(config, stack), clusterPath));
     warnings.push(...clusterAddressingWarnings({
@@ -204,6 +218,7 @@ function rules(config: StackConfig, stack: string, today: Date): { problems: Pro
         ...guarded(() => validateIdentityArgs(identityArgsOf(config), identityPath)),
         ...guarded(() => validateClusterArgs(clusterArgsForRules(config, stack), clusterPath, today)),
         ...guarded(() => validateNamespaces(config.namespaces)),
+        ...guarded(() => managedNamespaceProblems(bootstrapArgsOf(config))),
     ];
     // The rules across sections need the cluster's: without it they would report its absence.
     const cross = isObject(config.cluster) ? guarded(() => crossFieldRules(config).problems) : [];

@@ -98,13 +98,13 @@ function grantImpact(change: Change, before: Inputs | undefined, after: Inputs |
     }
 }
 
-function namespaceImpact(change: Change, inputs: Inputs): string[] {
+function namespaceImpact(change: Change, inputs: Inputs, labelsPath = "metadata.labels"): string[] {
     const name = shown(valueAt(inputs, "metadata.name"));
     switch (change.action) {
         case "create": return [`namespace ${name} is created`];
         case "delete": return [`namespace ${name} is deleted, with every object in it`];
         case "replace": return [`namespace ${name} is deleted and created again, with every object in it`];
-        default: return change.properties.some((p) => p.startsWith("metadata.labels")) ? [`namespace ${name}'s labels change (Pod Security Standards apply to new pods)`] : [];
+        default: return change.properties.some((p) => p.startsWith(labelsPath)) ? [`namespace ${name}'s labels change (Pod Security Standards apply to new pods)`] : [];
     }
 }
 
@@ -127,6 +127,11 @@ export function impactOf(change: Change, sides: { before?: SynthResource; after?
         case "azure-native:authorization:RoleAssignment": return grantImpact(change, before, after);
         case "azure-native:network:Route": return routeImpact(change, before, after);
         case "kubernetes:core/v1:Namespace": return namespaceImpact(change, (after ?? before)!);
+        // A managed namespace is deleted with its Kubernetes namespace (deletePolicy Delete).
+        case "azure-native:containerservice:ManagedNamespace": {
+            const inputs = (after ?? before)!;
+            return namespaceImpact(change, { metadata: { name: inputs.managedNamespaceName, labels: (inputs.properties as Inputs | undefined)?.labels } }, "properties.labels");
+        }
         case "pulumi:providers:kubernetes":
             return change.action === "replace" ? ["the Kubernetes provider is replaced, and with it every namespace, quota, limit range, binding and policy it manages"] : [];
         default:

@@ -63,6 +63,7 @@ export const REPLACEMENT_RULES: Record<string, ReplacementRule> = {
         replaceOn: ["resourceGroupName", "resourceName", "agentPoolName", "vmSize", "gpuInstanceProfile", "networkProfile.nodePublicIPTags"],
         nameKey: "agentPoolName",
     },
+    "azure-native:containerservice:ManagedNamespace": { replaceOn: ["resourceGroupName", "resourceName", "managedNamespaceName", "location"], nameKey: "managedNamespaceName" },
     "azure-native:containerservice:MaintenanceConfiguration": { replaceOn: ["resourceGroupName", "resourceName", "configName"], nameKey: "configName" },
     "azure-native:operationalinsights:Workspace": { replaceOn: ["resourceGroupName", "workspaceName", "location"], nameKey: "workspaceName" },
     "azure-native:monitor:AzureMonitorWorkspace": { replaceOn: ["resourceGroupName", "azureMonitorWorkspaceName", "location"], nameKey: "azureMonitorWorkspaceName" },

@@ -20,6 +20,7 @@ const AZURE_RESOURCES: Record<string, { nameKey: string; id: (name: string, inpu
     "azure-native:authorization:RoleAssignment": { nameKey: "roleAssignmentName", id: (name, i) => `${i.scope}/providers/Microsoft.Authorization/roleAssignments/${name}` },
     "azure-native:containerservice:ManagedCluster": { nameKey: "resourceName", id: (name, i) => `${rg(i)}/providers/Microsoft.ContainerService/managedClusters/${name}` },
     "azure-native:containerservice:AgentPool": { nameKey: "agentPoolName", id: (name, i) => `${rg(i)}/providers/Microsoft.ContainerService/managedClusters/${i.resourceName}/agentPools/${name}` },
+    "azure-native:containerservice:ManagedNamespace": { nameKey: "managedNamespaceName", id: (name, i) => `${rg(i)}/providers/Microsoft.ContainerService/managedClusters/${i.resourceName}/managedNamespaces/${name}` },
 };
 
 function rg(inputs: Inputs): string {

@@ -30,7 +30,7 @@ describe("components/cluster: kubeconfig", () => {
 
     it("is AKS's cluster-user kubeconfig, as a secret, without Entra ID", async () => {
         const { cluster } = buildStack();
-        const { value, secret } = await settled(cluster.kubeconfig);
+        const { value, secret } = await settled(cluster.kubeconfig!);
         await engine.settle();
         assert.equal(secret, true);
         const kubeconfig = parse(value);
@@ -42,9 +42,18 @@ describe("components/cluster: kubeconfig", () => {
         assert.deepEqual(engine.byType(ROLE).map((r) => r.name).sort(), ["id-network-contributor-route-table", "id-network-contributor-vnet"], "no deployer grant");
     });
 
+    it("reads no credentials, and has no kubeconfig, when the deployment never reaches the Kubernetes API", async () => {
+        // listClusterUserCredential is its own action, which Reader doesn't have
+        // (Microsoft, "Use Azure RBAC to define access to the Kubernetes configuration file").
+        const { cluster } = buildStack({ cluster: { listCredentials: false } });
+        await engine.settle();
+        assert.equal(cluster.kubeconfig, undefined);
+        assert.equal(engine.invokes.filter((i) => i.token === "azure-native:containerservice:listManagedClusterUserCredentials").length, 0);
+    });
+
     it("signs in through kubelogin with the mode given, against AKS's server application", async () => {
         const { cluster } = buildStack({ cluster: { aad: { adminGroupObjectIDs: [] }, kubeloginMode: "workloadidentity" } });
-        const { value } = await settled(cluster.kubeconfig);
+        const { value } = await settled(cluster.kubeconfig!);
         await engine.settle();
         const [user] = parse(value).users;
         assert.deepEqual(user.user.exec.args, ["get-token", "--login", "workloadidentity", "--server-id", AKS_AAD_SERVER_ID, "--tenant-id", MOCK_TENANT_ID, "--environment", "AzurePublicCloud"]);
@@ -56,7 +65,7 @@ describe("components/cluster: kubeconfig", () => {
 
     it("signs people in with the Azure CLI by default, prompting if it must", async () => {
         const { cluster } = buildStack({ cluster: { aad: {} } });
-        const [user] = parse((await settled(cluster.kubeconfig)).value).users;
+        const [user] = parse((await settled(cluster.kubeconfig!)).value).users;
         await engine.settle();
         assert.equal(user.user.exec.args[2], "azurecli");
         assert.equal(user.user.exec.interactiveMode, "IfAvailable");
@@ -66,7 +75,7 @@ describe("components/cluster: kubeconfig", () => {
         for (const [kubeloginMode, interactive] of [["devicecode", "IfAvailable"], ["spn", "Never"], ["msi", "Never"]] as const) {
             const engine = await MockEngine.install();
             const { cluster } = buildStack({ cluster: { aad: {}, kubeloginMode } });
-            const [user] = parse((await settled(cluster.kubeconfig)).value).users;
+            const [user] = parse((await settled(cluster.kubeconfig!)).value).users;
             await engine.settle();
             assert.deepEqual([user.user.exec.args[2], user.user.exec.interactiveMode, user.user.exec.env, user.user.exec.provideClusterInfo], [kubeloginMode, interactive, null, false], kubeloginMode);
             assert.equal(user.user.exec.apiVersion, "client.authentication.k8s.io/v1beta1");
@@ -75,7 +84,7 @@ describe("components/cluster: kubeconfig", () => {
 
     it("grants the deployer RBAC Cluster Admin on the cluster with Azure RBAC, and waits for the grant", async () => {
         const { cluster } = buildStack({ cluster: { aad: { enableAzureRBAC: true, deployer: DEPLOYER } } });
-        await settled(cluster.kubeconfig);
+        await settled(cluster.kubeconfig!);
         await engine.settle();
         const grant = engine.byType(ROLE).find((r) => r.name === "k-deployer-cluster-admin")!;
         assert.ok(grant, "the deployer's grant");

@@ -34,7 +34,10 @@ describe("infra/config: a stack file at its edges", () => {
     });
 
     it("reports the private DNS zone under the cluster's key, once, whichever component checks it", () => {
-        const messages = problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, privateDNSZone: `${SUB}/resourceGroups/dns/providers/Microsoft.Network/dnszones/example.com` }; });
+        const messages = problems((c) => {
+            c.cluster.apiServer = { enablePrivateCluster: true, privateDNSZone: `${SUB}/resourceGroups/dns/providers/Microsoft.Network/dnszones/example.com` };
+            c.pipeline = { runner: "private" };
+        });
         assert.ok(messages.every((m) => m.startsWith("cluster.apiServer.privateDNSZone: ")), messages.join("\n"));
         assert.ok(messages.length > 0);
         assert.ok(!messages.some((m) => m.startsWith("identity.")));

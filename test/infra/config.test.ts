@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { formatProblem } from "../../components/address";
 import { validateEngineConfig, validateStackConfig } from "../../infra/config/validate";
 import { readStackFile } from "../../infra/synth/stack-file";
-import { RawConfig, stackConfig, stackFile } from "./fixtures";
+import { RawConfig, stackConfig, stackFile, throughKubernetes } from "./fixtures";
 
 const context = { stack: "dev", location: "koreacentral", today: new Date("2026-11-22T00:00:00Z") };
 
@@ -131,7 +131,7 @@ describe("infra/config: every rule rejects with its key path", () => {
             ["cluster", (c) => { c.cluster.podCIDR = "10.244.0.0/16"; }, "cluster.podCIDR: is not a known key: did you mean podCidr?"],
             ["apiServer", (c) => { c.cluster.apiServer = { authorizedIpRanges: ["203.0.113.0/24"] }; }, "cluster.apiServer.authorizedIpRanges: is not a known key: did you mean authorizedIPRanges?"],
             ["aad", (c) => { c.cluster.aad = { adminGroupObjectIds: [] }; }, "cluster.aad.adminGroupObjectIds: is not a known key: did you mean adminGroupObjectIDs?"],
-            ["deployer", (c) => { c.cluster.aad.deployer.objectID = c.cluster.aad.deployer.objectId; delete c.cluster.aad.deployer.objectId; }, "cluster.aad.deployer.objectID: is not a known key: did you mean objectId?"],
+            ["deployer", (c) => { throughKubernetes(c); c.cluster.aad.deployer.objectID = c.cluster.aad.deployer.objectId; delete c.cluster.aad.deployer.objectId; }, "cluster.aad.deployer.objectID: is not a known key: did you mean objectId?"],
             ["a pool", (c) => { c.cluster.nodePools[0].maxpods = 30; }, "cluster.nodePools[0].maxpods: is not a known key: did you mean maxPods?"],
             ["a namespace", (c) => { c.namespaces[0].podSecurty = "baseline"; }, "namespaces[0].podSecurty: is not a known key: did you mean podSecurity?"],
             ["a quota", (c) => { c.namespaces[0].quota.requestCpu = "1"; }, "namespaces[0].quota.requestCpu: is not a known key: did you mean requestsCpu?"],
@@ -281,16 +281,18 @@ describe("infra/config: every rule rejects with its key path", () => {
     });
 
     it("names the deployer explicitly with Azure RBAC, and only then", () => {
-        assert.deepEqual(problems((c) => { delete c.cluster.aad.deployer; }, "staging"), [
+        // Through the Kubernetes API the bootstrap runs as the deployer, which needs RBAC Cluster Admin.
+        assert.deepEqual(problems((c) => { throughKubernetes(c); delete c.cluster.aad.deployer; }, "staging"), [
             "cluster.aad.deployer: is required with enableAzureRBAC: the namespace bootstrap runs as the principal that runs pulumi up (your pipeline's), which needs RBAC Cluster Admin; give its objectId and principalType (ServicePrincipal for a pipeline)",
         ]);
-        assert.deepEqual(problems((c) => { c.cluster.aad.deployer.objectId = "aks-deploy"; }, "staging"), [
+        assert.deepEqual(problems(() => undefined, "staging"), [], "through ARM, nothing runs in the cluster as the deployer");
+        assert.deepEqual(problems((c) => { throughKubernetes(c); c.cluster.aad.deployer.objectId = "aks-deploy"; }, "staging"), [
             "cluster.aad.deployer.objectId: \"aks-deploy\" is not an Entra ID object id (a GUID); for a service principal use its object id (az ad sp show --id <appId> --query id), not the app id",
         ]);
-        assert.deepEqual(problems((c) => { c.cluster.aad.deployer.principalType = "ManagedIdentity"; }, "staging"), [
+        assert.deepEqual(problems((c) => { throughKubernetes(c); c.cluster.aad.deployer.principalType = "ManagedIdentity"; }, "staging"), [
             "cluster.aad.deployer.principalType: \"ManagedIdentity\" is not one of ServicePrincipal, User, Group",
         ]);
-        assert.deepEqual(problems((c) => { c.cluster.aad.enableAzureRBAC = false; }, "staging"), [
+        assert.deepEqual(problems((c) => { throughKubernetes(c); c.cluster.aad.enableAzureRBAC = false; }, "staging"), [
             "cluster.aad.deployer: is only used with enableAzureRBAC: true; without Azure RBAC, put the deploying principal in a group listed in adminGroupObjectIDs",
         ]);
     });
@@ -367,7 +369,7 @@ describe("infra/config: every rule rejects with its key path", () => {
     });
 
     it("rejects a private cluster with authorized IP ranges", () => {
-        assert.deepEqual(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, authorizedIPRanges: ["203.0.113.0/24"] }; }), [
+        assert.deepEqual(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, authorizedIPRanges: ["203.0.113.0/24"] }; c.pipeline = { runner: "private" }; }), [
             "cluster.apiServer.authorizedIPRanges: can't be combined with enablePrivateCluster: a private API server has no public endpoint to restrict",
         ]);
     });
@@ -504,7 +506,8 @@ describe("infra/config: warnings", () => {
     });
 
     it("warns when an authorized range restricts (almost) nothing, and accepts single addresses", () => {
-        const ranges = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; }).filter((w) => w.includes("authorizedIPRanges"));
+        // From a runner inside the network: hosted runners can't reach a restricted API server.
+        const ranges = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; c.pipeline = { runner: "private" }; }).filter((w) => w.includes("authorizedIPRanges"));
         assert.deepEqual(ranges(["0.0.0.0/0"]), ["cluster.apiServer.authorizedIPRanges[0]: 0.0.0.0/0 restricts nothing: the API server is open to the whole internet; list your own networks, or set enablePrivateCluster"]);
         assert.deepEqual(ranges(["203.0.113.0/24", "20.0.0.0/8"]), ["cluster.apiServer.authorizedIPRanges[1]: 20.0.0.0/8 authorizes 16,777,216 addresses; narrow it to the networks that reach the API server"]);
         assert.deepEqual(ranges(["198.51.100.7", "203.0.113.0/24"]), [], "a single address is a /32");
@@ -547,10 +550,10 @@ describe("infra/config: warnings", () => {
     });
 
     it("warns from /8 up, not for a /9", () => {
-        const ranges = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; }).filter((w) => w.includes("authorizedIPRanges"));
+        const ranges = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; c.pipeline = { runner: "private" }; }).filter((w) => w.includes("authorizedIPRanges"));
         assert.deepEqual(ranges(["20.0.0.0/9"]), []);
         assert.equal(ranges(["0.0.0.0/1"]).length, 1);
-        const all = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; });
+        const all = (list: string[]) => warnings((c) => { c.cluster.apiServer = { authorizedIPRanges: list }; c.pipeline = { runner: "private" }; });
         assert.deepEqual(all(["203.0.113.0/24", "198.51.100.7"]), all([]), "narrow ranges add no warning at all");
     });
 
@@ -558,5 +561,62 @@ describe("infra/config: warnings", () => {
         const result = validateStackConfig({ ...stackConfig("dev"), protect: "yes" }, context);
         assert.equal(result.ok, false);
         assert.deepEqual(result.ok ? undefined : result.warnings, []);
+    });
+});
+
+describe("infra/config: the pipeline that deploys the stack", () => {
+    const reach = "namespacesThrough: kubernetes needs the cluster's API server, which the pipeline's GitHub-hosted runners can't reach";
+
+    it("refuses a bootstrap through the Kubernetes API that GitHub-hosted runners can't reach, with both ways out", () => {
+        // GitHub: "We do not recommend allowing by IP address" ("About GitHub's IP addresses").
+        const restricted = problems((c) => { c.cluster.apiServer = { authorizedIPRanges: ["203.0.113.0/24"] }; });
+        assert.equal(restricted.length, 1);
+        assert.ok(restricted[0].startsWith(`${reach}: an API server limited to apiServer.authorizedIPRanges can't hold their changing addresses`));
+        assert.match(restricted[0], /set namespacesThrough: arm .* or deploy from a runner that reaches the API server and set pipeline\.runner: private$/);
+        assert.ok(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true }; })[0].startsWith(`${reach}: a private API server`));
+        assert.deepEqual(problems((c) => { c.cluster.apiServer = { authorizedIPRanges: ["203.0.113.0/24"] }; c.pipeline = { runner: "private" }; }), []);
+        assert.deepEqual(problems((c) => { c.cluster.apiServer = { authorizedIPRanges: ["0.0.0.0/0"] }; }), [], "a range of every address restricts nothing (warned about instead)");
+        assert.deepEqual(problems(() => undefined), [], "an open API server is reached");
+        assert.deepEqual(problems((c) => { c.pipeline = { runner: "self-hosted" }; }), [`pipeline.runner: "self-hosted" is not one of github-hosted, private`]);
+    });
+
+    it("takes a restricted API server through ARM, where only what a managed namespace can express is accepted", () => {
+        const arm = (change: (c: RawConfig) => void) => problems((c) => {
+            c.cluster.apiServer = { authorizedIPRanges: ["203.0.113.0/24"] };
+            c.namespacesThrough = "arm";
+            change(c);
+        });
+        // dev's team-a quota has a pod count, which a managed namespace's quota can't hold.
+        assert.deepEqual(arm(() => undefined).map((p) => p.split(": ")[0]), ["namespaces[0].quota.pods"]);
+        assert.deepEqual(arm((c) => { delete c.namespaces[0].quota.pods; }), []);
+    });
+
+    it("needs Azure RBAC on the cluster for a managed namespace's groups, and no deployer", () => {
+        const prod = (change: (c: RawConfig) => void) => problems(change, "prod", { ...context, stack: "prod" });
+        assert.deepEqual(prod(() => undefined), []);
+        assert.deepEqual(prod((c) => { c.cluster.aad.enableAzureRBAC = false; }), [
+            "namespaces[0].admins: is granted through Azure roles on the managed namespace (namespacesThrough arm), which the API server honours only with cluster.aad.enableAzureRBAC: true",
+            "namespaces[0].editors: is granted through Azure roles on the managed namespace (namespacesThrough arm), which the API server honours only with cluster.aad.enableAzureRBAC: true",
+            "namespaces[0].viewers: is granted through Azure roles on the managed namespace (namespacesThrough arm), which the API server honours only with cluster.aad.enableAzureRBAC: true",
+        ]);
+    });
+
+    it("warns of what the managed path leaves undone: the default namespace's labels, defaults for pods without requests", () => {
+        const prod = validateStackConfig(stackConfig("prod"), { ...context, stack: "prod" });
+        assert.ok(prod.ok);
+        const lines = prod.model.warnings.map(formatProblem);
+        assert.ok(lines.includes("namespaces[0].quota: a managed namespace has no default container limits: pods that set no CPU or memory requests and limits are refused by its quota"));
+        assert.ok(lines.some((line) => line.startsWith("namespacesThrough: the default namespace keeps no Pod Security labels")));
+        assert.ok(!warnings(() => undefined).some((line) => line.startsWith("namespacesThrough")), "dev labels its default namespace through the Kubernetes API");
+    });
+
+    it("warns when a deploy job may outrun a GitHub-hosted runner's 6 hours", () => {
+        // 40 nodes at AKS's default 10% surge: 10 batches of 4, each up to the 10-minute node
+        // allowance and the 30-minute default drain, 400 minutes, plus the control plane.
+        const long = warnings((c) => { c.cluster.nodePools = [{ ...c.cluster.nodePools[0], count: 40 }]; });
+        assert.ok(long.some((line) => line.startsWith("cluster.nodePools: a deploy job of this stack may run 445 minutes")), long.join("\n"));
+        const fast = warnings((c) => { c.cluster.nodePools = [{ ...c.cluster.nodePools[0], count: 40, upgradeSettings: { maxSurge: "50%" } }]; });
+        assert.ok(!fast.some((line) => line.startsWith("cluster.nodePools: a deploy job")), "two batches fit");
+        assert.ok(!warnings((c) => { c.cluster.nodePools = [{ ...c.cluster.nodePools[0], count: 40 }]; c.pipeline = { runner: "private" }; }).some((line) => line.includes("a deploy job")), "a self-hosted job may run for days");
     });
 });

@@ -36,3 +36,30 @@ export async function synthShipped(stack: string): Promise<SynthOutput> {
 
 /** The day the shipped stacks are synthesized on in tests. */
 export const SHIPPED_DAY = new Date("2026-11-22T00:00:00Z");
+
+/** A shipped stack with its project sections edited as plain data, synthesized on the shipped day. */
+export async function synthVariant(stack: string, edit: (config: RawConfig) => void): Promise<SynthOutput> {
+    const file = readStackFile(stackFile(stack));
+    const config = projectConfig(file.all) as RawConfig;
+    edit(config);
+    const all = Object.fromEntries(Object.entries(file.all).filter(([key]) => !key.startsWith("aks-kubenet:")));
+    // The engine holds strings as they are and everything else as JSON.
+    for (const [key, value] of Object.entries(config)) all[`aks-kubenet:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
+    const result = await synthesize(stack, { ...file, all }, SHIPPED_DAY);
+    if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+    return result.output;
+}
+
+/**
+ * A shipped stack bootstrapping its namespaces through the Kubernetes API, as a team whose
+ * pipeline runs inside its network would: a private runner, the deployer granted RBAC Cluster
+ * Admin where Azure RBAC is on, and a pod-count quota, which only that path takes.
+ */
+export function throughKubernetes(config: RawConfig): void {
+    config.namespacesThrough = "kubernetes";
+    config.pipeline = { runner: "private" };
+    if (config.cluster.aad?.enableAzureRBAC) {
+        config.cluster.aad.deployer = { objectId: "6b1d2c3e-7f80-4a91-b2c3-d4e5f6a7b8c9", principalType: "ServicePrincipal" };
+    }
+    for (const namespace of config.namespaces ?? []) if (namespace.quota) namespace.quota.pods = 200;
+}

@@ -76,6 +76,8 @@ const EVERY_KEY: RawConfig = {
         admins: ["6b1a3c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"], editors: ["6b1a3c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4e"], viewers: ["6b1a3c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4f"],
     }],
     defaultNamespacePodSecurity: "restricted",
+    namespacesThrough: "kubernetes",
+    pipeline: { runner: "private" },
     allowedConfigNamespaces: ["other-tool"],
 };
 
@@ -99,7 +101,7 @@ function valueAt(value: unknown, path: string): unknown {
 }
 
 /** The stack's own keys: what it creates or decides itself, which no component receives. */
-const STACK_KEYS = ["resourceGroupName", "protect", "allowedConfigNamespaces", "cluster.monitoring.workspaceRetentionDays"];
+const STACK_KEYS = ["resourceGroupName", "protect", "allowedConfigNamespaces", "cluster.monitoring.workspaceRetentionDays", "pipeline.runner"];
 
 describe("infra/config: every stack-file key reaches its component", () => {
     const config = stackConfigSchema.parse(EVERY_KEY) as StackConfig;
@@ -154,10 +156,10 @@ describe("infra/config: a component's rule applies from the stack file, under it
     }
 
     it("the identity's: a zone of your own needs the vnet scope", () => {
-        assert.deepEqual(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, privateDNSZone: ZONE }; c.identity.roleScope = "subnet"; }), [
+        assert.deepEqual(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, privateDNSZone: ZONE }; c.identity.roleScope = "subnet"; c.pipeline = { runner: "private" }; }), [
             "identity.roleScope: must be vnet with a private DNS zone of your own: AKS links the zone to the cluster's vnet, which needs a grant on the vnet",
         ]);
-        assert.deepEqual(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, privateDNSZone: "system" }; c.identity.roleScope = "subnet"; }), []);
+        assert.deepEqual(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, privateDNSZone: "system" }; c.identity.roleScope = "subnet"; c.pipeline = { runner: "private" }; }), []);
     });
 
     it("the identity's and the cluster's: the KMS vault's id, reported once", () => {

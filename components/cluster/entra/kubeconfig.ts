@@ -45,6 +45,8 @@ export interface AccessTarget {
     cluster: containerservice.ManagedCluster;
     aad?: AadArgs;
     kubeloginMode: KubeloginMode;
+    /** False: no credentials are read, and there is no kubeconfig (KubenetClusterArgs.listCredentials). */
+    listCredentials: boolean;
 }
 
 /**
@@ -54,24 +56,24 @@ export interface AccessTarget {
  * Admin. Readiness travels in the output: it resolves only once the cluster and that grant
  * exist, so a Kubernetes provider built from it waits for both.
  */
-export function declareClusterAccess(name: string, target: AccessTarget, children: pulumi.CustomResourceOptions): pulumi.Output<string> {
+export function declareClusterAccess(name: string, target: AccessTarget, children: pulumi.CustomResourceOptions): pulumi.Output<string> | undefined {
     const { cluster, aad } = target;
     const invokeOptions = { parent: children.parent };
+    const deployer = aad?.enableAzureRBAC ? aad.deployer : undefined;
     // The tenant and subscription are read only where they are used: with Entra ID.
-    const client = aad ? authorization.getClientConfigOutput(invokeOptions) : undefined;
-    const credentials = containerservice.listManagedClusterUserCredentialsOutput({
+    const client = aad && (target.listCredentials || deployer) ? authorization.getClientConfigOutput(invokeOptions) : undefined;
+    const credentials = target.listCredentials ? containerservice.listManagedClusterUserCredentialsOutput({
         resourceGroupName: target.resourceGroupName,
         resourceName: cluster.name,
         format: aad ? "exec" : undefined,
-    }, invokeOptions);
+    }, invokeOptions) : undefined;
     // AKS returns one kubeconfig, clusterUser; a unit test's mocks may answer none.
-    const raw = credentials.kubeconfigs.apply((configs) => Buffer.from(configs?.[0]?.value ?? "", "base64").toString("utf8"));
-    const kubeconfig = aad
+    const raw = credentials?.kubeconfigs.apply((configs) => Buffer.from(configs?.[0]?.value ?? "", "base64").toString("utf8"));
+    const kubeconfig = raw && aad
         ? pulumi.all([raw, client!.tenantId]).apply(([yaml, tenant]) => useKubelogin(yaml, target.kubeloginMode, tenant))
         : raw;
 
     const ready: pulumi.Output<string>[] = [cluster.id];
-    const deployer = aad?.enableAzureRBAC ? aad.deployer : undefined;
     if (deployer) {
         const roleDefinitionId = builtInRoleDefinitionId(client!.subscriptionId, AKS_RBAC_CLUSTER_ADMIN_ROLE_ID);
         ready.push(new authorization.RoleAssignment(`${name}-deployer-cluster-admin`, {
@@ -88,5 +90,5 @@ export function declareClusterAccess(name: string, target: AccessTarget, childre
             aliases: [{ name: "deployer-cluster-admin", parent: pulumi.rootStackResource }],
         }).id);
     }
-    return pulumi.secret(pulumi.all([kubeconfig, ...ready]).apply(([yaml]) => yaml));
+    return kubeconfig && pulumi.secret(pulumi.all([kubeconfig, ...ready]).apply(([yaml]) => yaml));
 }
