@@ -142,6 +142,17 @@ describe("synth", () => {
         assert.equal(ofType(output, "azure-native:authorization:RoleAssignment").filter((r) => r.name.endsWith("deployer-cluster-admin")).length, 0);
     });
 
+    it("deploys a private-cluster variant of prod from the same hosted runners, through ARM alone", async () => {
+        const output = await synthVariant("prod", (c) => {
+            c.cluster.apiServer = { enablePrivateCluster: true, disableRunCommand: true };
+            delete c.cluster.egressPublicIPs;
+        });
+        const cluster = one(output, "azure-native:containerservice:ManagedCluster");
+        assert.equal((cluster.inputs.apiServerAccessProfile as RawConfig).enablePrivateCluster, true);
+        assert.equal(ofType(output, "azure-native:containerservice:ManagedNamespace").length, 2);
+        assert.equal(output.resources.filter((r) => r.type.startsWith("kubernetes:") || r.type === "pulumi:providers:kubernetes").length, 0, "nothing needs the private endpoint");
+    });
+
     it("grants the deploying principal RBAC Cluster Admin with Azure RBAC, before the bootstrap", async () => {
         const output = await synthThroughKubernetes("prod");
         const grant = one(output, "azure-native:authorization:RoleAssignment", "cluster-deployer-cluster-admin");
