@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import { Document, isAlias, isMap, isScalar, parseDocument } from "yaml";
 import { echo, showable, showKey } from "../config/issues";
 import { closestName } from "../config/suggest";
-import { SECRET_MASK } from "./engine";
+import { secretMask } from "./secret-digest";
 
 export interface StackFileConfig {
     /**
@@ -14,16 +14,19 @@ export interface StackFileConfig {
     secretKeys: string[];
 }
 
-/** Replaces `{ secure: ... }` values (at any depth) with a placeholder; says whether it did. */
-function maskSecure(value: unknown): { value: unknown; secret: boolean } {
+/**
+ * Replaces `{ secure: ... }` values (at any depth) with a placeholder, "[secret]" (with a review's
+ * key, one that tells ciphertexts apart: secret-digest.ts); says whether it did.
+ */
+function maskSecure(value: unknown, key: Buffer | undefined): { value: unknown; secret: boolean } {
     if (Array.isArray(value)) {
-        const items = value.map(maskSecure);
+        const items = value.map((item) => maskSecure(item, key));
         return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
     }
     if (value && typeof value === "object") {
         const entries = Object.entries(value as Record<string, unknown>);
-        if (entries.length === 1 && entries[0][0] === "secure") return { value: SECRET_MASK, secret: true };
-        const masked = entries.map(([k, v]) => [k, maskSecure(v)] as const);
+        if (entries.length === 1 && entries[0][0] === "secure") return { value: secretMask(entries[0][1], key), secret: true };
+        const masked = entries.map(([k, v]) => [k, maskSecure(v, key)] as const);
         return { value: Object.fromEntries(masked.map(([k, m]) => [k, m.value])), secret: masked.some(([, m]) => m.secret) };
     }
     return { value, secret: false };
@@ -160,7 +163,7 @@ function checkTopLevelKeys(keys: string[]): void {
  * Throws a `StackFileError` with a one-line reason (without the file name, which the caller
  * prints once) for anything that isn't a mapping with a `config` mapping.
  */
-export function readStackFile(file: string): StackFileConfig {
+export function readStackFile(file: string, options: { secretDigestKey?: Buffer } = {}): StackFileConfig {
     const bytes = fs.readFileSync(file);
     if (bytes.includes(0)) throw new StackFileError("is binary, not a YAML stack file");
     const { document: parsed, value: document } = parseYaml(decodeUtf8(bytes));
@@ -174,7 +177,7 @@ export function readStackFile(file: string): StackFileConfig {
     const all: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, raw] of Object.entries(config)) {
-        const { value, secret } = maskSecure(raw);
+        const { value, secret } = maskSecure(raw, options.secretDigestKey);
         // Defined, not assigned: a key named __proto__ stays a key, for the config checks to refuse.
         Object.defineProperty(all, key, { value: engineString(value, nodes.get(key), parsed), enumerable: true, writable: true, configurable: true });
         if (secret) secretKeys.push(key);
