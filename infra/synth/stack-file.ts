@@ -158,13 +158,51 @@ function checkTopLevelKeys(keys: string[]): void {
     throw new StackFileError(`${echo(key)} is not a key of a stack file${meant ? `: did you mean ${meant}?` : ""} (its keys: ${STACK_FILE_KEYS.join(", ")})`);
 }
 
+/** The largest stack file read: a stack file is a few kilobytes; more is a mistake or an attack. */
+export const MAX_STACK_FILE_BYTES = 1024 * 1024;
+
+function whatItIs(stat: fs.Stats): string {
+    if (stat.isDirectory()) return "a directory";
+    if (stat.isFIFO()) return "a named pipe (FIFO)";
+    if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+    if (stat.isSocket()) return "a socket";
+    return "not a regular file";
+}
+
+/**
+ * The file's bytes, only from a regular file and at most MAX_STACK_FILE_BYTES of them: a pipe,
+ * a device such as /dev/zero or /dev/urandom, or a huge file would block or never end. Opened
+ * without blocking, so a named pipe with no writer is refused instead of waited on.
+ */
+function readBounded(file: string): Buffer {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile()) throw new StackFileError(`is ${whatItIs(stat)}, not a stack file`);
+        const tooLarge = () => new StackFileError(`is larger than ${MAX_STACK_FILE_BYTES / 1024 / 1024} MiB, more than any stack file needs`);
+        if (stat.size > MAX_STACK_FILE_BYTES) throw tooLarge();
+        // The size can grow while it is read: read one byte past the limit to know.
+        const buffer = Buffer.alloc(MAX_STACK_FILE_BYTES + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0) break;
+            length += read;
+        }
+        if (length > MAX_STACK_FILE_BYTES) throw tooLarge();
+        return buffer.subarray(0, length);
+    } finally {
+        fs.closeSync(fd);
+    }
+}
+
 /**
  * Reads a stack file (`stacks/Pulumi.<stack>.yaml` format) into the engine's config shape.
  * Throws a `StackFileError` with a one-line reason (without the file name, which the caller
  * prints once) for anything that isn't a mapping with a `config` mapping.
  */
 export function readStackFile(file: string, options: { secretDigestKey?: Buffer } = {}): StackFileConfig {
-    const bytes = fs.readFileSync(file);
+    const bytes = readBounded(file);
     if (bytes.includes(0)) throw new StackFileError("is binary, not a YAML stack file");
     const { document: parsed, value: document } = parseYaml(decodeUtf8(bytes));
     if (document === null || document === undefined) throw new StackFileError("is empty: a stack file is a mapping with a config key");
