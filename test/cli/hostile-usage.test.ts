@@ -6,10 +6,11 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { capacityCommand } from "../../infra/cli/capacity";
 import { Command, runCommand } from "../../infra/cli/command";
+import { reviewCommand } from "../../infra/cli/review";
 import { synthCommand } from "../../infra/cli/synth";
 import { loadStackModel } from "../../infra/config/load";
 import { MAX_STACK_FILE_BYTES } from "../../infra/synth/stack-file";
-import { ROOT } from "../infra/fixtures";
+import { ROOT, stackFile } from "../infra/fixtures";
 
 /*
  * The commands as CI runs them, with hostile arguments and environments: files that never end,
@@ -34,8 +35,8 @@ describe("commands: files that aren't stack files", () => {
         const fifo = path.join(dir, "pipe.yaml");
         if (spawnSync("mkfifo", [fifo]).status !== 0) this.skip();
         for (const [file, what] of [[fifo, "a named pipe \\(FIFO\\)"], ["/dev/zero", "a device"], ["/dev/urandom", "a device"], [dir, "a directory"]]) {
-            for (const args of [["--stack", "dev", "--config-file", file]]) {
-                const result = await run(synthCommand, args);
+            for (const args of [["--stack", "dev", "--config-file", file], ["--stack", "dev", "--base-config", stackFile("dev"), "--head-config", file]]) {
+                const result = await run(args.includes("--config-file") ? synthCommand : reviewCommand, args);
                 assert.equal(result.status, 2, `${file}: ${result.stderr}`);
                 assert.match(result.stderr, new RegExp(`^${file.replace(/[.]/g, "\\.")}: is ${what}, not a stack file`));
             }
@@ -55,8 +56,8 @@ describe("commands: files that aren't stack files", () => {
 
 describe("commands: arguments", () => {
     it("refuses a stack name Pulumi doesn't allow, so nothing outside stacks/ is read", async () => {
-        for (const command of [synthCommand]) {
-            const extra: string[] = [];
+        for (const command of [synthCommand, reviewCommand]) {
+            const extra = command === reviewCommand ? ["--base", "HEAD"] : [];
             for (const stack of ["../../x", "a/b", "", "x".repeat(101), "dev\n"]) {
                 const result = await run(command, ["--stack", stack, ...extra]);
                 assert.equal(result.status, 2, stack);
@@ -70,12 +71,16 @@ describe("commands: arguments", () => {
         assert.deepEqual([twice.status, twice.stderr.split("\n")[0]], [2, "--stack: given more than once, as \"dev\" and \"prod\": give it once"]);
         const capacity = await run(capacityCommand, ["--subnet", "10.0.0.0/24", "--nodes", "3", "--nodes=4"]);
         assert.deepEqual([capacity.status, capacity.stderr.split("\n")[0]], [2, "--nodes: given more than once, as \"3\" and \"4\": give it once"]);
+        const review = await run(reviewCommand, ["--stack", "dev", "--base-config", stackFile("dev"), "--head-config", stackFile("dev"), "--fail-on", "delete", "--fail-on", "blocked"]);
+        assert.equal(review.status, 2);
         assert.equal((await run(capacityCommand, ["--subnet", "10.0.0.0/24", "--subnet", "10.0.0.0/24"])).status, 0, "the same value twice is harmless");
     });
 
     it("escapes control characters in the refs, paths and flags it echoes", async () => {
         const escape = "\u001b[31m";
         const results = [
+            await run(reviewCommand, ["--stack", "dev", "--base", `no-such-ref${escape}\nfake line`]),
+            await run(reviewCommand, ["--stack", "dev", "--base-config", `/nowhere/${escape}.yaml`, "--head-config", stackFile("dev")]),
             await run(synthCommand, ["--stack", "dev", "--config-file", `/nowhere/${escape}.yaml`]),
             await run(synthCommand, [`--st${escape}ack`, "dev"]),
         ];
