@@ -76,7 +76,8 @@ function refSource(ref: string, side: "base" | "head"): Source {
     const commit = resolveCommit(ROOT, ref, side);
     const missing = PROJECT_FILES.filter((file) => !treeHas(ROOT, commit, file));
     if (missing.length > 0) {
-        throw new CommandExit(`${label} (${commit.slice(0, 12)}) has no aks-kubenet project to synthesize: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing there (a commit before the project, or an unrelated history); review against a commit that has it`, 2);
+        const what = missing.includes("Pulumi.yaml") ? "(a commit before the project, or an unrelated history)" : "(a commit from before the offline synth this review runs)";
+        throw new CommandExit(`${label} (${commit.slice(0, 12)}) has no aks-kubenet project to synthesize: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing there ${what}; review against a commit that has it`, 2);
     }
     return { kind: "ref", ref, commit, label };
 }
