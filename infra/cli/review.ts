@@ -105,10 +105,17 @@ async function answerOf(source: Source, request: SideRequest, scratch: ReviewScr
     const node = (args: string[], input = "") => scratch.runProcess(process.execPath, ["scripts/run-ts.cjs", ...args], {
         cwd: tree, input, env: { ...process.env, [SECRET_DIGEST_KEY_ENV]: key.toString("hex") },
     });
+    const parsed = <T>(text: string): T => {
+        try {
+            return JSON.parse(text) as T;
+        } catch {
+            throw new CommandExit(`${source.label}: its code answered something other than one JSON document: ${showable(text.slice(0, 80))}`, 2);
+        }
+    };
     if (treeHas(ROOT, source.commit, "infra/cli/review-side.ts")) {
         const result = await node(["infra/cli/review-side.ts"], JSON.stringify(request));
         if (result.status !== 0) throw new CommandExit(`${source.label}: its code can't synthesize: ${showable(result.stderr.trim().split("\n")[0] ?? "")}`, 2);
-        return JSON.parse(result.stdout) as SideAnswer;
+        return parsed<SideAnswer>(result.stdout);
     }
     const present = new Set(stacksAt(ROOT, source.commit));
     const stacks: Record<string, StackSide> = {};
@@ -119,7 +126,7 @@ async function answerOf(source: Source, request: SideRequest, scratch: ReviewScr
         }
         const result = await node(["infra/cli/synth.ts", "--stack", stack, "--json"]);
         const lines = result.stderr.trimEnd().split("\n");
-        stacks[stack] = result.status === 0 ? { output: JSON.parse(result.stdout) as SynthOutput, refusals: [] } : result.status === 1 ? { problems: lines } : { unreadable: lines[0] ?? "" };
+        stacks[stack] = result.status === 0 ? { output: parsed<SynthOutput>(result.stdout), refusals: [] } : result.status === 1 ? { problems: lines } : { unreadable: showable(lines[0] ?? "") };
     }
     return { stacks };
 }

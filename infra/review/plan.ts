@@ -255,8 +255,10 @@ export function planChanges(baseOutput: SynthOutput, headOutput: SynthOutput, co
     for (const before of base.filter(isCustom)) {
         if (!continued.has(before.urn)) changes.set(before.urn, deletion(before, created));
     }
-    applyDependentReplacements(changes, base, head, pairedBase);
+    // A refusal fails the program before the cluster registers: a cluster the program refuses
+    // is no root of a delete-first replacement.
     applyRefusals(changes, head, context.refusals ?? []);
+    applyDependentReplacements(changes, base, head, pairedBase);
     applyExistingNames(changes, base, head);
 
     const headByUrn = new Map(head.map((r) => [r.urn, r]));

@@ -203,6 +203,16 @@ describe("review: what the program refuses at preview", () => {
         assert.match(dropped.refusals.join("\n"), /^cluster\.kubernetesVersion: the upgrade to 1\.37 must name every pool of the cluster, and apps[a-z0-9]{4} is no longer in nodePools/);
     });
 
+    it("takes no dependents with a cluster the program refuses: the program stops before the cluster is sent", async () => {
+        const { review } = await refusedChanges("staging", (c) => {
+            c.cluster.nodePools[0].vmSize = "Standard_D4s_v5";
+            c.cluster.podCidr = "10.245.0.0/16";
+            c.cluster.allowReplacement = true;
+        });
+        assert.equal(byName(review.changes, "cluster-aks").action, "blocked");
+        assert.deepEqual(review.changes.filter((c) => c.replacedWith !== undefined).map((c) => c.name), []);
+    });
+
     it("refuses nothing when the running cluster takes the change", async () => {
         const { refusals, review } = await refusedChanges("staging", (c) => { c.cluster.nodePools[1].maxCount = 8; });
         assert.deepEqual(refusals, []);
