@@ -47,7 +47,8 @@ export function withEngineUrns(output: SynthOutput): SynthOutput {
         urn: urn(resource.urn),
         parent: resource.parent === null ? null : urn(resource.parent),
         dependencies: resource.dependencies.map(urn),
-        propertyDependencies: Object.fromEntries(Object.entries(resource.propertyDependencies ?? {}).map(([key, urns]) => [key, urns.map(urn)])),
+        // An older synth recorded none: left unset, for the review to know it doesn't have them.
+        propertyDependencies: resource.propertyDependencies && Object.fromEntries(Object.entries(resource.propertyDependencies).map(([key, urns]) => [key, urns.map(urn)])),
         ...(resource.provider ? { provider: resource.provider.replace(/^(.*)::([^:]*)$/, (_, ref: string, id: string) => `${urn(ref)}::${id}`) } : {}),
         aliases: resource.aliases.map((alias) => (alias.parentUrn ? { ...alias, parentUrn: urn(alias.parentUrn) } : alias)),
         inputs: inInputs(resource.inputs) as Record<string, unknown>,

@@ -7,6 +7,7 @@ import { planChanges } from "../../infra/review/plan";
 import { renderReview } from "../../infra/review/render";
 import { runningClusterOf } from "../../infra/review/running-cluster";
 import { previewRefusals } from "../../infra/synth/preview-refusals";
+import { SynthOutput } from "../../infra/synth/synthesize";
 import { SHIPPED_DAY, synthShipped } from "./fixtures";
 import { actions, byName, declared, variant, variantWithModel } from "./review-fixtures";
 
@@ -81,6 +82,41 @@ describe("review by the engine's rules: URNs and aliases", () => {
         assert.match(deleted.todo!, /^if rg is this resource renamed or moved, give it an alias to urn:pulumi:review::aks-kubenet::azure-native:resources:ResourceGroup::rg/);
         assert.match(created.refusedBecause![0], /^azure-native refuses to create it: rg of the base is the same Azure resource/);
         assert.match(created.todo!, /^give it an alias to urn:pulumi:review::aks-kubenet::azure-native:resources:ResourceGroup::rg /);
+    });
+});
+
+describe("review by the engine's rules: a base synthesized by an older version", () => {
+    /**
+     * A synth output as synth recorded it before it took the engine's URNs: the SDK's mock
+     * monitor's (runtime/mocks.js, newUrn: the parent's last type, the stack's type at the top),
+     * without property dependencies or computed values.
+     */
+    function asOlderSynth(output: SynthOutput): SynthOutput {
+        const mockUrns = new Map<string, string>();
+        for (const r of output.resources) {
+            const parentType = r.parent ? mockUrns.get(r.parent)!.split("::")[2].split("$").pop() : undefined;
+            const { stack, project } = { stack: r.urn.split("::")[0].replace("urn:pulumi:", ""), project: r.urn.split("::")[1] };
+            mockUrns.set(r.urn, `urn:pulumi:${stack}::${project}::${parentType ? `${parentType}$` : ""}${r.type}::${r.name}`);
+        }
+        const urn = (value: string) => mockUrns.get(value) ?? value;
+        return {
+            ...output,
+            resources: output.resources.map(({ propertyDependencies: _p, computed: _c, ...r }) => ({
+                ...r, urn: urn(r.urn), parent: r.parent && urn(r.parent), dependencies: r.dependencies.map(urn),
+                ...(r.provider ? { provider: r.provider.replace(/^(.*)::([^:]*)$/, (_, ref: string, id: string) => `${urn(ref)}::${id}`) } : {}),
+                aliases: r.aliases.map((alias) => (alias.parentUrn ? { ...alias, parentUrn: urn(alias.parentUrn) } : alias)),
+            }) as SynthOutput["resources"][number]),
+        };
+    }
+
+    it("compares like with like: the engine's URNs rebuilt, the head's property dependencies standing in", async () => {
+        const base = asOlderSynth(await synthShipped("prod"));
+        assert.ok(base.resources.some((r) => r.urn.includes("::pulumi:pulumi:Stack$")), "the older URNs");
+        assert.deepEqual(planChanges(base, await synthShipped("prod")).changes, []);
+        // The cluster rebuilt still takes its dependents, found through the head's property dependencies.
+        const head = await variant("prod", (c) => { c.cluster.podCidr = "100.66.0.0/16"; c.cluster.allowReplacement = true; });
+        const withCluster = planChanges(base, head).changes.filter((c) => c.replacedWith === "cluster-aks").map((c) => c.name);
+        assert.ok(withCluster.includes("cluster-pool-apps") && withCluster.includes("kubernetes") && withCluster.includes("bootstrap-team-a"), withCluster.join(", "));
     });
 });
 
