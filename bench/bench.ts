@@ -8,8 +8,11 @@
  *   medians, ratios to the floor and peak memory; synth through tsx for comparison;
  * - the program through ts-node instead, transpile-only and type-checked, for comparison;
  * - synth's growth per namespace and per node pool;
+ * - `review` of prod and of every stack against HEAD, as the pull-request workflow runs it (the
+ *   base in a worktree of its own, the head the working tree);
  * - the wall time of `npm test` and `npm run typecheck`;
- * - the targets: npm test ≤ 30×, program start ≤ 2.2× and synth of prod ≤ 2.2× the floor.
+ * - the targets: npm test ≤ 30×, program start ≤ 2.2× and synth of prod ≤ 2.2× the floor;
+ *   reviewing every stack ≤ 2× reviewing one (one process and one worktree per side, not per stack).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -22,8 +25,9 @@ const ROOT = projectRoot(__dirname);
 const USAGE = "usage: bench [--rounds N] [--skip-suite]";
 const HELP = `${USAGE}
 
-Measures synth of each shipped stack, the program's start as pulumi preview starts it, synth's
-growth, npm test and the type check, against the import floor measured in the same run.
+Measures synth of each shipped stack, the program's start as pulumi preview starts it, the
+review of one stack and of every stack against HEAD, synth's growth, npm test and the type
+check, against the import floor measured in the same run.
 
   --rounds N      rounds after the warm-up (default 7)
   --skip-suite    leave out npm test and npm run typecheck
@@ -71,10 +75,12 @@ const cases: Record<string, string[]> = {
     "synth prod": ["npm", "run", "--silent", "synth", "--", "--stack", "prod"],
     "synth prod (tsx)": [process.execPath, "--import", "tsx", "infra/cli/synth.ts", "--stack", "prod"],
     "program start (prod)": [process.execPath, "scripts/pulumi-runtime.cjs", "prod"],
+    "review prod": ["npm", "run", "--silent", "review", "--", "--stack", "prod", "--base", "HEAD"],
+    "review all stacks": ["npm", "run", "--silent", "review", "--", "--all-stacks", "--base", "HEAD"],
 };
 
-/** The issue's targets, as ratios to the floor. */
-const TARGETS = { suite: 30, programStart: 2.2, synthProd: 2.2 };
+/** The targets, as ratios to the floor; reviewing every stack as a ratio to reviewing one. */
+const TARGETS = { suite: 30, programStart: 2.2, synthProd: 2.2, reviewAllStacks: 2 };
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -131,6 +137,7 @@ async function main() {
     if (suiteMs !== undefined) console.log(`  npm test              ${verdict(suiteMs / floorMs, TARGETS.suite)}`);
     console.log(`  program start (prod)  ${verdict(ratioOf("program start (prod)"), TARGETS.programStart)}`);
     console.log(`  synth prod            ${verdict(ratioOf("synth prod"), TARGETS.synthProd)}`);
+    console.log(`  review all stacks     ${verdict(ratioOf("review all stacks") / ratioOf("review prod"), TARGETS.reviewAllStacks)}   (× review prod)`);
 }
 
 main().catch((error: Error) => {

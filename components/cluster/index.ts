@@ -21,12 +21,10 @@ import { clusterRequestPools, declareAgentPools, defaultPoolOf } from "./node-po
 import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, PRIVATE_DNS_ZONE_PATH, deployerOwnFailure } from "./lifecycle";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { readLiveCluster } from "./upgrades/live";
-import { busyProblems, lastOperationWarnings } from "./upgrades/busy";
-import { privateDnsZoneProblems, privateDnsZoneWarnings } from "./api-server/live-checks";
-import { declaredReplacementProperties, replacementProblems } from "./replacement";
-import { Problem, formatWarning } from "../address";
+import { runningClusterChecks } from "./upgrades/running-checks";
+import { declaredReplacementProperties } from "./replacement";
+import { formatWarning } from "../address";
 import { clusterTimeouts } from "./upgrades/durations";
-import { liveClusterProblems } from "./upgrades/live-checks";
 import { clusterPaths, clusterRules, validateClusterArgs } from "./validate";
 import { checkedWhenKnown } from "../common/late-values";
 import { declareClusterAccess } from "./entra/kubeconfig";
@@ -54,6 +52,8 @@ import { declareAcrPull } from "./security/acr-pull";
 export { kubernetesVersionWarnings } from "./upgrades/versions";
 export { type LiveCluster, type LivePool } from "./upgrades/live";
 export { liveClusterProblems, isUpgrade } from "./upgrades/live-checks";
+export { runningClusterChecks, type DeclaredAgainstRunning } from "./upgrades/running-checks";
+export { declaredReplacementProperties } from "./replacement";
 export { parseAuthorizedRange, effectiveAuthorizedRanges, isOwnPrivateDnsZone } from "./api-server/access";
 export { ADDON_KEYS } from "./security/profile";
 export { AUTOSCALER_DEFAULTS } from "./autoscaler/profile";
@@ -123,19 +123,10 @@ export class KubenetCluster extends pulumi.ComponentResource {
         const version = settings.kubernetesVersion;
         // The running cluster, read during preview and up before anything is sent: what AKS
         // fixed at creation, the version it runs, the pools it has (live.ts, live-checks.ts).
-        const declared = pulumi.output(declaredReplacementProperties(settings));
-        const live = pulumi.all([resourceGroupName, settings.name, declared, settings.apiServer?.privateDNSZone]).apply(async ([resourceGroupName, clusterName, declared, zone]) => {
+        const declared = pulumi.output({ replacement: declaredReplacementProperties(settings), privateDNSZone: settings.apiServer?.privateDNSZone });
+        const live = pulumi.all([resourceGroupName, settings.name, declared]).apply(async ([resourceGroupName, clusterName, declared]) => {
             const running = await readLiveCluster(resourceGroupName, clusterName!, { parent: this });
-            const problems = liveClusterProblems(settings, running, today, pathOf);
-            const warnings: Problem[] = [];
-            if (running !== undefined) {
-                // What azure-native would replace the cluster for, refused unless allowed:
-                // `protect` alone no longer guarantees it (replacement.ts).
-                if (!settings.allowReplacement) problems.push(...replacementProblems(declared, running, pathOf, settings.migrateFromKubenet === true), ...privateDnsZoneProblems(zone, running, pathOf));
-                warnings.push(...privateDnsZoneWarnings(zone, running, pathOf), ...lastOperationWarnings(running, pathOf));
-                // A cluster AKS is still working on: said at preview, refused before anything is sent.
-                (pulumi.runtime.isDryRun() ? warnings : problems).push(...busyProblems(running, pathOf));
-            }
+            const { problems, warnings } = runningClusterChecks(settings, declared, running, today, pathOf, pulumi.runtime.isDryRun());
             for (const warning of warnings) void pulumi.log.warn(formatWarning(warning), this);
             throwIfProblems(problems, this, "KubenetCluster");
             return running;

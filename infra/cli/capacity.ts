@@ -10,6 +10,7 @@ import {
     DEFAULT_MAX_SURGE,
     DEFAULT_POD_CIDR,
     Problem,
+    ROUTE_TABLE_ROUTE_LIMIT,
     capacityReport,
     checkCidr,
     checkDisjoint,
@@ -23,6 +24,7 @@ import {
     parseMaxSurge,
     podNetworkingOf,
 } from "../../components/address";
+import { echo } from "../config/issues";
 import { Command, CommandExit, parseFlags, runAsMain } from "./command";
 import { noRangeFits, renderCapacity } from "./render-capacity";
 
@@ -47,13 +49,24 @@ limits them (subnet, pod CIDR, the 400-route table, or the cluster limit).
 Exit codes: 0 valid (and, with --nodes, fits); 1 invalid input or the nodes don't fit (the
 reasons on stderr as key: message lines); 2 a usage error.`;
 
-function wholeNumber(flag: string, text: string | undefined, min: number, problems: Problem[]): number | undefined {
+/**
+ * A flag's whole number from `min` to `max`. Past 2^53 a number is no longer exact in
+ * JavaScript (9007199254740993 reads as ...992), so nothing larger is taken as given.
+ */
+function wholeNumber(flag: string, text: string | undefined, min: number, problems: Problem[], max = Number.MAX_SAFE_INTEGER): number | undefined {
     if (text === undefined) return undefined;
-    if (!/^\d+$/.test(text) || Number(text) < min) {
-        problems.push({ path: flag, message: `${JSON.stringify(text)} is not a whole number of at least ${min}` });
+    const value = Number(text);
+    if (/^\d+$/.test(text) && value > Number.MAX_SAFE_INTEGER) {
+        problems.push({ path: flag, message: `${echo(text)} is past 2^53 (${Number.MAX_SAFE_INTEGER}), where whole numbers are no longer exact` });
         return undefined;
     }
-    return Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+        const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+        const why = flag === "--routes" ? `: a route table holds at most ${ROUTE_TABLE_ROUTE_LIMIT} routes` : "";
+        problems.push({ path: flag, message: `${echo(text)} is not a whole number ${range}${why}` });
+        return undefined;
+    }
+    return value;
 }
 
 /** Parses and checks the flags; returns the report or every problem found. */
@@ -102,7 +115,7 @@ export function runCapacity(argv: string[]): { report?: CapacityReport; json: bo
     const maxPods = wholeNumber("--max-pods", values["max-pods"], 0, problems) ?? defaultMaxPods(podNetworking);
     problems.push(...checkMaxPods(maxPods, "--max-pods"));
     const nodes = wholeNumber("--nodes", values.nodes, 1, problems);
-    const customRoutes = wholeNumber("--routes", values.routes, 0, problems);
+    const customRoutes = wholeNumber("--routes", values.routes, 0, problems, ROUTE_TABLE_ROUTE_LIMIT);
     const surge = parseMaxSurge(values["max-surge"]!);
     if (!surge.ok) problems.push({ path: "--max-surge", message: surge.error });
 

@@ -9,10 +9,10 @@ import { MockEngine } from "../synth/engine";
 import { renderSynth } from "../synth/render";
 import { synthesize } from "../synth/synthesize";
 import { Command, CommandExit, parseFlags, problemLines, runAsMain } from "./command";
-import { echo } from "../config/issues";
+import { echo, showable } from "../config/issues";
 import { closestName } from "../config/suggest";
 import { projectRoot } from "./project-root";
-import { readStackFileOrExit, userDirectory, userPath } from "./stack-files";
+import { checkStackName, readStackFileOrExit, userDirectory, userPath } from "./stack-files";
 
 const USAGE = "usage: synth --stack <name> [--json] [--config-file <file>]";
 
@@ -38,7 +38,7 @@ const stackFilePath = (stack: string) => path.join(STACKS, `Pulumi.${stack}.yaml
 function unknownStack(stack: string, file: string): string {
     const stacks = fs.readdirSync(STACKS).map((name) => /^Pulumi\.(.+)\.yaml$/.exec(name)?.[1]).filter((name): name is string => name !== undefined).sort();
     const meant = closestName(stack, stacks);
-    return `no stack named ${echo(stack)}: ${file} doesn't exist${meant ? `; did you mean ${meant}?` : ""} (the stacks: ${stacks.join(", ")})`;
+    return `no stack named ${echo(stack)}: ${showable(file)} doesn't exist${meant ? `; did you mean ${showable(meant)}?` : ""} (the stacks: ${stacks.map(showable).join(", ")})`;
 }
 
 /** The synth command: exit 0 valid, 1 invalid configuration, 2 a usage error or an unreadable file. */
@@ -53,10 +53,11 @@ export const synthCommand: Command = async (argv, io) => {
         io.out(`${HELP}\n`);
         return 0;
     }
-    if (!values.stack) throw new CommandExit(`--stack is required\n${USAGE}`, 2);
+    if (values.stack === undefined) throw new CommandExit(`--stack is required\n${USAGE}`, 2);
+    checkStackName(values.stack, USAGE);
     const file = values["config-file"] === undefined ? stackFilePath(values.stack) : userPath(values["config-file"]);
     if (!fs.existsSync(file)) {
-        throw new CommandExit(values["config-file"] === undefined ? unknownStack(values.stack, file) : `${file}: no such file (--config-file ${values["config-file"]}, from ${userDirectory()})`, 2);
+        throw new CommandExit(values["config-file"] === undefined ? unknownStack(values.stack, file) : `${showable(file)}: no such file (--config-file ${showable(values["config-file"])}, from ${showable(userDirectory())})`, 2);
     }
 
     const result = await synthesize(values.stack, readStackFileOrExit(file));

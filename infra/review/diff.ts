@@ -6,9 +6,9 @@
  * PropertyPath.Contains).
  */
 
-/** The value at a dotted path of inputs (`metadata.name`); undefined where any step is missing. */
+/** The value at a property path of inputs (`metadata.name`, `agentPoolProfiles[0].tags`); undefined where any step is missing. */
 export function valueAt(inputs: unknown, path: string): unknown {
-    return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), inputs);
+    return path.replace(/\[(\d+)\]/g, ".$1").split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), inputs);
 }
 
 /** Every leaf path where two input values differ. */

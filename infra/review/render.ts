@@ -7,7 +7,7 @@ import { SynthResource } from "../synth/synthesize";
 import { ACTIONS, Action, Review } from "./plan";
 
 const HEADINGS: Record<Action, string> = {
-    blocked: "Refused by the engine (protected)",
+    blocked: "Refused: pulumi up fails here",
     delete: "Deleted",
     replace: "Replaced",
     update: "Updated in place",
@@ -29,6 +29,9 @@ export interface ReviewSides {
     stack: string;
     base: string;
     head: string;
+    /** The stack has no stack file on that side: added, or removed, by the change. */
+    baseMissing?: boolean;
+    headMissing?: boolean;
 }
 
 /** The Mermaid graph: changed resources, styled by action, and the resources they depend on. */
@@ -56,12 +59,33 @@ function graph(review: Review, resources: SynthResource[]): string[] {
     return [...new Set(lines)];
 }
 
-/** One change as a table row. */
+/** One change as a table row; a refused one says why and what to do, and has no order: it doesn't happen. */
 function row(change: Review["changes"][number]): string {
     const order = change.replaceOrder ? ` (${change.replaceOrder})` : "";
-    const forced = change.forcedBy && change.forcedBy.length > 0 ? `; replaced for ${change.forcedBy.map((p) => `\`${p}\``).join(", ")}` : "";
+    const forcedBy = change.forcedBy ?? [];
+    const forced = forcedBy.length > 0 ? `; ${change.action === "blocked" ? "would be replaced" : "replaced"} for ${forcedBy.map((p) => `\`${p}\``).join(", ")}` : "";
     const properties = change.properties.map((p) => `\`${p}\``).join(", ") || "–";
-    return `| \`${shortType(change.type)}\` ${change.name}${order} | ${cell(properties + forced)} | ${cell(change.impact.join("; ") || "–")} |`;
+    const refusal = change.action === "blocked"
+        ? [`**refused**: ${(change.refusedBecause ?? []).join("; ")}`, `**to do**: ${change.todo ?? "–"}`]
+        : [];
+    return `| \`${shortType(change.type)}\` ${change.name}${order} | ${cell(properties + forced)} | ${cell([...refusal, ...change.impact].join("; ") || "–")} |`;
+}
+
+/**
+ * The lines a reader must not miss, before the tables: the cluster deleted (with every workload
+ * on it), the resources whose protection the change removes, and a stack added or removed.
+ */
+function warnings(review: Review, sides: ReviewSides): string[] {
+    const lines: string[] = [];
+    for (const change of review.changes.filter((c) => c.type === "azure-native:containerservice:ManagedCluster" && (c.action === "replace" || c.action === "delete"))) {
+        lines.push(`> [!CAUTION]\n> **pulumi up deletes the cluster ${change.name}${change.action === "replace" ? " and creates it again" : ""}**: every node, every workload and everything stored in it goes${(change.forcedBy ?? []).length > 0 ? ` (forced by ${change.forcedBy!.map((p) => `\`${p}\``).join(", ")})` : ""}. Nothing protects it in this change.`, "");
+    }
+    if (review.protectionRemoved.length > 0) {
+        lines.push(`**Protection removed** from ${review.protectionRemoved.map((r) => `\`${shortType(r.type)}\` ${r.name}`).join(", ")}: from this change on the engine replaces or deletes ${review.protectionRemoved.length === 1 ? "it" : "them"} when asked.`, "");
+    }
+    if (sides.baseMissing) lines.push(`The stack file is new: \`pulumi up\` on a new stack creates everything.`, "");
+    if (sides.headMissing) lines.push(`The stack file is removed: this is what \`pulumi destroy\` would do to the stack (removing the file deletes nothing by itself).`, "");
+    return lines;
 }
 
 export const summaryLine = (summary: Review["summary"]) => ACTIONS.map((action) => `${summary[action]} ${VERBS[action]}`).join(", ");
@@ -75,7 +99,7 @@ const DECLARATIONS_ONLY = "Compares the two declarations offline, not what is de
  * cut mid-row or mid-graph, and never a silent omission.
  */
 export function renderReview(review: Review, sides: ReviewSides, resources: SynthResource[], maxChars = Infinity): string {
-    const head = [`### \`pulumi up\` on ${sides.stack}: ${sides.base} → ${sides.head}`, "", `**${summaryLine(review.summary)}**`, ""];
+    const head = [`### \`pulumi up\` on ${sides.stack}: ${sides.base} → ${sides.head}`, "", `**${summaryLine(review.summary)}**`, "", ...warnings(review, sides)];
     if (review.changes.length === 0) {
         return [...head, "No resource changes: `pulumi up` would change nothing that the program declares.", ""].join("\n");
     }

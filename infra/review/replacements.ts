@@ -16,14 +16,24 @@
  * it generated the name itself; the resource option `deleteBeforeReplace`, when the program sets
  * it either way, wins (the engine's own default is create first).
  *
+ * Two exceptions of azure-native's diff (provider/pkg/provider/diff.go,
+ * calculateChangesAndReplacements): a forceNew property the program sets where it set none before
+ * is no replacement when the value equals what Azure already reports for it (the ADD_REPLACE
+ * case: `nodeResourceGroup` set to the name AKS chose); and a forceNew property the program no
+ * longer sets is "no opinion, leave it alone", not a replacement (#4785, #4789). Its `location`
+ * compares without case or spaces, its `resourceGroupName` without case (applyAzureSpecificDiff).
+ *
  * pulumi-kubernetes (provider/pkg/provider/provider.go, forceNewProperties; unchanged since
  * 2024, read after v4.32.0): an object whose name or namespace changes is replaced, a
  * ResourceQuota whose spec.scopes change, a RoleBinding whose roleRef changes; an explicitly
- * named object keeping its name is deleted first. The provider itself, with `clusterIdentifier`
- * set, is replaced only when that changes, and then every object it manages with it.
+ * named object keeping its name is deleted first. The provider itself (DiffConfig, read at
+ * pulumi/pulumi-kubernetes 94977969, 2026-07-01): with `clusterIdentifier` set on both sides, it
+ * is replaced only when that changes; setting or removing it replaces nothing; without it, an
+ * unknown kubeconfig replaces it. A replaced provider replaces every object it manages (the
+ * engine, pkg/resource/deploy/step_generator.go, providerChanged).
  */
 
-import { valueAt } from "./diff";
+import { covers, valueAt } from "./diff";
 
 export const REPLACEMENT_TABLE_VERSIONS = { "@pulumi/azure-native": "3.28.0", "@pulumi/kubernetes": "4.34.2" } as const;
 /** When the table was read from the providers' sources. */
@@ -94,6 +104,66 @@ export function providerDeletesFirst(type: string, before: Record<string, unknow
         return valueAt(after, "metadata.name") !== undefined && KUBERNETES_NAMED.every((path) => JSON.stringify(valueAt(before, path)) === JSON.stringify(valueAt(after, path)));
     }
     return valueAt(after, rule.nameKey) !== undefined;
+}
+
+const isAzureNative = (type: string) => type.startsWith("azure-native:");
+
+/** Values a provider holds equal though the text differs: azure-native's location and resource group name. */
+export function sameToProvider(type: string, path: string, before: unknown, after: unknown): boolean {
+    if (!isAzureNative(type) || typeof before !== "string" || typeof after !== "string") return false;
+    if (path === "location") return before.replace(/ /g, "").toLowerCase() === after.replace(/ /g, "").toLowerCase();
+    if (path === "resourceGroupName") return before.toLowerCase() === after.toLowerCase();
+    return false;
+}
+
+/** The declaration of one side: its inputs, and for the base what Azure reports beyond them. */
+interface Declared {
+    inputs: Record<string, unknown>;
+    computed?: Record<string, unknown>;
+}
+
+/**
+ * The changed paths (`properties`) that make the provider replace the resource, before the
+ * program's own `replaceOnChanges`.
+ */
+export function forcingPaths(type: string, before: Declared, after: Declared, properties: string[]): string[] {
+    const rule = replacementRuleFor(type);
+    if (type === "pulumi:providers:kubernetes") {
+        // Only a clusterIdentifier that changes, not one set or removed.
+        return properties.filter((path) => path === "clusterIdentifier" && before.inputs.clusterIdentifier !== undefined && after.inputs.clusterIdentifier !== undefined);
+    }
+    return properties.filter((path) => {
+        if (!rule.replaceOn.some((option) => covers(option, path))) return false;
+        if (!isAzureNative(type)) return true;
+        // A forceNew property left out: no opinion, nothing replaced (#4785, #4789).
+        if (valueAt(after.inputs, path) === undefined) return false;
+        // Set where it was unset, to the value Azure reports: the ADD case, an update.
+        const key = path.split(/[.[]/)[0];
+        const added = key === path && !(key in before.inputs);
+        return !(added && before.computed !== undefined && key in before.computed && JSON.stringify(before.computed[key]) === JSON.stringify(after.inputs[key]));
+    });
+}
+
+/**
+ * Whether the provider replaces a resource whose inputs `keys` become unknown, the engine's
+ * question for each dependent of a resource replaced delete-first (calculateDependentReplacements:
+ * it makes those inputs unknown and asks the provider's Diff).
+ */
+export function replacedForUnknown(type: string, keys: string[], inputs: Record<string, unknown>, replaceOnChanges: string[]): boolean {
+    if (type === "pulumi:providers:kubernetes") {
+        // DiffConfig: an unknown clusterIdentifier is an update of it, which replaces; one that
+        // stays (set and known) keeps the provider whatever the kubeconfig; otherwise an unknown
+        // kubeconfig replaces it.
+        if (keys.includes("clusterIdentifier")) return true;
+        if (inputs.clusterIdentifier !== undefined) return false;
+        return keys.some((key) => ["kubeconfig", "context", "cluster"].includes(key));
+    }
+    // A whole input unknown is an update of that key: it replaces when the key itself forces a
+    // replacement (a URL path property such as resourceName, scope or resourceUri; metadata for
+    // a Kubernetes object), or a replaceOnChanges option covers it.
+    const rule = replacementRuleFor(type);
+    const forcing = type.startsWith("kubernetes:") ? ["metadata", ...rule.replaceOn] : rule.replaceOn;
+    return keys.some((key) => forcing.includes(key) || replaceOnChanges.some((option) => covers(option, key)));
 }
 
 /** The rule for a type; a type the table doesn't know is an error, so a new one can't slip through unreviewed. */

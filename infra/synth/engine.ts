@@ -7,6 +7,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { azureFunctions, azureState } from "./azure-state";
 import { Registration, listenToMockMonitor, waitForRPCs } from "./sdk-adapter";
+import { secretMask } from "./secret-digest";
+
+export { SECRET_MASK } from "./secret-digest";
 
 /** One resource as the engine received its RegisterResource request. */
 export interface RecordedResource extends Omit<Registration, "parent" | "provider" | "object"> {
@@ -17,6 +20,11 @@ export interface RecordedResource extends Omit<Registration, "parent" | "provide
     provider?: string;
     /** Inputs with secrets masked as "[secret]" and resource references as their URNs. */
     inputs: Record<string, unknown>;
+    /**
+     * What the provider reports beyond the inputs, as the mock engine answers it (the name and
+     * node resource group AKS chooses, ids): top-level keys the inputs don't hold.
+     */
+    computed: Record<string, unknown>;
 }
 
 export interface RecordedInvoke {
@@ -26,24 +34,25 @@ export interface RecordedInvoke {
     provider?: string;
 }
 
-export const SECRET_MASK = "[secret]";
-
-/** Inputs as plain JSON: secrets masked, unknowns marked, resource references as URNs. */
-export function plainInputs(value: unknown): unknown {
+/**
+ * Inputs as plain JSON: secrets masked (with a review's digest key, masks that tell values apart:
+ * secret-digest.ts), unknowns marked, resource references as URNs.
+ */
+export function plainInputs(value: unknown, secretDigestKey?: Buffer): unknown {
     if (value === pulumi.runtime.unknownValue) return "[unknown]";
-    if (Array.isArray(value)) return value.map(plainInputs);
+    if (Array.isArray(value)) return value.map((item) => plainInputs(item, secretDigestKey));
     if (value && typeof value === "object") {
         const object = value as Record<string, unknown>;
         const sig = object[pulumi.runtime.specialSigKey];
-        if (sig === pulumi.runtime.specialSecretSig) return SECRET_MASK;
+        if (sig === pulumi.runtime.specialSecretSig) return secretMask(plainInputs(object.value), secretDigestKey);
         if (sig === pulumi.runtime.specialResourceSig) return object.urn;
-        return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, plainInputs(v)]));
+        return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, plainInputs(v, secretDigestKey)]));
     }
     return value;
 }
 
 /** A registration as the engine records it: the URN once answered, inputs as plain JSON. */
-function recordOf(r: Registration): RecordedResource {
+function recordOf(r: Registration, secretDigestKey: Buffer | undefined): RecordedResource {
     return {
         urn: "",
         type: r.type,
@@ -51,6 +60,7 @@ function recordOf(r: Registration): RecordedResource {
         custom: r.custom,
         parent: r.parent || null,
         dependencies: [...r.dependencies].sort(),
+        propertyDependencies: Object.fromEntries(Object.keys(r.propertyDependencies).sort().filter((key) => r.propertyDependencies[key].length > 0).map((key) => [key, [...r.propertyDependencies[key]].sort()])),
         protect: r.protect,
         ignoreChanges: r.ignoreChanges,
         deleteBeforeReplace: r.deleteBeforeReplace,
@@ -61,7 +71,8 @@ function recordOf(r: Registration): RecordedResource {
         retainOnDelete: r.retainOnDelete,
         ...(r.provider ? { provider: r.provider } : {}),
         aliases: r.aliases,
-        inputs: plainInputs(r.object) as Record<string, unknown>,
+        inputs: plainInputs(r.object, secretDigestKey) as Record<string, unknown>,
+        computed: {},
     };
 }
 
@@ -93,6 +104,7 @@ export class MockEngine {
      */
     static declareWithoutStackTraces = false;
     private capturing = false;
+    private secretDigestKey?: Buffer;
     readonly resources: RecordedResource[] = [];
     readonly invokes: RecordedInvoke[] = [];
     /** Names of the hooks the program registered with the engine. */
@@ -110,8 +122,11 @@ export class MockEngine {
         stackOutputs?: Record<string, Record<string, unknown>>;
         /** Clusters that already run in Azure, by name, as AKS reports them (getManagedCluster). */
         liveClusters?: Record<string, Record<string, unknown>>;
+        /** A review's key: secrets recorded as masks that tell values apart (secret-digest.ts). */
+        secretDigestKey?: Buffer;
     } = {}): Promise<MockEngine> {
         const engine = new MockEngine();
+        engine.secretDigestKey = options.secretDigestKey;
         const functions = azureFunctions(options.liveClusters);
         await pulumi.runtime.setMocks({
             newResource: (args) => args.type === STACK_REFERENCE
@@ -135,10 +150,12 @@ export class MockEngine {
     private listen(): void {
         listenToMockMonitor({
             registration: (registration) => {
-                const record = recordOf(registration);
+                const record = recordOf(registration, this.secretDigestKey);
                 this.resources.push(record);
-                return (urn) => {
+                return (urn, state) => {
                     record.urn = urn;
+                    const computed = Object.entries(state).filter(([key]) => !(key in record.inputs));
+                    record.computed = plainInputs(Object.fromEntries(computed), this.secretDigestKey) as Record<string, unknown>;
                 };
             },
             hook: (name) => this.hooks.push(name),

@@ -9,6 +9,10 @@
  *
  * Checked against @pulumi/pulumi 3.248.0. What stays internal, and why:
  *
+ * - The mock monitor's URNs. Its `newUrn` (runtime/mocks.js) builds a child's URN from its
+ *   parent's last type and the stack's type, where the engine uses the parent's whole type chain
+ *   and leaves the stack out (engineUrn below). The method is replaced on the monitor instance.
+ *
  * - The RegisterResource request. synth prints what the engine would receive, and no public
  *   hook carries it. `Mocks.newResource` is given only type, name, inputs, provider, custom and
  *   id (runtime/mocks.js): no parent, URN, dependencies, protect, ignoreChanges,
@@ -57,6 +61,22 @@ function sdkChanged(what: string): Error {
     return new Error(`@pulumi/pulumi ${installedSdkVersion()} ${what}; infra/synth/sdk-adapter.ts was checked against ${CHECKED_SDK_VERSION} and needs re-checking`);
 }
 
+/**
+ * A resource's URN as the Pulumi engine makes it: the parent's whole qualified type chain, then
+ * the resource's type and name; a parent that is the stack (or none) adds nothing
+ * (pulumi/pulumi v3.248.0 pkg/resource/deploy/deployment.go, generateURN, and
+ * sdk/go/common/resource/urn/urn.go, New). The SDK's mock monitor keeps only the parent's last
+ * type (runtime/mocks.js, MockMonitor.newUrn), so a component given a parent would have the same
+ * children's URNs as one without, where the engine gives them new ones.
+ */
+export const STACK_TYPE = "pulumi:pulumi:Stack";
+
+export function engineUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
+    const qualifiedType = parentUrn.split("::")[2];
+    const chain = parentUrn === "" || qualifiedType === STACK_TYPE ? type : `${qualifiedType}$${type}`;
+    return `urn:pulumi:${stack}::${project}::${chain}::${name}`;
+}
+
 /** A RegisterResource request as plain data, every field as the SDK set it. */
 export interface Registration {
     type: string;
@@ -66,6 +86,12 @@ export interface Registration {
     parent: string;
     /** Every resource this one waits for, explicit (dependsOn) and implicit (inputs), as sent. */
     dependencies: string[];
+    /**
+     * For each input, the resources its value comes from: what the engine makes unknown when one
+     * of them is replaced delete-first (pkg/resource/deploy/step_generator.go,
+     * calculateDependentReplacements).
+     */
+    propertyDependencies: Record<string, string[]>;
     protect: boolean;
     ignoreChanges: string[];
     deleteBeforeReplace: boolean;
@@ -86,8 +112,11 @@ export interface Registration {
 }
 
 export interface MonitorListener {
-    /** Each registration as it is sent; what it returns is given the URN the monitor answers. */
-    registration(registration: Registration): (urn: string) => void;
+    /**
+     * Each registration as it is sent; what it returns is given the URN the monitor answers and
+     * the state the mocks answered (inputs and what the provider computed).
+     */
+    registration(registration: Registration): (urn: string, state: Record<string, unknown>) => void;
     /** Each hook the program registers, by name. */
     hook(name: string): void;
 }
@@ -96,6 +125,7 @@ type Callback<T> = (err: unknown, response?: T) => void;
 
 /** The mock monitor as setMocks installs it, with the hook methods it lacks once listened to. */
 interface MockMonitor {
+    newUrn(parent: string, type: string, name: string): string;
     registerResource(req: RegisterResourceRequest, callback: Callback<RegisterResourceResponse>): void;
     registerErrorHook?(req: RegisterErrorHookRequest, callback: Callback<object>): void;
     registerResourceHook?(req: RegisterResourceHookRequest, callback: Callback<object>): void;
@@ -115,6 +145,14 @@ function timeoutsOf(req: RegisterResourceRequest): Registration["customTimeouts"
     return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== ""));
 }
 
+function propertyDependenciesOf(req: RegisterResourceRequest): Record<string, string[]> {
+    const dependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((value, key) => {
+        dependencies[key] = value.getUrnsList();
+    });
+    return dependencies;
+}
+
 function registrationOf(req: RegisterResourceRequest): Registration {
     return {
         type: req.getType(),
@@ -122,6 +160,7 @@ function registrationOf(req: RegisterResourceRequest): Registration {
         custom: req.getCustom(),
         parent: req.getParent(),
         dependencies: req.getDependenciesList(),
+        propertyDependencies: propertyDependenciesOf(req),
         // Optional in the protocol; the generated getter answers false when unset.
         protect: req.getProtect() ?? false,
         ignoreChanges: req.getIgnorechangesList(),
@@ -139,18 +178,22 @@ function registrationOf(req: RegisterResourceRequest): Registration {
 
 /**
  * Hears every registration and hook the program sends to the mock monitor that
- * `pulumi.runtime.setMocks` installed; the monitor still answers them. Hooks are accepted
- * whatever their name.
+ * `pulumi.runtime.setMocks` installed; the monitor still answers them, with URNs as the engine
+ * makes them (engineUrn). Hooks are accepted whatever their name.
  */
 export function listenToMockMonitor(listener: MonitorListener): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitor | undefined;
     if (!monitor) throw new Error("no mock monitor: call pulumi.runtime.setMocks first");
     if (typeof monitor.registerResource !== "function") throw sdkChanged("has a monitor without registerResource");
+    if (typeof monitor.newUrn !== "function") throw sdkChanged("has a mock monitor without newUrn");
+    // The monitor answers registrations and reads with newUrn and keeps what it registered under
+    // that URN, so the SDK, the monitor and synth all see the engine's URNs.
+    monitor.newUrn = (parent, type, name) => engineUrn(pulumi.getStack(), pulumi.getProject(), parent ?? "", type, name);
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => {
         const answered = listener.registration(registrationOf(req));
         register(req, (err, response) => {
-            if (response) answered(response.getUrn());
+            if (response) answered(response.getUrn(), (response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>);
             callback(err, response);
         });
     };

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import { Document, isAlias, isMap, isScalar, parseDocument } from "yaml";
 import { echo, showable, showKey } from "../config/issues";
 import { closestName } from "../config/suggest";
-import { SECRET_MASK } from "./engine";
+import { secretMask } from "./secret-digest";
 
 export interface StackFileConfig {
     /**
@@ -14,16 +14,19 @@ export interface StackFileConfig {
     secretKeys: string[];
 }
 
-/** Replaces `{ secure: ... }` values (at any depth) with a placeholder; says whether it did. */
-function maskSecure(value: unknown): { value: unknown; secret: boolean } {
+/**
+ * Replaces `{ secure: ... }` values (at any depth) with a placeholder, "[secret]" (with a review's
+ * key, one that tells ciphertexts apart: secret-digest.ts); says whether it did.
+ */
+function maskSecure(value: unknown, key: Buffer | undefined): { value: unknown; secret: boolean } {
     if (Array.isArray(value)) {
-        const items = value.map(maskSecure);
+        const items = value.map((item) => maskSecure(item, key));
         return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
     }
     if (value && typeof value === "object") {
         const entries = Object.entries(value as Record<string, unknown>);
-        if (entries.length === 1 && entries[0][0] === "secure") return { value: SECRET_MASK, secret: true };
-        const masked = entries.map(([k, v]) => [k, maskSecure(v)] as const);
+        if (entries.length === 1 && entries[0][0] === "secure") return { value: secretMask(entries[0][1], key), secret: true };
+        const masked = entries.map(([k, v]) => [k, maskSecure(v, key)] as const);
         return { value: Object.fromEntries(masked.map(([k, m]) => [k, m.value])), secret: masked.some(([, m]) => m.secret) };
     }
     return { value, secret: false };
@@ -155,13 +158,51 @@ function checkTopLevelKeys(keys: string[]): void {
     throw new StackFileError(`${echo(key)} is not a key of a stack file${meant ? `: did you mean ${meant}?` : ""} (its keys: ${STACK_FILE_KEYS.join(", ")})`);
 }
 
+/** The largest stack file read: a stack file is a few kilobytes; more is a mistake or an attack. */
+export const MAX_STACK_FILE_BYTES = 1024 * 1024;
+
+function whatItIs(stat: fs.Stats): string {
+    if (stat.isDirectory()) return "a directory";
+    if (stat.isFIFO()) return "a named pipe (FIFO)";
+    if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+    if (stat.isSocket()) return "a socket";
+    return "not a regular file";
+}
+
+/**
+ * The file's bytes, only from a regular file and at most MAX_STACK_FILE_BYTES of them: a pipe,
+ * a device such as /dev/zero or /dev/urandom, or a huge file would block or never end. Opened
+ * without blocking, so a named pipe with no writer is refused instead of waited on.
+ */
+function readBounded(file: string): Buffer {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile()) throw new StackFileError(`is ${whatItIs(stat)}, not a stack file`);
+        const tooLarge = () => new StackFileError(`is larger than ${MAX_STACK_FILE_BYTES / 1024 / 1024} MiB, more than any stack file needs`);
+        if (stat.size > MAX_STACK_FILE_BYTES) throw tooLarge();
+        // The size can grow while it is read: read one byte past the limit to know.
+        const buffer = Buffer.alloc(MAX_STACK_FILE_BYTES + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0) break;
+            length += read;
+        }
+        if (length > MAX_STACK_FILE_BYTES) throw tooLarge();
+        return buffer.subarray(0, length);
+    } finally {
+        fs.closeSync(fd);
+    }
+}
+
 /**
  * Reads a stack file (`stacks/Pulumi.<stack>.yaml` format) into the engine's config shape.
  * Throws a `StackFileError` with a one-line reason (without the file name, which the caller
  * prints once) for anything that isn't a mapping with a `config` mapping.
  */
-export function readStackFile(file: string): StackFileConfig {
-    const bytes = fs.readFileSync(file);
+export function readStackFile(file: string, options: { secretDigestKey?: Buffer } = {}): StackFileConfig {
+    const bytes = readBounded(file);
     if (bytes.includes(0)) throw new StackFileError("is binary, not a YAML stack file");
     const { document: parsed, value: document } = parseYaml(decodeUtf8(bytes));
     if (document === null || document === undefined) throw new StackFileError("is empty: a stack file is a mapping with a config key");
@@ -174,7 +215,7 @@ export function readStackFile(file: string): StackFileConfig {
     const all: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, raw] of Object.entries(config)) {
-        const { value, secret } = maskSecure(raw);
+        const { value, secret } = maskSecure(raw, options.secretDigestKey);
         // Defined, not assigned: a key named __proto__ stays a key, for the config checks to refuse.
         Object.defineProperty(all, key, { value: engineString(value, nodes.get(key), parsed), enumerable: true, writable: true, configurable: true });
         if (secret) secretKeys.push(key);

@@ -2,13 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { Problem, formatWarning } from "../../components/address";
 import { StackCapacity } from "../capacity-summary";
 import { PROJECT } from "../config/load";
-import { validateEngineConfig } from "../config/validate";
+import { StackModel, validateEngineConfig } from "../config/validate";
 import { defineStack } from "../stack";
-import { MockEngine, RecordedResource, SECRET_MASK } from "./engine";
+import { MockEngine, RecordedResource } from "./engine";
+import { secretMask } from "./secret-digest";
 import { StackFileConfig } from "./stack-file";
 
 /** A resource as synth prints it: what the engine received, less bookkeeping. */
-export type SynthResource = Omit<RecordedResource, "custom" | "retainOnDelete" | "provider">;
+export type SynthResource = Omit<RecordedResource, "custom" | "retainOnDelete">;
 
 export interface SynthOutput {
     stack: string;
@@ -18,17 +19,22 @@ export interface SynthOutput {
     capacity: StackCapacity;
 }
 
-export type SynthResult = { ok: true; output: SynthOutput } | { ok: false; problems: Problem[] };
+export type SynthResult = { ok: true; output: SynthOutput; model: StackModel } | { ok: false; problems: Problem[] };
 
-async function resolveOutput(value: unknown): Promise<unknown> {
+async function resolveOutput(value: unknown, secretDigestKey: Buffer | undefined): Promise<unknown> {
     if (pulumi.Output.isInstance(value)) {
-        if (await pulumi.isSecret(value)) return SECRET_MASK;
-        return new Promise((resolve) => value.apply((v) => resolve(v)));
+        const plain = await new Promise((resolve) => value.apply((v) => resolve(v)));
+        return (await pulumi.isSecret(value)) ? secretMask(plain, secretDigestKey) : plain;
     }
     return value;
 }
 
-function toSynthResource({ custom: _custom, retainOnDelete: _retain, provider: _provider, ...resource }: RecordedResource): SynthResource {
+export interface SynthOptions {
+    /** A review's key: secrets as masks that tell values apart (secret-digest.ts). */
+    secretDigestKey?: Buffer;
+}
+
+function toSynthResource({ custom: _custom, retainOnDelete: _retain, ...resource }: RecordedResource): SynthResource {
     return resource;
 }
 
@@ -37,12 +43,12 @@ function toSynthResource({ custom: _custom, retainOnDelete: _retain, provider: _
  * it, then the stack is declared under Pulumi's mocks and every registration is recorded as
  * the engine would receive it.
  */
-export async function synthesize(stack: string, file: StackFileConfig, today?: Date): Promise<SynthResult> {
+export async function synthesize(stack: string, file: StackFileConfig, today?: Date, options: SynthOptions = {}): Promise<SynthResult> {
     const validation = validateEngineConfig(file.all, { stack, today });
     if (!validation.ok) return { ok: false, problems: validation.problems };
     const { model } = validation;
 
-    const engine = await MockEngine.install({ project: PROJECT, stack });
+    const engine = await MockEngine.install({ project: PROJECT, stack, secretDigestKey: options.secretDigestKey });
     pulumi.runtime.setAllConfig(file.all, file.secretKeys);
     // Keep the program's own outputs: the stack hands back plain values, secrets unmarked.
     let outputs: Record<string, unknown> = {};
@@ -50,9 +56,10 @@ export async function synthesize(stack: string, file: StackFileConfig, today?: D
     await engine.settle();
 
     const resolved: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(outputs)) resolved[key] = await resolveOutput(value);
+    for (const [key, value] of Object.entries(outputs)) resolved[key] = await resolveOutput(value, options.secretDigestKey);
     return {
         ok: true,
+        model,
         output: {
             stack,
             resources: engine.resources.map(toSynthResource),

@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { CHECKED_SDK_VERSION, Registration, installedSdkVersion, listenToMockMonitor, waitForRPCs } from "../../infra/synth/sdk-adapter";
+import { CHECKED_SDK_VERSION, Registration, engineUrn, installedSdkVersion, listenToMockMonitor, waitForRPCs } from "../../infra/synth/sdk-adapter";
 
 const urnOf = (resource: pulumi.Resource) => new Promise<string>((resolve) => resource.urn.apply(resolve));
 
@@ -99,6 +99,8 @@ describe("infra/synth/sdk-adapter: what the offline engine uses beyond the SDK's
             custom: true,
             parent: groupUrn,
             dependencies: [beforeUrn, sourceUrn].sort(),
+            // Every input, with the resources its value comes from.
+            propertyDependencies: { fromSource: [sourceUrn], list: [], plain: [], secret: [] },
             protect: true,
             ignoreChanges: ["plain"],
             deleteBeforeReplace: true,
@@ -126,6 +128,21 @@ describe("infra/synth/sdk-adapter: what the offline engine uses beyond the SDK's
             ["", [], false, false, false, false, "", [], [], {}],
             "options the program leaves out read as unset");
         assert.equal(named("group").custom, false);
+    });
+
+    it("answers URNs as the engine makes them: every ancestor's type, the stack's left out", async () => {
+        const { named } = await listen();
+        const outer = new Group("outer");
+        const inner = new Group("inner", { parent: outer });
+        const leaf = new Thing("leaf", {}, { parent: inner });
+        await waitForRPCs();
+        // pulumi/pulumi v3.248.0 pkg/resource/deploy/deployment.go, generateURN: the parent's whole
+        // QualifiedType, then the type; the SDK's mock monitor would say Group$Thing.
+        assert.equal(await urnOf(leaf), "urn:pulumi:test::adapter::test:index:Group$test:index:Group$test:index:Thing::leaf");
+        assert.equal(named("leaf").parent, await urnOf(inner));
+        // A parent that is the stack adds nothing to the type (generateURN skips RootStackType).
+        assert.equal(engineUrn("test", "adapter", "urn:pulumi:test::adapter::pulumi:pulumi:Stack::adapter-test", "test:index:Thing", "top"), "urn:pulumi:test::adapter::test:index:Thing::top");
+        assert.equal(engineUrn("test", "adapter", "", "pulumi:pulumi:Stack", "adapter-test"), "urn:pulumi:test::adapter::pulumi:pulumi:Stack::adapter-test");
     });
 
     it("marks resource references and unknowns with the signatures pulumi.runtime exports", async () => {
