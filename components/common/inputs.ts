@@ -27,6 +27,17 @@ export function inputShape<Args, Omitted extends keyof Args = never>() {
 /** YAML writes `1` where text is meant (a zone, a surge, a quantity): take both, keep the text. */
 export const stringish = z.union([z.string(), z.number()]).transform(String);
 
+/**
+ * Azure tags: text values only. YAML reads an unquoted `1.10` as the number 1.1, and Azure would
+ * be sent "1.1": a number is refused with the fix, never converted.
+ */
+export const tagValue = z.string({
+    error: (issue) => typeof issue.input === "number"
+        ? `${issue.input} is a number, but a tag's value is text, and YAML reads an unquoted 1.10 as 1.1: write it in quotes, as you mean it`
+        : undefined,
+});
+export const tagsInput = input(z.record(z.string(), tagValue));
+
 /** A count, a size or a duration in whole units. */
 export const wholeNumber = z.number().int();
 

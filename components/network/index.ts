@@ -2,14 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { samePath } from "../address";
 import { NetworkAddressingArgs } from "../common/network-addressing";
-import { checkedWhenKnown } from "../common/late-values";
+import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { throwIfProblems, childOptions } from "../common/problems";
 import { parseRouteTableId, parseSubnetId } from "../common/resource-id";
 import { KubenetNetworkArgs, NETWORK_LATE_CHECKED } from "./args";
-import { networkRules, validateNetworkArgs } from "./validate";
-import { networkInputs } from "./inputs";
-import { withDefaults } from "../common/inputs";
+import { networkChecks } from "./validate";
+import { networkArgsSchemas } from "./inputs";
+import { argsAsRead } from "../common/validation";
 
 export * from "./args";
 
@@ -64,13 +64,13 @@ export class KubenetNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: KubenetNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetNetwork, name, {}, withTypeAlias(opts, "aks-kubenet:network:KubenetNetwork"));
-        throwIfProblems(validateNetworkArgs(args), this, "KubenetNetwork");
-        const settings = withDefaults(networkInputs, args);
+        throwIfProblems(problemsKnownNow(args, NETWORK_LATE_CHECKED, networkChecks(networkArgsSchemas.args, samePath), samePath), this, "KubenetNetwork");
+        const settings = argsAsRead<KubenetNetworkArgs>(networkArgsSchemas.args, args);
 
         const { location, tags } = settings;
         // Every child takes the resource group's name: it resolves once the rules on the values
         // known only now (another stack's ranges, say) have passed.
-        const resourceGroupName = checkedWhenKnown(args, NETWORK_LATE_CHECKED, settings.resourceGroupName, networkRules(samePath), this, "KubenetNetwork");
+        const resourceGroupName = checkedWhenKnown(args, NETWORK_LATE_CHECKED, settings.resourceGroupName, networkChecks(networkArgsSchemas.args, samePath), this, "KubenetNetwork");
         const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, opts, settings.protect, extra);
         this.addressing = {
             vnetCidr: settings.vnetCidr,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { input, inputShape } from "../common/inputs";
+import { input, inputShape, tagsInput } from "../common/inputs";
+import { argsSchemas } from "../common/validation";
 import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
 
 /*
@@ -32,3 +33,11 @@ export const networkInputShape = inputShape<KubenetNetworkArgs, NetworkDeploymen
 });
 
 export const networkInputs = z.strictObject(networkInputShape);
+
+/** The network's whole arguments, as the component takes them and as a program checks them first. */
+export const networkArgsSchemas = argsSchemas(networkInputShape, inputShape<KubenetNetworkArgs, Exclude<keyof KubenetNetworkArgs, NetworkDeploymentKeys>>()({
+    resourceGroupName: input(z.string()),
+    location: input(z.string()).optional(),
+    tags: tagsInput.optional(),
+    protect: z.boolean().optional(),
+}));

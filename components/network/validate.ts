@@ -1,11 +1,13 @@
 import { PathOf, Problem, parseIPv4, samePath, validateNetworkAddressing } from "../address";
-import { checkOneOf } from "../common/checks";
+import { z } from "zod";
+import { checkArgs } from "../common/validation";
+import { networkArgsSchemas } from "./inputs";
 import { checkAzureName } from "../common/azure-names";
 import { checkRouteTableId, checkSubnetId } from "../common/resource-id";
 import { checkTagsArg } from "../common/tags";
 import * as pulumi from "@pulumi/pulumi";
 import { problemsKnownNow } from "../common/late-values";
-import { CustomRouteArgs, NETWORK_LATE_CHECKED, NetworkArgsToCheck, ROUTE_NEXT_HOP_TYPES } from "./args";
+import { CustomRouteArgs, NETWORK_LATE_CHECKED, NetworkArgsToCheck } from "./args";
 
 /*
  * The network's rules: names, ids, routes and the address rules, now or once late values are
@@ -20,10 +22,9 @@ export function checkRoute(route: CustomRouteArgs, field: string, pathOf: PathOf
     if (typeof route.name !== "string" || !ROUTE_NAME.test(route.name)) {
         problems.push({ path: pathOf(`${field}.name`), message: `${JSON.stringify(route.name)} is not a route name: 1–80 letters, digits, '.', '-' or '_', starting with a letter or digit and not ending with '.' or '-'` });
     }
-    const hopProblems = checkOneOf(route.nextHopType, ROUTE_NEXT_HOP_TYPES, pathOf(`${field}.nextHopType`), true);
-    if (hopProblems.length > 0) {
-        problems.push(...hopProblems);
-    } else if (route.nextHopType === "VirtualAppliance") {
+    // The next hop's type is the schema's to check; a route without one was refused there.
+    if (route.nextHopType === undefined) return problems;
+    if (route.nextHopType === "VirtualAppliance") {
         if (route.nextHopIpAddress === undefined) {
             problems.push({ path: pathOf(`${field}.nextHopIpAddress`), message: "is required when nextHopType is VirtualAppliance: the appliance's (e.g. the firewall's) private IP" });
         } else {
@@ -41,12 +42,15 @@ export function checkRoute(route: CustomRouteArgs, field: string, pathOf: PathOf
  * paths; rules on values known only at deployment run once they are known.
  */
 export function validateNetworkArgs(args: NetworkArgsToCheck, pathOf: PathOf = samePath): Problem[] {
-    return problemsKnownNow(args, NETWORK_LATE_CHECKED, networkRules(pathOf), pathOf);
+    return problemsKnownNow(args, NETWORK_LATE_CHECKED, networkChecks(networkArgsSchemas.toCheck, pathOf), pathOf);
 }
 
-/** The network's rules on arguments whose late-checked values are known. */
-export function networkRules(pathOf: PathOf): (args: NetworkArgsToCheck) => Problem[] {
-    return (args) => checkKnownArgs(args as KnownNetworkArgs, pathOf);
+/**
+ * The network's schema and rules, one system: the schema's problems, then the rules on what it
+ * accepted, its late-checked values known.
+ */
+export function networkChecks(schema: z.ZodType, pathOf: PathOf): (args: unknown) => Problem[] {
+    return (args) => checkArgs<KnownNetworkArgs>(schema, args, (settings) => checkKnownArgs(settings, pathOf), pathOf).problems;
 }
 
 /** The network's arguments as the rules read them: the late-checked ones known. */
