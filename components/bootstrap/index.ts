@@ -4,16 +4,17 @@ import * as core from "@pulumi/kubernetes/core/v1";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { RetryPolicy, retryHooks } from "../common/retry";
-import { withDefaults } from "../common/inputs";
+import { checkArgs } from "../common/validation";
+import { samePath } from "../address";
 import { withRequiredCli } from "../common/pulumi-cli";
 import { DEFAULT_NAMESPACE_POD_SECURITY, NamespaceBootstrapArgs } from "./args";
-import { managedNamespaceProblems, managedNamespaceTargetProblems, validateNamespaces } from "./validate";
-import { bootstrapInputs } from "./inputs";
+import { bootstrapRules } from "./validate";
+import { bootstrapArgsSchemas } from "./inputs";
 import { declareNamespace, labelDefaultNamespace } from "./kubernetes";
 import { declareManagedNamespace } from "./managed";
 
 export * from "./args";
-export { validateNamespaces, managedNamespaceProblems, SYSTEM_NAMESPACES } from "./validate";
+export { validateBootstrapArgs, validateNamespaces, managedNamespaceProblems, SYSTEM_NAMESPACES } from "./validate";
 export { podSecurityLabels } from "./pod-security";
 
 /*
@@ -55,8 +56,9 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
 
     constructor(name: string, args: NamespaceBootstrapArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.NamespaceBootstrap, name, {}, withTypeAlias(opts, "aks-kubenet:bootstrap:NamespaceBootstrap"));
-        const settings = withDefaults(bootstrapInputs, args);
-        throwIfProblems([...validateNamespaces(settings.namespaces!), ...managedNamespaceProblems(settings), ...managedNamespaceTargetProblems(settings)], this, "NamespaceBootstrap");
+        const checked = checkArgs<NamespaceBootstrapArgs>(bootstrapArgsSchemas.args, args, bootstrapRules(samePath, true), samePath);
+        throwIfProblems(checked.problems, this, "NamespaceBootstrap");
+        const settings = checked.settings;
 
         if (settings.namespacesThrough === "arm") {
             const target = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { inputShape, stringish } from "../common/inputs";
+import { input, inputShape, stringish, tagValue } from "../common/inputs";
+import { argsSchemas } from "../common/validation";
 import { NAMESPACES_THROUGH, NamespaceBootstrapArgs, NamespaceDefaultLimits, NamespaceQuota, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
 /*
@@ -46,3 +47,10 @@ export const bootstrapInputShape = inputShape<NamespaceBootstrapArgs, BootstrapD
 });
 
 export const bootstrapInputs = z.strictObject(bootstrapInputShape);
+
+/** The bootstrap's whole arguments, as the component takes them and as a program checks them first. */
+export const bootstrapArgsSchemas = argsSchemas(bootstrapInputShape, inputShape<NamespaceBootstrapArgs, Exclude<keyof NamespaceBootstrapArgs, BootstrapDeploymentKeys>>()({
+    clusterResourceGroupName: input(z.string()).optional(),
+    clusterName: input(z.string()).optional(),
+    tags: input(z.record(z.string(), input(tagValue))).optional(),
+}));

@@ -1,7 +1,9 @@
 import { PathOf, Problem, samePath } from "../address";
-import { checkOneOf, isWholeNumberIn } from "../common/checks";
+import { isWholeNumberIn } from "../common/checks";
+import { checkArgs } from "../common/validation";
+import { bootstrapArgsSchemas } from "./inputs";
 import { ENTRA_OBJECT_ID } from "../common/entra";
-import { DEFAULT_CONTAINER_LIMITS, NAMESPACES_THROUGH, NamespaceBootstrapArgs, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
+import { DEFAULT_CONTAINER_LIMITS, NamespaceBootstrapArgs, NamespaceSpec } from "./args";
 
 /*
  * The namespace bootstrap's rules: names, quantities, LimitRange defaults Kubernetes accepts,
@@ -13,21 +15,24 @@ const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
 /** Namespaces Kubernetes itself owns; `default` is labelled by the bootstrap, not created. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
+/** A namespace's name: a label Kubernetes takes, not one of its own, not another namespace's. */
+function checkNamespaceName(name: string, i: number, firstIndex: Map<string, number>, path: string): Problem[] {
+    if (!RFC1123_LABEL.test(name)) {
+        return [{ path, message: `${JSON.stringify(name)} is not a namespace name: an RFC 1123 label of up to 63 lowercase letters, digits or '-', starting and ending with a letter or digit` }];
+    }
+    if (SYSTEM_NAMESPACES.includes(name)) return [{ path, message: `${name} belongs to Kubernetes; choose another name` }];
+    if (firstIndex.has(name)) return [{ path, message: `${name} is already the name of namespaces[${firstIndex.get(name)}]` }];
+    firstIndex.set(name, i);
+    return [];
+}
+
 export function validateNamespaces(specs: NamespaceSpec[], pathOf: PathOf = samePath): Problem[] {
     const problems: Problem[] = [];
     const firstIndex = new Map<string, number>();
     specs.forEach((spec, i) => {
         const at = (key: string) => pathOf(`namespaces[${i}]${key ? `.${key}` : ""}`);
-        if (typeof spec.name !== "string" || !RFC1123_LABEL.test(spec.name)) {
-            problems.push({ path: at("name"), message: `${JSON.stringify(spec.name)} is not a namespace name: an RFC 1123 label of up to 63 lowercase letters, digits or '-', starting and ending with a letter or digit` });
-        } else if (SYSTEM_NAMESPACES.includes(spec.name)) {
-            problems.push({ path: at("name"), message: `${spec.name} belongs to Kubernetes; choose another name` });
-        } else if (firstIndex.has(spec.name)) {
-            problems.push({ path: at("name"), message: `${spec.name} is already the name of namespaces[${firstIndex.get(spec.name)}]` });
-        } else {
-            firstIndex.set(spec.name, i);
-        }
-        problems.push(...checkOneOf(spec.podSecurity, POD_SECURITY_LEVELS, at("podSecurity")));
+        // A name the schema refused isn't here to check.
+        if (spec.name !== undefined) problems.push(...checkNamespaceName(spec.name, i, firstIndex, at("name")));
         const quantities: [string, string | undefined][] = [
             ["quota.requestsCpu", spec.quota?.requestsCpu],
             ["quota.requestsMemory", spec.quota?.requestsMemory],
@@ -50,7 +55,7 @@ export function validateNamespaces(specs: NamespaceSpec[], pathOf: PathOf = same
         }
         for (const role of ["admins", "editors", "viewers"] as const) {
             (spec[role] ?? []).forEach((id, g) => {
-                if (typeof id !== "string" || !ENTRA_OBJECT_ID.test(id)) {
+                if (!ENTRA_OBJECT_ID.test(id)) {
                     problems.push({ path: at(`${role}[${g}]`), message: `${JSON.stringify(id)} is not an Entra ID group object id (a GUID)` });
                 }
             });
@@ -194,7 +199,6 @@ const THROUGH_KUBERNETES = "bootstrap through the Kubernetes API instead (namesp
  */
 export function managedNamespaceProblems(args: NamespaceBootstrapArgs, pathOf: PathOf = samePath): Problem[] {
     const problems: Problem[] = [];
-    problems.push(...checkOneOf(args.namespacesThrough, NAMESPACES_THROUGH, pathOf("namespacesThrough")));
     if (args.namespacesThrough !== "arm") return problems;
     if (args.defaultNamespacePodSecurity !== undefined) {
         problems.push({ path: pathOf("defaultNamespacePodSecurity"), message: `can't be applied through ARM: AKS manages no system namespace, default included; remove it (Azure Policy's Pod Security baseline covers the default namespace), or ${THROUGH_KUBERNETES}` });
@@ -225,9 +229,27 @@ export function managedNamespaceProblems(args: NamespaceBootstrapArgs, pathOf: P
 }
 
 /** Where managed namespaces go, which only the deployment gives: the cluster's names. */
-export function managedNamespaceTargetProblems(args: NamespaceBootstrapArgs): Problem[] {
+function managedNamespaceTargetProblems(args: NamespaceBootstrapArgs, pathOf: PathOf): Problem[] {
     if (args.namespacesThrough !== "arm") return [];
     return (["clusterResourceGroupName", "clusterName"] as const)
         .filter((key) => args[key] === undefined)
-        .map((key) => ({ path: key, message: "is required with namespacesThrough arm: the managed namespaces are the cluster's" }));
+        .map((key) => ({ path: pathOf(key), message: "is required with namespacesThrough arm: the managed namespaces are the cluster's" }));
+}
+
+/**
+ * The bootstrap's rules on what its schema accepted: the namespaces', and what managed
+ * namespaces can't take. `deployed`: the arguments are the component's, which must also say
+ * where managed namespaces go; a program checking its settings first has no cluster yet.
+ */
+export function bootstrapRules(pathOf: PathOf, deployed: boolean): (args: NamespaceBootstrapArgs) => Problem[] {
+    return (args) => [
+        ...validateNamespaces(args.namespaces ?? [], pathOf),
+        ...managedNamespaceProblems(args, pathOf),
+        ...(deployed ? managedNamespaceTargetProblems(args, pathOf) : []),
+    ];
+}
+
+/** Every problem with the bootstrap's arguments, schema first, under the caller's key paths. */
+export function validateBootstrapArgs(args: unknown, pathOf: PathOf = samePath): Problem[] {
+    return checkArgs(bootstrapArgsSchemas.toCheck, args, bootstrapRules(pathOf, false), pathOf).problems;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PathOf, Problem } from "../address";
 import { withDefaults } from "./inputs";
 import { problemsFromZod } from "./zod-problems";
+import { isWithin, keyPathOf } from "./key-paths";
 
 /*
  * How every component checks its arguments, whoever calls it (the stack file, another TypeScript
@@ -84,8 +85,11 @@ export function checkArgs<T>(schema: z.ZodType, args: unknown, rules: (settings:
         // defaults and conversions alone, so the rules still check every other value.
         settings = (reparsed.success ? reparsed.data : withDefaults(schema, rest)) as T;
     }
+    // A refused value is left out, or stands as an empty entry in its list: what a rule says
+    // about it (or inside it) would only repeat the schema's problem there.
+    const refused = parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code !== "unrecognized_keys").map((issue) => pathOf(keyPathOf(issue.path)));
     try {
-        problems.push(...rules(settings));
+        problems.push(...rules(settings).filter((problem) => !refused.some((path) => isWithin(problem.path, path))));
     } catch (error) {
         problems.push({ path: pathOf(""), message: `a rule failed on these arguments (${error instanceof Error ? error.message : String(error)}); please report it` });
     }

@@ -8,7 +8,8 @@ import { childOptions, throwIfProblems } from "../common/problems";
 import { retryHooks } from "../common/retry";
 import { withRequiredCli } from "../common/pulumi-cli";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
-import { checkOneOf } from "../common/checks";
+import { z } from "zod";
+import { argsAsRead, checkArgs } from "../common/validation";
 import { checkResourceId } from "../common/resource-id";
 import { checkTagsArg } from "../common/tags";
 import {
@@ -19,10 +20,10 @@ import {
     builtInRoleDefinitionId,
 } from "../common/roles";
 import { kubenetNetworkRole } from "./least-privilege";
-import { ClusterIdentityArgs, IDENTITY_LATE_CHECKED, IdentityArgsToCheck, KEY_VAULT_NETWORK_ACCESS, NETWORK_ROLES, ROLE_SCOPES } from "./args";
+import { ClusterIdentityArgs, IDENTITY_LATE_CHECKED, IdentityArgsToCheck } from "./args";
 import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
-import { identityInputs } from "./inputs";
-import { renamedProblems, withDefaults } from "../common/inputs";
+import { identityArgsSchemas } from "./inputs";
+import { renamedProblems } from "../common/inputs";
 import { isOwnPrivateDnsZone } from "../common/private-dns";
 import { ROLE_ASSIGNMENT_RETRY } from "../common/role-assignment";
 
@@ -37,10 +38,10 @@ export { KUBENET_NETWORK_ACTIONS } from "./least-privilege";
 
 const IDENTITY_RENAMES = [{ old: "identityName", current: "name" }, { old: "privateDnsZoneId", current: "privateDNSZone" }];
 
-/** The identity's arguments under their current names, with the input schema's defaults. */
-export function resolveIdentityArgs(args: ClusterIdentityArgs): ClusterIdentityArgs {
+/** The identity's arguments as the schema reads them, under their current names. */
+function currentNames(args: ClusterIdentityArgs): ClusterIdentityArgs {
     const { identityName, privateDnsZoneId, ...current } = args;
-    return withDefaults(identityInputs, { ...current, name: current.name ?? identityName, privateDNSZone: current.privateDNSZone ?? privateDnsZoneId });
+    return { ...current, name: current.name ?? identityName, privateDNSZone: current.privateDNSZone ?? privateDnsZoneId };
 }
 
 /** The zone the identity is granted on: a zone of the user's own, not AKS's `system` or `none`. */
@@ -53,19 +54,19 @@ function ownZone(zone: pulumi.Input<string> | undefined): pulumi.Input<string> |
  * paths; rules on values known only at deployment (its tags) run once they are known.
  */
 export function validateIdentityArgs(args: IdentityArgsToCheck, pathOf: PathOf = samePath): Problem[] {
-    return problemsKnownNow(args, IDENTITY_LATE_CHECKED, identityRules(pathOf), pathOf);
+    return problemsKnownNow(args, IDENTITY_LATE_CHECKED, identityChecks(identityArgsSchemas.toCheck, pathOf), pathOf);
 }
 
-function identityRules(pathOf: PathOf): (args: IdentityArgsToCheck) => Problem[] {
-    return (given) => checkKnownArgs(given, pathOf);
+/** The identity's schema, then its rules on what the schema accepted. */
+function identityChecks(schema: z.ZodType, pathOf: PathOf): (args: unknown) => Problem[] {
+    return (args) => checkArgs<ClusterIdentityArgs>(schema, args, (settings) => checkKnownArgs(settings, pathOf), pathOf).problems;
 }
 
-function checkKnownArgs(given: IdentityArgsToCheck, pathOf: PathOf): Problem[] {
-    const args = resolveIdentityArgs(given as ClusterIdentityArgs);
+function checkKnownArgs(given: ClusterIdentityArgs, pathOf: PathOf): Problem[] {
+    const args = currentNames(given);
     const problems: Problem[] = [];
     problems.push(...renamedProblems(given, IDENTITY_RENAMES, "", pathOf));
     problems.push(...checkAzureName(args.name, "userAssignedIdentity", pathOf("name")), ...checkTagsArg(args.tags, pathOf("tags")));
-    problems.push(...checkOneOf(args.roleScope, ROLE_SCOPES, pathOf("roleScope")), ...checkOneOf(args.networkRole, NETWORK_ROLES, pathOf("networkRole")));
     const zone = ownZone(args.privateDNSZone);
     if (typeof zone === "string") problems.push(...checkResourceId(zone, "Microsoft.Network/privateDnsZones", pathOf("privateDNSZone")));
     // AKS links a zone of yours to the cluster's vnet, which takes the vnet's join permission: a
@@ -73,10 +74,7 @@ function checkKnownArgs(given: IdentityArgsToCheck, pathOf: PathOf): Problem[] {
     if (zone !== undefined && args.roleScope === "subnet") {
         problems.push({ path: pathOf("roleScope"), message: "must be vnet with a private DNS zone of your own: AKS links the zone to the cluster's vnet, which needs a grant on the vnet" });
     }
-    if (args.kms) {
-        if (typeof args.kms.keyVaultId === "string") problems.push(...checkResourceId(args.kms.keyVaultId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultId")));
-        problems.push(...checkOneOf(args.kms.networkAccess, KEY_VAULT_NETWORK_ACCESS, pathOf("kms.networkAccess")));
-    }
+    if (typeof args.kms?.keyVaultId === "string") problems.push(...checkResourceId(args.kms.keyVaultId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultId")));
     return problems;
 }
 
@@ -103,12 +101,13 @@ export class ClusterIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: ClusterIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.ClusterIdentity, name, {}, withTypeAlias(opts, "aks-kubenet:identity:ClusterIdentity"));
-        throwIfProblems(validateIdentityArgs(args), this, "ClusterIdentity");
-        const settings = resolveIdentityArgs(args);
+        const checks = identityChecks(identityArgsSchemas.args, samePath);
+        throwIfProblems(problemsKnownNow(args, IDENTITY_LATE_CHECKED, checks, samePath), this, "ClusterIdentity");
+        const settings = currentNames(argsAsRead<ClusterIdentityArgs>(identityArgsSchemas.args, args));
 
         this.identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
             // Its grants retry while the identity replicates: the CLI must run those retries as they need.
-            resourceGroupName: withRequiredCli(checkedWhenKnown(args, IDENTITY_LATE_CHECKED, settings.resourceGroupName, identityRules(samePath), this, "ClusterIdentity"), this, "ClusterIdentity"),
+            resourceGroupName: withRequiredCli(checkedWhenKnown(args, IDENTITY_LATE_CHECKED, settings.resourceGroupName, checks, this, "ClusterIdentity"), this, "ClusterIdentity"),
             location: settings.location,
             resourceName: settings.name,
             tags: settings.tags,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { input, inputShape } from "../common/inputs";
+import { input, inputShape, tagsInput } from "../common/inputs";
+import { argsSchemas } from "../common/validation";
 import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, KmsKeyVaultArgs, NETWORK_ROLES, ROLE_SCOPES } from "./args";
 
 /*
@@ -26,3 +27,16 @@ export const identityInputShape = inputShape<ClusterIdentityArgs, IdentityDeploy
 });
 
 export const identityInputs = z.strictObject(identityInputShape);
+
+/** The identity's whole arguments, as the component takes them and as a program checks them first. */
+export const identityArgsSchemas = argsSchemas(identityInputShape, inputShape<ClusterIdentityArgs, Exclude<keyof ClusterIdentityArgs, IdentityDeploymentKeys>>()({
+    resourceGroupName: input(z.string()),
+    location: input(z.string()).optional(),
+    vnetId: input(z.string()),
+    subnetId: input(z.string()),
+    routeTableId: input(z.string()).optional(),
+    tags: tagsInput.optional(),
+    protect: z.boolean().optional(),
+    identityName: input(z.string()).optional(),
+    privateDnsZoneId: input(z.string()).optional(),
+}));

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as k8s from "@pulumi/kubernetes/provider";
-import { NamespaceBootstrap, NamespaceSpec, validateNamespaces } from "../../components/bootstrap";
+import { NamespaceBootstrap, NamespaceSpec, validateBootstrapArgs } from "../../components/bootstrap";
 import { formatProblem } from "../../components/address";
 import { MockEngine } from "../../infra/synth/engine";
 
@@ -12,7 +12,7 @@ const BINDING = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
 const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const GROUP = "8c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
-const problemsOf = (specs: NamespaceSpec[]) => validateNamespaces(specs).map(formatProblem);
+const problemsOf = (namespaces: NamespaceSpec[]) => validateBootstrapArgs({ namespaces }).map(formatProblem);
 
 describe("components/bootstrap: validateNamespaces", () => {
     it("accepts a namespace with every setting", () => {
@@ -30,10 +30,10 @@ describe("components/bootstrap: validateNamespaces", () => {
             { name: "Team-A" }, { name: "-a" }, { name: "a".repeat(64) }, { name: 7 as unknown as string },
             { name: "kube-system" }, { name: "default" }, { name: "apps" }, { name: "apps" },
         ]), [
+            "namespaces[3].name: expected string, got number 7",
             `namespaces[0].name: "Team-A" is not a namespace name: an RFC 1123 label of up to 63 lowercase letters, digits or '-', starting and ending with a letter or digit`,
             `namespaces[1].name: "-a" is not a namespace name: an RFC 1123 label of up to 63 lowercase letters, digits or '-', starting and ending with a letter or digit`,
             `namespaces[2].name: "${"a".repeat(64)}" is not a namespace name: an RFC 1123 label of up to 63 lowercase letters, digits or '-', starting and ending with a letter or digit`,
-            "namespaces[3].name: 7 is not a namespace name: an RFC 1123 label of up to 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
             "namespaces[4].name: kube-system belongs to Kubernetes; choose another name",
             "namespaces[5].name: default belongs to Kubernetes; choose another name",
             "namespaces[7].name: apps is already the name of namespaces[6]",
@@ -64,16 +64,16 @@ describe("components/bootstrap: validateNamespaces", () => {
 
     it("takes a pod quota of one or more whole pods", () => {
         assert.deepEqual(problemsOf([{ name: "a", quota: { pods: 0 } }, { name: "b", quota: { pods: 2.5 } }, { name: "c", quota: { pods: 1 } }]), [
+            "namespaces[1].quota.pods: expected a whole number, got number 2.5",
             "namespaces[0].quota.pods: 0 is not a pod count: use a whole number of at least 1",
-            "namespaces[1].quota.pods: 2.5 is not a pod count: use a whole number of at least 1",
         ]);
     });
 
     it("takes group object ids as GUIDs, for each role", () => {
         assert.deepEqual(problemsOf([{ name: "a", admins: ["platform-admins"], editors: [GROUP, "x"], viewers: [42 as unknown as string] }]), [
+            "namespaces[0].viewers[0]: expected string, got number 42",
             `namespaces[0].admins[0]: "platform-admins" is not an Entra ID group object id (a GUID)`,
             `namespaces[0].editors[1]: "x" is not an Entra ID group object id (a GUID)`,
-            "namespaces[0].viewers[0]: 42 is not an Entra ID group object id (a GUID)",
         ]);
     });
 });

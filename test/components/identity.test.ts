@@ -225,9 +225,9 @@ describe("components/identity: ClusterIdentity", () => {
             const base = { resourceGroupName: "rg", vnetId: "v", subnetId: "s" };
             assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "owner" as never, privateDNSZone: "privatelink.koreacentral.azmk8s.io", kms: { keyVaultId: "kv-aks", networkAccess: "private" as never } }).map(formatProblem), [
                 `networkRole: "owner" is not one of networkContributor, leastPrivilege`,
+                `kms.networkAccess: "private" is not one of Public, Private`,
                 `privateDNSZone: "privatelink.koreacentral.azmk8s.io" is not a Microsoft.Network/privateDnsZones resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<name>)`,
                 `kms.keyVaultId: "kv-aks" is not a Microsoft.KeyVault/vaults resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>)`,
-                `kms.networkAccess: "private" is not one of Public, Private`,
             ]);
             assert.deepEqual(validateIdentityArgs({ ...base, networkRole: "leastPrivilege", privateDNSZone: ZONE, kms: { keyVaultId: VAULT } }), []);
             assert.deepEqual(validateIdentityArgs({ ...base, kms: { keyVaultId: pulumi.output(VAULT) } }), [], "an id known only at deployment is the provider's to check");

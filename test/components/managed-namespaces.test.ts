@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { NamespaceBootstrap, NamespaceBootstrapArgs, managedNamespaceProblems } from "../../components/bootstrap";
+import { NamespaceBootstrap, NamespaceBootstrapArgs, validateBootstrapArgs } from "../../components/bootstrap";
 import { formatProblem } from "../../components/address";
 import { armCpu } from "../../components/bootstrap/managed";
 import { MockEngine } from "../../infra/synth/engine";
@@ -18,7 +18,7 @@ const ROLE = "azure-native:authorization:RoleAssignment";
 const ADMINS = "8c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 const VIEWERS = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const target = { namespacesThrough: "arm" as const, clusterResourceGroupName: "rg-aks", clusterName: "aks-test" };
-const problemsOf = (args: NamespaceBootstrapArgs) => managedNamespaceProblems(args).map(formatProblem);
+const problemsOf = (args: NamespaceBootstrapArgs) => validateBootstrapArgs(args).map(formatProblem);
 
 describe("components/bootstrap: namespaces through ARM", () => {
     it("takes CPU as whole millicores and memory in power-of-two units, as the quota's model does", () => {
