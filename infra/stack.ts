@@ -7,6 +7,8 @@ import { ClusterIdentity, KubenetCluster, KubenetNetwork, NamespaceBootstrap } f
 import { stackCapacity } from "./capacity-summary";
 import { bootstrapArgsOf, clusterArgsOf, identityArgsOf, networkArgsOf } from "./config/component-args";
 import { StackModel, WORKSPACE_RETENTION_DAYS } from "./config/validate";
+import { clusterKeyPath, identityKeyPath, networkKeyPath } from "./config/key-paths";
+import { withKeyPaths } from "../components/common/key-paths";
 
 /**
  * The stack: a resource group, then the network, the identity and its grants, the cluster
@@ -21,15 +23,15 @@ export function defineStack(model: StackModel) {
     }, { protect: config.protect });
     const resourceGroupName = resourceGroup.name;
 
-    const network = new KubenetNetwork("network", networkArgsOf(config, { resourceGroupName, location }));
-    const identity = new ClusterIdentity("control-plane", {
+    const network = new KubenetNetwork("network", withKeyPaths(networkArgsOf(config, { resourceGroupName, location }), networkKeyPath));
+    const identity = new ClusterIdentity("control-plane", withKeyPaths({
         ...identityArgsOf(config),
         resourceGroupName,
         location,
         vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
-    });
+    }, identityKeyPath));
     const monitoring = config.cluster.monitoring;
     // The stack's own workspace, unless the stack file names one (a shared, central workspace).
     const workspace = monitoring && monitoring.logAnalyticsWorkspaceId === undefined
@@ -48,13 +50,13 @@ export function defineStack(model: StackModel) {
     // Through ARM, nothing reaches the Kubernetes API: no credentials are read, so a preview
     // needs no right beyond reading the resources.
     const throughKubernetes = config.namespacesThrough === "kubernetes";
-    const cluster = new KubenetCluster("cluster", {
+    const cluster = new KubenetCluster("cluster", withKeyPaths({
         ...clusterArgsOf(config, model.stack, { resourceGroupName, location, createdWorkspaceId: workspace?.id, createdPrometheusWorkspaceId: prometheusWorkspace?.id }),
         subnetId: network.subnetId,
         identityId: identity.identityId,
         networkAddressing: network.addressing,
         listCredentials: throughKubernetes,
-    });
+    }, clusterKeyPath));
 
     if (throughKubernetes) {
         const kubernetes = new k8s.Provider("kubernetes", {

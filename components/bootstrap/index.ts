@@ -6,6 +6,7 @@ import { childOptions, throwIfProblems } from "../common/problems";
 import { RetryPolicy, retryHooks } from "../common/retry";
 import { checkArgs } from "../common/validation";
 import { samePath } from "../address";
+import { keyPathsOf } from "../common/key-paths";
 import { withRequiredCli } from "../common/pulumi-cli";
 import { DEFAULT_NAMESPACE_POD_SECURITY, NamespaceBootstrapArgs } from "./args";
 import { bootstrapRules } from "./validate";
@@ -56,7 +57,8 @@ export class NamespaceBootstrap extends pulumi.ComponentResource {
 
     constructor(name: string, args: NamespaceBootstrapArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.NamespaceBootstrap, name, {}, withTypeAlias(opts, "aks-kubenet:bootstrap:NamespaceBootstrap"));
-        const checked = checkArgs<NamespaceBootstrapArgs>(bootstrapArgsSchemas.args, args, bootstrapRules(samePath, true), samePath);
+        const pathOf = keyPathsOf(args, samePath);
+        const checked = checkArgs<NamespaceBootstrapArgs>(bootstrapArgsSchemas.args, args, bootstrapRules(pathOf, true), pathOf);
         throwIfProblems(checked.problems, this, "NamespaceBootstrap");
         const settings = checked.settings;
 

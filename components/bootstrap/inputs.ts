@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { input, inputShape, stringish, tagValue } from "../common/inputs";
+import { input, inputShape, stringish, tagValue, wholeNumberIn } from "../common/inputs";
 import { argsSchemas } from "../common/validation";
 import { NAMESPACES_THROUGH, NamespaceBootstrapArgs, NamespaceDefaultLimits, NamespaceQuota, NamespaceSpec, POD_SECURITY_LEVELS } from "./args";
 
@@ -15,7 +15,7 @@ const quotaInputs = z.strictObject(inputShape<NamespaceQuota>()({
     requestsMemory: stringish.optional(),
     limitsCpu: stringish.optional(),
     limitsMemory: stringish.optional(),
-    pods: z.number().int().optional(),
+    pods: wholeNumberIn(1, Number.MAX_SAFE_INTEGER, (shown) => `${shown} is not a pod count: use a whole number of at least 1`).optional(),
 }));
 
 const defaultLimitsInputs = z.strictObject(inputShape<NamespaceDefaultLimits>()({

@@ -1,5 +1,4 @@
 import { PathOf, Problem, samePath } from "../address";
-import { isWholeNumberIn } from "../common/checks";
 import { checkArgs } from "../common/validation";
 import { bootstrapArgsSchemas } from "./inputs";
 import { ENTRA_OBJECT_ID } from "../common/entra";
@@ -49,10 +48,6 @@ export function validateNamespaces(specs: NamespaceSpec[], pathOf: PathOf = same
             }
         }
         problems.push(...checkDefaultRequests(spec, at));
-        const pods = spec.quota?.pods;
-        if (pods !== undefined && !isWholeNumberIn(pods, 1, Infinity)) {
-            problems.push({ path: at("quota.pods"), message: `${pods} is not a pod count: use a whole number of at least 1` });
-        }
         for (const role of ["admins", "editors", "viewers"] as const) {
             (spec[role] ?? []).forEach((id, g) => {
                 if (!ENTRA_OBJECT_ID.test(id)) {

@@ -41,14 +41,14 @@ export const SKU_TIERS = Object.values(SkuTier);
  * (`components/common/late-values.ts`). Every other argument the rules read is a plain value.
  */
 export const CLUSTER_LATE_CHECKED = [
-    "name", "clusterName", "dnsPrefix", "nodeResourceGroup", "networkAddressing", "podCidr", "serviceCidr", "dnsServiceIP",
-    "apiServer.authorizedIPRanges", "apiServer.privateDNSZone", "egressPublicIPs", "kms.keyId", "kms.keyVaultId", "kms.keyVaultResourceId", "tags",
+    "resourceGroupName", "name", "dnsPrefix", "nodeResourceGroup", "networkAddressing", "podCidr", "serviceCidr", "dnsServiceIP",
+    "apiServer.authorizedIPRanges", "apiServer.privateDNSZone", "egressPublicIPs", "kms.keyId", "kms.keyVaultId", "tags",
 ] as const;
 
 /** The cluster's arguments as the rules read them: the late-checked ones known. */
-export type KnownClusterArgs = Omit<KubenetClusterArgs, "name" | "clusterName" | "dnsPrefix" | "nodeResourceGroup" | "networkAddressing" | "podCidr" | "serviceCidr" | "dnsServiceIP" | "apiServer" | "egressPublicIPs" | "kms" | "tags"> & {
+export type KnownClusterArgs = Omit<KubenetClusterArgs, "resourceGroupName" | "name" | "dnsPrefix" | "nodeResourceGroup" | "networkAddressing" | "podCidr" | "serviceCidr" | "dnsServiceIP" | "apiServer" | "egressPublicIPs" | "kms" | "tags"> & {
+    resourceGroupName?: string;
     name?: string;
-    clusterName?: string;
     dnsPrefix?: string;
     nodeResourceGroup?: string;
     kms?: pulumi.Unwrap<KmsArgs>;
@@ -99,9 +99,7 @@ export interface KubenetClusterArgs {
      * The cluster's Azure name. Required: the component reads the running cluster by this name
      * during preview (its pools, its version), which an auto-generated name would not allow.
      */
-    name?: pulumi.Input<string>;
-    /** The old name of `name`. @deprecated Use `name`; this name is accepted until 0.4.0. */
-    clusterName?: pulumi.Input<string>;
+    name: pulumi.Input<string>;
     /** DNS prefix of the API server FQDN; default the cluster name. */
     dnsPrefix?: pulumi.Input<string>;
     /**
@@ -195,11 +193,6 @@ export interface KubenetClusterArgs {
     defaultNodePool?: string;
     /** Tags on the cluster and its pools. */
     tags?: pulumi.Input<Record<string, string>>;
-    /**
-     * Put before the key paths in this component's error messages, e.g. `cluster.` when its
-     * arguments come from a stack file's `cluster` section; default none.
-     */
-    keyPathPrefix?: string;
     /**
      * Let Pulumi replace the cluster. Off by default: the cluster is protected, so a change that
      * azure-native can only make by deleting and recreating it (network plugin, pod CIDR, …; see

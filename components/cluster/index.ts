@@ -25,10 +25,12 @@ import { runningClusterChecks } from "./upgrades/running-checks";
 import { declaredReplacementProperties } from "./replacement";
 import { formatWarning } from "../address";
 import { clusterTimeouts } from "./upgrades/durations";
-import { clusterPaths, clusterRules, validateClusterArgs } from "./validate";
-import { checkedWhenKnown } from "../common/late-values";
+import { clusterArgsPath, clusterChecks } from "./validate";
+import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
+import { keyPathsOf } from "../common/key-paths";
+import { argsAsRead } from "../common/validation";
+import { clusterArgsSchemas } from "./inputs";
 import { declareClusterAccess } from "./entra/kubeconfig";
-import { resolveClusterArgs } from "./resolve";
 
 export * from "./args";
 export { validateClusterArgs, clusterArgsPath, clusterPaths } from "./validate";
@@ -57,8 +59,9 @@ export { declaredReplacementProperties } from "./replacement";
 export { parseAuthorizedRange, effectiveAuthorizedRanges, isOwnPrivateDnsZone } from "./api-server/access";
 export { ADDON_KEYS } from "./security/profile";
 export { AUTOSCALER_DEFAULTS } from "./autoscaler/profile";
-export { MAINTENANCE_CONFIG_NAMES, MAINTENANCE_LIMITS } from "./maintenance/resources";
-export { CONTROL_PLANE_LOG_CATEGORIES, DEFAULT_CONTROL_PLANE_LOGS } from "./monitoring/resources";
+export { MAINTENANCE_CONFIG_NAMES } from "./maintenance/resources";
+export { MAINTENANCE_LIMITS } from "./maintenance/args";
+export { CONTROL_PLANE_LOG_CATEGORIES, DEFAULT_CONTROL_PLANE_LOGS } from "./monitoring/args";
 export { SPOT_TAINT } from "./node-pools/agent-pools";
 
 /** The object id of the principal running `pulumi up`, as azure-native signs in. */
@@ -110,13 +113,14 @@ export class KubenetCluster extends pulumi.ComponentResource {
     constructor(name: string, args: KubenetClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetCluster, name, {}, withTypeAlias(opts, "aks-kubenet:cluster:KubenetCluster"));
         const today = new Date();
-        const pathOf = clusterPaths("networkAddressing.", args.keyPathPrefix ?? "");
-        throwIfProblems(validateClusterArgs(args, pathOf, today), this, "KubenetCluster");
-        const settings = resolveClusterArgs(args);
+        const pathOf = keyPathsOf(args, clusterArgsPath);
+        const checks = clusterChecks(clusterArgsSchemas.args, pathOf, today);
+        throwIfProblems(problemsKnownNow(args, CLUSTER_LATE_CHECKED, checks, pathOf), this, "KubenetCluster");
+        const settings = argsAsRead<KubenetClusterArgs>(clusterArgsSchemas.args, args);
         // Every child takes the resource group's name: it resolves once the rules on the values
         // known only now (another stack's ranges, say) have passed, and once the CLI is one that
         // runs the retries the cluster and its grants rely on.
-        const resourceGroupName = withRequiredCli(checkedWhenKnown(args, CLUSTER_LATE_CHECKED, settings.resourceGroupName, clusterRules(pathOf, today), this, "KubenetCluster"), this, "KubenetCluster");
+        const resourceGroupName = withRequiredCli(checkedWhenKnown(args, CLUSTER_LATE_CHECKED, settings.resourceGroupName, checks, this, "KubenetCluster"), this, "KubenetCluster");
 
         const subnetId = settings.subnetId;
         const defaultPool = defaultPoolOf(settings)!;

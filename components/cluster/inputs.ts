@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "../address";
-import { input, inputShape } from "../common/inputs";
+import { input, inputShape, oneOf, tagsInput } from "../common/inputs";
+import { argsSchemas } from "../common/validation";
+import { RenamedKeys } from "../common/zod-problems";
+import { NetworkAddressingArgs } from "../common/network-addressing";
+import { RouteAddressing } from "../address";
 
 import {
     KUBELOGIN_MODES,
@@ -15,7 +19,7 @@ import {
     UPGRADE_CHANNELS,
 } from "./args";
 import { nodePoolInputs } from "./node-pools/inputs";
-import { monitoringInputs } from "./monitoring/inputs";
+import { monitoringInputs, prometheusInputs } from "./monitoring/inputs";
 import { maintenanceInputs } from "./maintenance/inputs";
 import { autoscalerProfileInputs } from "./autoscaler/inputs";
 import { addonsInputs, kmsInputs } from "./security/inputs";
@@ -39,15 +43,16 @@ const kubernetesVersion = z.string({
         : undefined });
 
 /**
- * What is given only where the cluster is deployed (other resources' ids, the stack's tags, the
- * key-path prefix, whether the deployment reads credentials), and the names kept for one
- * release, which the component translates.
+ * What is given only where the cluster is deployed: other resources' ids, the network's ranges,
+ * the stack's tags, and whether the deployment reads credentials.
  */
-export type ClusterDeploymentKeys = "resourceGroupName" | "location" | "subnetId" | "identityId" | "networkAddressing" | "tags" | "keyPathPrefix" | "clusterName" | "listCredentials";
+export type ClusterDeploymentKeys = "resourceGroupName" | "location" | "subnetId" | "identityId" | "networkAddressing" | "tags" | "listCredentials";
+
+const NEEDS_A_POOL = "needs at least one node pool, with mode System";
 
 /** The cluster's settings, as a stack file's `cluster` section holds them. */
 export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymentKeys>()({
-    name: input(z.string()).optional(),
+    name: input(z.string({ error: (issue) => (issue.input === undefined ? "is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow" : undefined) })),
     dnsPrefix: input(z.string()).optional(),
     kubernetesVersion: kubernetesVersion.optional(),
     supportPlan: z.enum(KUBERNETES_SUPPORT_PLANS).default("KubernetesOfficial"),
@@ -57,7 +62,9 @@ export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymen
     serviceCidr: input(z.string()).default(DEFAULT_SERVICE_CIDR),
     dnsServiceIP: input(z.string()).default(DEFAULT_DNS_SERVICE_IP),
     networkPolicy: z.enum(NETWORK_POLICIES).default("none"),
-    outboundType: z.enum(OUTBOUND_TYPES).default("loadBalancer"),
+    // Microsoft: "Managed NAT gateway isn't compatible with custom virtual networks", and the
+    // user-assigned one needs Azure CNI (azure-aks-docs, articles/aks/nat-gateway.md).
+    outboundType: oneOf(OUTBOUND_TYPES, "the cluster's vnet is yours, and AKS's managed NAT gateway needs a vnet AKS creates; route through your firewall with userDefinedRouting").default("loadBalancer"),
     skuTier: z.enum(SKU_TIERS).default("Free"),
     upgradeChannel: z.enum(UPGRADE_CHANNELS).optional(),
     nodeOSUpgradeChannel: z.enum(NODE_OS_UPGRADE_CHANNELS).optional(),
@@ -74,9 +81,47 @@ export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymen
     maintenance: maintenanceInputs.optional(),
     autoscalerProfile: autoscalerProfileInputs.optional(),
     nodeResourceGroup: input(z.string()).optional(),
-    nodePools: z.array(nodePoolInputs).min(1),
+    nodePools: z.array(nodePoolInputs, { error: (issue) => (issue.input === undefined ? NEEDS_A_POOL : undefined) }).min(1, { error: NEEDS_A_POOL }),
     defaultNodePool: z.string().optional(),
     allowReplacement: z.boolean().default(false),
     migrateFromKubenet: z.boolean().default(false) });
 
 export const clusterInputs = z.strictObject(clusterInputShape);
+
+const routeAddressingInputs = z.object(inputShape<RouteAddressing>()({ addressPrefix: z.string() }));
+
+/** The network's ranges, as `KubenetNetwork.addressing` gives them (or another stack's output of it). */
+const networkAddressingInputs = input(z.strictObject(inputShape<NetworkAddressingArgs>()({
+    vnetCidr: input(z.string()).optional(),
+    subnetCidr: input(z.string()).optional(),
+    reservedCidrs: input(z.array(z.string())).optional(),
+    routes: z.array(routeAddressingInputs).optional(),
+    externalRouteTable: z.boolean().optional(),
+})));
+
+/**
+ * The cluster's whole arguments, as the component takes them and as a program checks them before
+ * anything exists: then without the ids of what it will be given, its workspaces' included.
+ */
+export const clusterArgsSchemas = argsSchemas(clusterInputShape, inputShape<KubenetClusterArgs, Exclude<keyof KubenetClusterArgs, ClusterDeploymentKeys>>()({
+    resourceGroupName: input(z.string()),
+    location: input(z.string()).optional(),
+    subnetId: input(z.string()),
+    identityId: input(z.string()),
+    networkAddressing: networkAddressingInputs.optional(),
+    tags: tagsInput.optional(),
+    listCredentials: z.boolean().default(true),
+}), {
+    monitoring: monitoringInputs.extend({
+        logAnalyticsWorkspaceId: input(z.string()).optional(),
+        prometheus: prometheusInputs.extend({ azureMonitorWorkspaceId: input(z.string()).optional() }).optional(),
+    }).optional(),
+});
+
+/** The arguments 0.3.0 renamed: a program still giving one is told the new name. */
+export const CLUSTER_RENAMED: RenamedKeys = {
+    clusterName: { current: "name", since: "0.3.0" },
+    "kms.keyVaultNetworkAccess": { current: "kms.networkAccess", since: "0.3.0" },
+    "kms.keyVaultResourceId": { current: "kms.keyVaultId", since: "0.3.0" },
+    "nodePools[].maxSurge": { current: "upgradeSettings.maxSurge", since: "0.3.0" },
+};

@@ -7,7 +7,7 @@ import {
     podNetworkingOf,
     validateClusterAddressing,
 } from "../address";
-import { CLUSTER_LATE_CHECKED, ClusterArgsToCheck, KnownClusterArgs, KubenetClusterArgs } from "./args";
+import { CLUSTER_LATE_CHECKED, ClusterArgsToCheck, KnownClusterArgs } from "./args";
 import { checkApiServerAccess, effectiveAuthorizedRanges } from "./api-server/access";
 import { authorizedRangeCountProblems, clusterNodeCountProblems, nodePoolCountProblems } from "./aks-limits";
 import { checkTagsArg, privateDnsZoneTagCountProblems } from "../common/tags";
@@ -17,7 +17,9 @@ import { checkMaintenance } from "./maintenance/rules";
 import { checkAutoscalerProfile } from "./autoscaler/rules";
 import { checkAddons, checkKms, checkRegistries } from "./security/rules";
 import { checkPrivateDnsZone } from "./api-server/private-dns-zone";
-import { renamedArgProblems, resolveClusterArgs } from "./resolve";
+import { z } from "zod";
+import { checkArgs } from "../common/validation";
+import { CLUSTER_RENAMED, clusterArgsSchemas } from "./inputs";
 import { checkDefaultPool, checkNodePools, poolSizing } from "./node-pools/rules";
 import { problemsKnownNow } from "../common/late-values";
 import { checkSupportPlan, checkSpotPoolsUnderChannel, checkUpgradeChannels, checkVersionChannel, checkVersionFormat, checkVersionSupport } from "./upgrades/versions";
@@ -105,23 +107,24 @@ function checkNodeResourceGroup(args: KnownClusterArgs, pathOf: PathOf): Problem
  * Kubernetes versions AKS still supports.
  */
 export function validateClusterArgs(args: ClusterArgsToCheck, pathOf: PathOf = clusterArgsPath, today: Date = new Date()): Problem[] {
-    return problemsKnownNow(args, CLUSTER_LATE_CHECKED, clusterRules(pathOf, today), pathOf);
+    return problemsKnownNow(args, CLUSTER_LATE_CHECKED, clusterChecks(clusterArgsSchemas.toCheck, pathOf, today), pathOf);
 }
 
-/** The cluster's rules on arguments whose late-checked values are known (`KnownClusterArgs`). */
-export function clusterRules(pathOf: PathOf, today: Date): (args: ClusterArgsToCheck) => Problem[] {
-    // The rules read no id the cluster is given: checking without them is checking the rest.
-    return (args) => [...renamedArgProblems(args as KubenetClusterArgs, pathOf), ...checkResolvedArgs(resolveClusterArgs(args as KubenetClusterArgs) as KnownClusterArgs, pathOf, today)];
+/**
+ * The cluster's schema, then its rules on what the schema accepted, its late-checked values
+ * known. `schema` is the component's (`clusterArgsSchemas.args`) or, for a program checking its
+ * settings before anything exists, `clusterArgsSchemas.toCheck`.
+ */
+export function clusterChecks(schema: z.ZodType, pathOf: PathOf, today: Date): (args: unknown) => Problem[] {
+    return (args) => checkArgs<KnownClusterArgs>(schema, args, (settings) => clusterRules(settings, pathOf, today), pathOf, CLUSTER_RENAMED).problems;
 }
 
-function checkResolvedArgs(args: KnownClusterArgs, pathOf: PathOf, today: Date): Problem[] {
+/** The cluster's rules on arguments its schema accepted, the late-checked ones known. */
+export function clusterRules(args: KnownClusterArgs, pathOf: PathOf, today: Date): Problem[] {
     const problems: Problem[] = [...checkNetworkModel(args, pathOf), ...checkMigration(args, pathOf)];
     const pools = checkNodePools(args, pathOf);
     problems.push(...pools.problems);
     const countProblems = pools.countProblems;
-    if (typeof args.name !== "string" || args.name === "") {
-        problems.push({ path: pathOf("name"), message: "is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow" });
-    }
     problems.push(
         ...checkAzureName(args.name, "managedCluster", pathOf("name")),
         ...checkAzureName(args.dnsPrefix, "dnsPrefix", pathOf("dnsPrefix")),

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { echo } from "./zod-problems";
 
 /*
  * A component's inputs are declared once: the args interface carries the names, the types and
@@ -40,6 +41,27 @@ export const tagsInput = input(z.record(z.string(), tagValue));
 
 /** A count, a size or a duration in whole units. */
 export const wholeNumber = z.number().int();
+
+/**
+ * A whole number from `min` to `max`, declared once with the sentence that refuses it (`refusal`
+ * is given the value as a message shows it): the wrong type, a fraction and a value out of range
+ * all get it, so the schema is the only place that checks the range.
+ */
+export function wholeNumberIn(min: number, max: number, refusal: (shown: string) => string): z.ZodNumber {
+    // A missing value is zod's to report ("is required").
+    const error = (issue: { input?: unknown }) => (issue.input === undefined ? undefined : refusal(echo(issue.input)));
+    return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+/**
+ * One of an enumeration's values; `hint` adds what the likely mistake is (a value AKS renamed,
+ * one that needs another setting).
+ */
+export function oneOf<const T extends readonly [string, ...string[]] | string[]>(values: T, hint: string): z.ZodEnum<{ [K in T[number]]: K }> {
+    return z.enum(values as readonly string[] as [string, ...string[]], {
+        error: (issue) => (issue.input === undefined ? undefined : `${echo(issue.input)} is not one of ${values.join(", ")} (${hint})`),
+    }) as unknown as z.ZodEnum<{ [K in T[number]]: K }>;
+}
 
 /** A name kept for one release, and the one that replaced it. */
 export interface Renamed {

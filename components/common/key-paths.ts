@@ -14,3 +14,24 @@ export function isWithin(inner: string, outer: string): boolean {
 export function isRelated(a: string, b: string): boolean {
     return isWithin(a, b) || isWithin(b, a);
 }
+
+/** A caller's key path for a component's own (`podCidr` → `cluster.podCidr`). */
+type CallerPaths = (field: string) => string;
+
+/**
+ * The key paths a program composing the components wants their problems under (the stack
+ * program: `cluster.podCidr` for the cluster's `podCidr`), tied to the arguments object it
+ * passes. Not an argument: other programs name the component's own keys.
+ */
+const callerPaths = new WeakMap<object, CallerPaths>();
+
+/** `args`, whose problems the component reports under `pathOf`'s key paths. */
+export function withKeyPaths<T extends object>(args: T, pathOf: CallerPaths): T {
+    callerPaths.set(args, pathOf);
+    return args;
+}
+
+/** The key paths `args` were given with, or the component's own. */
+export function keyPathsOf(args: object, own: CallerPaths): CallerPaths {
+    return callerPaths.get(args) ?? own;
+}

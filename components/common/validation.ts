@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { PathOf, Problem } from "../address";
 import { withDefaults } from "./inputs";
-import { problemsFromZod } from "./zod-problems";
+import { RenamedKeys, problemsFromZod } from "./zod-problems";
 import { isWithin, keyPathOf } from "./key-paths";
 
 /*
@@ -71,14 +71,14 @@ export interface Checked<T> {
  * `pathOf` (the caller's prefix: `cluster.` for a stack file). A rule that fails on what it reads
  * (a bug, not the user's mistake) is reported as a problem of its own, never swallowed.
  */
-export function checkArgs<T>(schema: z.ZodType, args: unknown, rules: (settings: T) => Problem[], pathOf: PathOf): Checked<T> {
+export function checkArgs<T>(schema: z.ZodType, args: unknown, rules: (settings: T) => Problem[], pathOf: PathOf, renamed: RenamedKeys = {}): Checked<T> {
     const parsed = schema.safeParse(args, { reportInput: true });
     let settings: T;
     const problems: Problem[] = [];
     if (parsed.success) {
         settings = parsed.data as T;
     } else {
-        problems.push(...problemsFromZod(parsed.error, schema).map((problem) => ({ path: pathOf(problem.path), message: problem.message })));
+        problems.push(...problemsFromZod(parsed.error, schema, renamed).map((problem) => ({ path: pathOf(problem.path), message: problem.message })));
         const rest = bestEffortValue(args, parsed.error.issues);
         const reparsed = schema.safeParse(rest);
         // Without a refused required value the rest doesn't parse: it is read with the schema's

@@ -109,25 +109,63 @@ function describe(value: unknown): string {
 }
 
 /**
- * Zod's issues as the contract's problems: the key path, and a sentence a person can act on.
- * With the schema, an unknown key gets the closest known key at its level as a suggestion.
+ * Keys a release renamed, by where they were (`nodePools[].maxSurge`: list positions as `[]`),
+ * with what replaced them and since when: a program still using one is told the key it means.
  */
-export function problemsFromZod(error: z.ZodError, schema?: z.ZodType): Problem[] {
-    return error.issues.flatMap((issue): Problem[] => {
+export type RenamedKeys = Readonly<Record<string, { current: string; since: string }>>;
+
+/** Where a key is, whatever its list positions: `nodePools[2].maxSurge` is `nodePools[].maxSurge`. */
+const anyPosition = (path: PropertyKey[]) => keyPath(path.map((part) => (typeof part === "number" ? -1 : part))).replace(/\[-1\]/g, "[]");
+
+function unknownKeyMessage(path: PropertyKey[], key: string, schema: z.ZodType | undefined, renamed: RenamedKeys): string {
+    const moved = renamed[anyPosition([...path, key])];
+    if (moved) return `was renamed ${moved.current} in ${moved.since}: write ${moved.current} instead`;
+    return `is not a known key: ${suggestion(key, schema ? knownKeysAt(schema, path) : [])}`;
+}
+
+/** How zod's own messages begin; a schema's own sentence begins otherwise. */
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
+
+/**
+ * Zod's issues as the contract's problems: the key path, and a sentence a person can act on.
+ * With the schema, an unknown key gets the closest known key at its level as a suggestion, or
+ * the key that replaced it when a release renamed it.
+ */
+export function problemsFromZod(error: z.ZodError, schema?: z.ZodType, renamed: RenamedKeys = {}): Problem[] {
+    return problemsFromIssues(error.issues, schema, renamed);
+}
+
+/**
+ * What a value matching none of a union's options is told: the options' issues without those of
+ * `input(...)`'s deployment-value option (a custom check no plain value passes), so a plain value
+ * gets its plain schema's problem.
+ */
+function unionIssues(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | undefined {
+    const options = issue.errors.filter((option) => !(option.length === 1 && option[0].code === "custom"));
+    if (options.length !== 1) return undefined;
+    return options[0].map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
+}
+
+function problemsFromIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType | undefined, renamed: RenamedKeys): Problem[] {
+    return issues.flatMap((issue): Problem[] => {
+        if (issue.code === "invalid_union") {
+            const inner = unionIssues(issue);
+            if (inner) return problemsFromIssues(inner, schema, renamed);
+        }
         const path = keyPath(issue.path);
         const input = (issue as { input?: unknown }).input;
+        // A schema's own sentence (one that knows the range, or the likely mistake) wins over zod's.
+        if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return [{ path, message: issue.message }];
+        if (input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) return [{ path, message: "is required" }];
         switch (issue.code) {
             case "invalid_type":
-                if (input === undefined) return [{ path, message: "is required" }];
-                // A schema's own message (one that knows the likely mistake) wins over the generic one.
-                if (!issue.message.startsWith("Invalid input")) return [{ path, message: issue.message }];
                 return [{ path, message: `expected ${issue.expected === "int" ? "a whole number" : issue.expected}, got ${describe(input)}` }];
             case "invalid_value":
                 return [{ path, message: `${echo(input)} is not one of ${issue.values.map(String).join(", ")}` }];
             case "unrecognized_keys":
                 return issue.keys.map((key) => ({
                     path: keyPath([...issue.path, key]),
-                    message: `is not a known key: ${suggestion(key, schema ? knownKeysAt(schema, issue.path) : [])}`,
+                    message: unknownKeyMessage(issue.path, key, schema, renamed),
                 }));
             case "too_small":
                 return [{ path, message: issue.origin === "array" ? `needs at least ${issue.minimum} entry` : issue.message }];

@@ -24,7 +24,7 @@ export interface KmsKeyVaultArgs {
 }
 
 /** The arguments that may be known only at deployment and that the rules check (`components/common/late-values.ts`). */
-export const IDENTITY_LATE_CHECKED = ["name", "identityName", "privateDNSZone", "privateDnsZoneId", "kms.keyVaultId", "tags"] as const;
+export const IDENTITY_LATE_CHECKED = ["name", "privateDNSZone", "kms.keyVaultId", "tags"] as const;
 
 /** The identity's arguments as they can be checked before anything is deployed: without the ids it is given. */
 export type IdentityArgsToCheck = Omit<ClusterIdentityArgs, "resourceGroupName" | "vnetId" | "subnetId"> & Partial<Pick<ClusterIdentityArgs, "resourceGroupName" | "vnetId" | "subnetId">>;
@@ -36,14 +36,15 @@ export interface ClusterIdentityArgs {
     location?: pulumi.Input<string>;
     /** Name of the user-assigned identity; auto-named when omitted. */
     name?: pulumi.Input<string>;
-    /** The old name of `name`. @deprecated Use `name`; this name is accepted until 0.4.0. */
-    identityName?: pulumi.Input<string>;
     /** The vnet holding the cluster subnet (`KubenetNetwork.vnetId`). */
     vnetId: pulumi.Input<string>;
     /** The cluster subnet (`KubenetNetwork.subnetId`); granted instead of the vnet with `roleScope: subnet`. */
     subnetId: pulumi.Input<string>;
-    /** The route table AKS writes pod routes into; omit only when AKS creates its own. */
-    routeTableId?: pulumi.Input<string>;
+    /**
+     * The route table AKS writes pod routes into (`KubenetNetwork.routeTableId`); omit only when
+     * AKS creates its own. Undefined is taken as omitted, so the network's output is passed as it is.
+     */
+    routeTableId?: pulumi.Input<string> | undefined;
     /**
      * Where Network Contributor is granted: `vnet` as the kubenet guide does, or `subnet` for
      * least privilege. The route table is granted either way. Default `vnet`.
@@ -61,8 +62,6 @@ export interface ClusterIdentityArgs {
      * vnet`; `system` and `none` are AKS's and need no grant.
      */
     privateDNSZone?: pulumi.Input<string>;
-    /** The old name of `privateDNSZone`. @deprecated Use `privateDNSZone`; this name is accepted until 0.4.0. */
-    privateDnsZoneId?: pulumi.Input<string>;
     /** KMS etcd encryption's key vault: granted Key Vault Crypto User on it. */
     kms?: KmsKeyVaultArgs;
     /** Tags on the identity. */

@@ -9,6 +9,7 @@ import { retryHooks } from "../common/retry";
 import { withRequiredCli } from "../common/pulumi-cli";
 import { roleAssignmentNameOutput } from "../common/role-assignment";
 import { z } from "zod";
+import { keyPathsOf } from "../common/key-paths";
 import { argsAsRead, checkArgs } from "../common/validation";
 import { checkResourceId } from "../common/resource-id";
 import { checkTagsArg } from "../common/tags";
@@ -23,7 +24,7 @@ import { kubenetNetworkRole } from "./least-privilege";
 import { ClusterIdentityArgs, IDENTITY_LATE_CHECKED, IdentityArgsToCheck } from "./args";
 import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
 import { identityArgsSchemas } from "./inputs";
-import { renamedProblems } from "../common/inputs";
+import { RenamedKeys } from "../common/zod-problems";
 import { isOwnPrivateDnsZone } from "../common/private-dns";
 import { ROLE_ASSIGNMENT_RETRY } from "../common/role-assignment";
 
@@ -36,13 +37,11 @@ export { NETWORK_CONTRIBUTOR_ROLE_ID };
 export * from "./args";
 export { KUBENET_NETWORK_ACTIONS } from "./least-privilege";
 
-const IDENTITY_RENAMES = [{ old: "identityName", current: "name" }, { old: "privateDnsZoneId", current: "privateDNSZone" }];
-
-/** The identity's arguments as the schema reads them, under their current names. */
-function currentNames(args: ClusterIdentityArgs): ClusterIdentityArgs {
-    const { identityName, privateDnsZoneId, ...current } = args;
-    return { ...current, name: current.name ?? identityName, privateDNSZone: current.privateDNSZone ?? privateDnsZoneId };
-}
+/** The arguments 0.3.0 renamed: a program still giving one is told the new name. */
+export const IDENTITY_RENAMED: RenamedKeys = {
+    identityName: { current: "name", since: "0.3.0" },
+    privateDnsZoneId: { current: "privateDNSZone", since: "0.3.0" },
+};
 
 /** The zone the identity is granted on: a zone of the user's own, not AKS's `system` or `none`. */
 function ownZone(zone: pulumi.Input<string> | undefined): pulumi.Input<string> | undefined {
@@ -59,13 +58,11 @@ export function validateIdentityArgs(args: IdentityArgsToCheck, pathOf: PathOf =
 
 /** The identity's schema, then its rules on what the schema accepted. */
 function identityChecks(schema: z.ZodType, pathOf: PathOf): (args: unknown) => Problem[] {
-    return (args) => checkArgs<ClusterIdentityArgs>(schema, args, (settings) => checkKnownArgs(settings, pathOf), pathOf).problems;
+    return (args) => checkArgs<ClusterIdentityArgs>(schema, args, (settings) => checkKnownArgs(settings, pathOf), pathOf, IDENTITY_RENAMED).problems;
 }
 
-function checkKnownArgs(given: ClusterIdentityArgs, pathOf: PathOf): Problem[] {
-    const args = currentNames(given);
+function checkKnownArgs(args: ClusterIdentityArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
-    problems.push(...renamedProblems(given, IDENTITY_RENAMES, "", pathOf));
     problems.push(...checkAzureName(args.name, "userAssignedIdentity", pathOf("name")), ...checkTagsArg(args.tags, pathOf("tags")));
     const zone = ownZone(args.privateDNSZone);
     if (typeof zone === "string") problems.push(...checkResourceId(zone, "Microsoft.Network/privateDnsZones", pathOf("privateDNSZone")));
@@ -101,9 +98,10 @@ export class ClusterIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: ClusterIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.ClusterIdentity, name, {}, withTypeAlias(opts, "aks-kubenet:identity:ClusterIdentity"));
-        const checks = identityChecks(identityArgsSchemas.args, samePath);
-        throwIfProblems(problemsKnownNow(args, IDENTITY_LATE_CHECKED, checks, samePath), this, "ClusterIdentity");
-        const settings = currentNames(argsAsRead<ClusterIdentityArgs>(identityArgsSchemas.args, args));
+        const pathOf = keyPathsOf(args, samePath);
+        const checks = identityChecks(identityArgsSchemas.args, pathOf);
+        throwIfProblems(problemsKnownNow(args, IDENTITY_LATE_CHECKED, checks, pathOf), this, "ClusterIdentity");
+        const settings = argsAsRead<ClusterIdentityArgs>(identityArgsSchemas.args, args);
 
         this.identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
             // Its grants retry while the identity replicates: the CLI must run those retries as they need.

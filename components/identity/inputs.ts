@@ -10,8 +10,8 @@ import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, KmsKeyVaultArgs, NETWORK
  * from the `cluster` section, which names them for the cluster.
  */
 
-/** Given only where the identity is deployed, and the names kept for one release. */
-type IdentityDeploymentKeys = "resourceGroupName" | "location" | "vnetId" | "subnetId" | "routeTableId" | "tags" | "protect" | "identityName" | "privateDnsZoneId";
+/** Given only where the identity is deployed. */
+type IdentityDeploymentKeys = "resourceGroupName" | "location" | "vnetId" | "subnetId" | "routeTableId" | "tags" | "protect";
 
 const kmsKeyVaultInputs = z.strictObject(inputShape<KmsKeyVaultArgs>()({
     keyVaultId: input(z.string()),
@@ -37,6 +37,4 @@ export const identityArgsSchemas = argsSchemas(identityInputShape, inputShape<Cl
     routeTableId: input(z.string()).optional(),
     tags: tagsInput.optional(),
     protect: z.boolean().optional(),
-    identityName: input(z.string()).optional(),
-    privateDnsZoneId: input(z.string()).optional(),
 }));

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { samePath } from "../address";
+import { keyPathsOf } from "../common/key-paths";
 import { NetworkAddressingArgs } from "../common/network-addressing";
 import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
@@ -14,6 +15,17 @@ import { argsAsRead } from "../common/validation";
 export * from "./args";
 
 /* KubenetNetwork: the vnet, the cluster subnet and its route table with custom routes, or yours. */
+
+/** A network's ranges as the cluster takes them (`KubenetCluster.networkAddressing`). */
+export function networkAddressingOf<Settings extends Pick<KubenetNetworkArgs, "vnetCidr" | "subnetCidr" | "reservedCidrs" | "routes" | "existingRouteTableId">>(settings: Settings) {
+    return {
+        vnetCidr: settings.vnetCidr,
+        subnetCidr: settings.subnetCidr,
+        reservedCidrs: settings.reservedCidrs,
+        routes: settings.routes?.map((route) => ({ addressPrefix: route.addressPrefix })),
+        externalRouteTable: settings.existingRouteTableId !== undefined,
+    };
+}
 
 /**
  * Whether the created route table keeps BGP-learned routes out. With egress through a firewall
@@ -40,8 +52,6 @@ export { validateNetworkArgs, checkRoute } from "./validate";
 export class KubenetNetwork extends pulumi.ComponentResource {
     /** The id of the vnet that holds the cluster subnet: the one created, or yours (from `existingSubnetId`). */
     public readonly vnetId: pulumi.Output<string>;
-    /** The old name of `vnetId`. @deprecated Use `vnetId`, which is now set for a subnet of yours too; this name stays until 0.4.0. */
-    public readonly vnetScopeId: pulumi.Output<string>;
     /**
      * The cluster subnet's id. It resolves only once the subnet (with its route-table
      * association) and every custom route exist, so a cluster given this id waits for them.
@@ -64,21 +74,17 @@ export class KubenetNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: KubenetNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetNetwork, name, {}, withTypeAlias(opts, "aks-kubenet:network:KubenetNetwork"));
-        throwIfProblems(problemsKnownNow(args, NETWORK_LATE_CHECKED, networkChecks(networkArgsSchemas.args, samePath), samePath), this, "KubenetNetwork");
+        const pathOf = keyPathsOf(args, samePath);
+        const checks = networkChecks(networkArgsSchemas.args, pathOf);
+        throwIfProblems(problemsKnownNow(args, NETWORK_LATE_CHECKED, checks, pathOf), this, "KubenetNetwork");
         const settings = argsAsRead<KubenetNetworkArgs>(networkArgsSchemas.args, args);
 
         const { location, tags } = settings;
         // Every child takes the resource group's name: it resolves once the rules on the values
         // known only now (another stack's ranges, say) have passed.
-        const resourceGroupName = checkedWhenKnown(args, NETWORK_LATE_CHECKED, settings.resourceGroupName, networkChecks(networkArgsSchemas.args, samePath), this, "KubenetNetwork");
+        const resourceGroupName = checkedWhenKnown(args, NETWORK_LATE_CHECKED, settings.resourceGroupName, checks, this, "KubenetNetwork");
         const childOpts = (extra: pulumi.CustomResourceOptions = {}) => childOptions(this, opts, settings.protect, extra);
-        this.addressing = {
-            vnetCidr: settings.vnetCidr,
-            subnetCidr: settings.subnetCidr,
-            reservedCidrs: settings.reservedCidrs,
-            routes: settings.routes?.map((route) => ({ addressPrefix: route.addressPrefix })),
-            externalRouteTable: settings.existingRouteTableId !== undefined,
-        };
+        this.addressing = networkAddressingOf(settings);
 
         let routeTableName: pulumi.Input<string> | undefined;
         let routeTableResourceGroup: pulumi.Input<string> | undefined;
@@ -134,7 +140,6 @@ export class KubenetNetwork extends pulumi.ComponentResource {
             this.vnetId = vnet.id;
             subnetId = this.subnet.id;
         }
-        this.vnetScopeId = this.vnetId;
         // Readiness travels in the id: it carries the routes as dependencies.
         this.subnetId = pulumi.all([subnetId, ...this.routes.map((route) => route.id)]).apply(([id]) => id);
         this.registerOutputs({

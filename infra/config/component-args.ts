@@ -73,7 +73,7 @@ export function clusterSettingsOf(config: Pick<StackConfig, "cluster" | "tags">,
         const { workspaceRetentionDays: _retention, ...rest } = monitoring;
         return rest;
     })();
-    return { ...cluster, name: clusterNameOf(config, stack), monitoring: toCluster, tags: config.tags, keyPathPrefix: "cluster." };
+    return { ...cluster, name: clusterNameOf(config, stack), monitoring: toCluster, tags: config.tags };
 }
 
 /** The cluster's settings and what the stack deploys for it: its group, its region, its workspaces. */

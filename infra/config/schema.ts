@@ -37,7 +37,8 @@ const identitySchema = z.strictObject({ name: identityInputShape.name, roleScope
 /** The KMS vault's id is required: the stack grants its identity on the vault, public or private. */
 const stackKmsSchema = kmsInputs.extend({ keyVaultId: z.string() });
 
-const clusterSchema = z.strictObject({ ...clusterInputShape, monitoring: stackMonitoringSchema.optional(), kms: stackKmsSchema.optional() });
+/** The cluster's name is the stack's `aks-<stack>` unless the file gives one. */
+const clusterSchema = z.strictObject({ ...clusterInputShape, name: z.string().optional(), monitoring: stackMonitoringSchema.optional(), kms: stackKmsSchema.optional() });
 
 /**
  * Where `pulumi up` runs for this stack. `github-hosted`, the shipped workflows' runners: their

@@ -2,12 +2,12 @@ import { egressRouteWarnings, kubernetesVersionWarnings, managedNamespaceProblem
 import { pipelineProblems, pipelineWarnings } from "./pipeline";
 import {
     KUBENET_RETIREMENT_DATE,
-    PathOf,
+    NetworkAddressing,
     Problem,
     clusterAddressingWarnings,
     podNetworkingOf,
 } from "../../components/address";
-import { CLUSTER_REPLACEMENT_PROPERTIES, clusterPaths, poolSizing } from "../../components/rules";
+import { CLUSTER_REPLACEMENT_PROPERTIES, poolSizing } from "../../components/rules";
 import { withDefaults } from "../../components/inputs";
 import { checkAzureName } from "../../components/rules";
 import { bootstrapArgsOf, clusterSettingsOf, identityArgsOf, networkSettingsOf } from "./component-args";
@@ -15,6 +15,8 @@ import { bestEffortValue, relatedToAny } from "./best-effort";
 import { echo, problemsFromZod } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
 import { projectConfig } from "./project";
+import { networkAddressingOf } from "../../components/network";
+import { clusterKeyPath, identityKeyPath, networkKeyPath } from "./key-paths";
 import { StackConfig, stackConfigSchema } from "./schema";
 
 /** The validated stack: the parsed config and what the program derives from it. */
@@ -46,18 +48,9 @@ function locationProblems(location: string | undefined): Problem[] {
 
 export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-/** The stack's tags are every component's: a top-level key of the stack file. */
-const stackTags = (pathOf: PathOf): PathOf => (field) => (field === "tags" ? field : pathOf(field));
-/** Key paths of the component validators, in the config's names. */
-const clusterPath: PathOf = stackTags(clusterPaths("network.", "cluster."));
-const networkPath: PathOf = stackTags((field) => `network.${field}`);
-/** The identity's zone and vault are the cluster section's settings. */
-const identityPath: PathOf = stackTags((field) => {
-    if (field === "privateDNSZone") return "cluster.apiServer.privateDNSZone";
-    if (field.startsWith("kms.")) return `cluster.${field}`;
-    return `identity.${field}`;
-});
-
+const clusterPath = clusterKeyPath;
+const networkPath = networkKeyPath;
+const identityPath = identityKeyPath;
 
 /** Log Analytics' retention for the PerGB2018 tier the stack's workspace uses, in days. */
 export const WORKSPACE_RETENTION_DAYS = { min: 30, max: 730 } as const;
@@ -181,13 +174,13 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
 
 /** The cluster's arguments as validation sees them: the stack file's, before deployment. */
 function clusterArgsForRules(config: StackConfig, stack: string) {
-    return { ...clusterSettingsOf(config, stack), networkAddressing: networkAddressingOf(config) };
+    return { ...clusterSettingsOf(config, stack), networkAddressing: stackNetworkAddressing(config) };
 }
 
 /** The network's ranges as the cluster is given them (`KubenetNetwork.addressing`). */
-function networkAddressingOf(config: StackConfig) {
-    const { network } = config;
-    return network && { ...network, externalRouteTable: network.existingRouteTableId !== undefined };
+function stackNetworkAddressing(config: StackConfig): NetworkAddressing | undefined {
+    // A stack file's values are plain: none is known only at deployment.
+    return config.network && networkAddressingOf(config.network) as NetworkAddressing;
 }
 
 /**

@@ -8,8 +8,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { formatProblem } from "../../components/address";
-import { DeclaredAgainstRunning, LiveCluster, clusterPaths, declaredReplacementProperties, runningClusterChecks } from "../../components/cluster";
-import { resolveClusterArgs } from "../../components/cluster/resolve";
+import { DeclaredAgainstRunning, KubenetClusterArgs, LiveCluster, declaredReplacementProperties, runningClusterChecks } from "../../components/cluster";
+import { clusterArgsSchemas } from "../../components/cluster/inputs";
+import { argsAsRead } from "../../components/common/validation";
+import { clusterKeyPath } from "../config/key-paths";
 import { clusterArgsOf } from "../config/component-args";
 import { StackModel } from "../config/validate";
 
@@ -20,9 +22,10 @@ export function previewRefusals(model: StackModel, running: LiveCluster, today: 
         subnetId: "",
         identityId: "",
     };
-    // As KubenetCluster runs them (components/cluster/index.ts): on its resolved arguments, with
-    // its key paths, as a preview does. A stack file's values are plain, so they are known here.
-    const settings = resolveClusterArgs(args);
+    // As KubenetCluster runs them (components/cluster/index.ts): on its arguments as its schema
+    // reads them, with the stack's key paths, as a preview does. A stack file's values are plain,
+    // so they are known here.
+    const settings = argsAsRead<KubenetClusterArgs>(clusterArgsSchemas.args, args);
     const declared = { replacement: declaredReplacementProperties(settings), privateDNSZone: settings.apiServer?.privateDNSZone } as pulumi.Unwrap<DeclaredAgainstRunning>;
-    return runningClusterChecks(settings, declared, running, today, clusterPaths("networkAddressing.", args.keyPathPrefix ?? ""), true).problems.map(formatProblem);
+    return runningClusterChecks(settings, declared, running, today, clusterKeyPath, true).problems.map(formatProblem);
 }

@@ -64,8 +64,8 @@ describe("components/bootstrap: validateNamespaces", () => {
 
     it("takes a pod quota of one or more whole pods", () => {
         assert.deepEqual(problemsOf([{ name: "a", quota: { pods: 0 } }, { name: "b", quota: { pods: 2.5 } }, { name: "c", quota: { pods: 1 } }]), [
-            "namespaces[1].quota.pods: expected a whole number, got number 2.5",
             "namespaces[0].quota.pods: 0 is not a pod count: use a whole number of at least 1",
+            "namespaces[1].quota.pods: 2.5 is not a pod count: use a whole number of at least 1",
         ]);
     });
 

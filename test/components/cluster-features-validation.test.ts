@@ -100,7 +100,11 @@ describe("components/cluster: production features are validated", () => {
         for (const hours of [3, 25, 4.5]) assert.deepEqual(at({ durationHours: hours }), ["maintenance.autoUpgrade.durationHours"], String(hours));
         assert.deepEqual(at({ durationHours: 24 }), []);
         for (const offset of ["+9:00", "09:00", "+15:00"]) assert.deepEqual(at({ utcOffset: offset }), ["maintenance.autoUpgrade.utcOffset"], offset);
-        assert.deepEqual(at({ utcOffset: "-05:30" }), []);
+        for (const offset of ["+05:30", "+05:45", "+13:45", "-12:00", "-09:30"]) assert.deepEqual(at({ utcOffset: offset }), [], offset);
+        // Written right, but no time zone keeps them (the runtime's time zone database).
+        for (const offset of ["-14:00", "+05:17", "-05:30"]) {
+            assert.deepEqual(problems({ maintenance: { autoUpgrade: { ...window, utcOffset: offset } } }), [`maintenance.autoUpgrade.utcOffset: ${offset} is no time zone's offset: use your zone's, e.g. "+09:00" for Korea, "+05:30" for India`], offset);
+        }
         for (const weeks of [0, 5]) assert.deepEqual(at({ intervalWeeks: weeks }), ["maintenance.autoUpgrade.intervalWeeks"], String(weeks));
         assert.deepEqual(at({ intervalWeeks: 4 }), []);
         assert.deepEqual(problems({ upgradeChannel: undefined, maintenance: { autoUpgrade: window } }), [
@@ -141,14 +145,12 @@ describe("components/cluster: production features are validated", () => {
         assert.deepEqual(paths({ kms: { keyId: key, networkAccess: "Internal" as never } }), ["kms.networkAccess"]);
     });
 
-    it("still takes the KMS settings' old names until 0.4.0, but not with the new ones", () => {
+    it("refuses the KMS settings' names 0.3.0 renamed, naming the one meant", () => {
         const key = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
         const vault = `${SUB}/resourceGroups/sec/providers/Microsoft.KeyVault/vaults/kv-aks`;
-        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault } }), []);
-        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private" } }), ["kms.keyVaultId: is required with networkAccess: Private (AKS adds a private endpoint to the vault)"]);
-        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private", networkAccess: "Public", keyVaultResourceId: vault, keyVaultId: vault } }), [
-            "kms.keyVaultNetworkAccess: is the old name of networkAccess, which is given too: keep networkAccess alone",
-            "kms.keyVaultResourceId: is the old name of keyVaultId, which is given too: keep keyVaultId alone",
+        assert.deepEqual(problems({ kms: { keyId: key, keyVaultNetworkAccess: "Private", keyVaultResourceId: vault } as never }), [
+            "kms.keyVaultNetworkAccess: was renamed kms.networkAccess in 0.3.0: write kms.networkAccess instead",
+            "kms.keyVaultResourceId: was renamed kms.keyVaultId in 0.3.0: write kms.keyVaultId instead",
         ]);
     });
 
@@ -158,22 +160,22 @@ describe("components/cluster: production features are validated", () => {
         assert.deepEqual(pool({ osDiskSizeGB: 0 }), ["nodePools[1].osDiskSizeGB: 0 is not a disk size: use a whole number of GB from 1 to 2048"]);
         assert.deepEqual(pool({ sshAccess: "off" }), [`nodePools[1].sshAccess: "off" is not one of LocalUser, Disabled`]);
         assert.deepEqual(pool({ spot: { evictionPolicy: "Stop" } }), [`nodePools[1].spot.evictionPolicy: "Stop" is not one of Delete, Deallocate`]);
-        assert.deepEqual(pool({ spot: { maxPrice: "0.5" } }), ["nodePools[1].spot.maxPrice: 0.5 is not a spot price: use -1 (up to the on-demand price) or US dollars per hour above 0, with at most 5 decimals"]);
+        assert.deepEqual(pool({ spot: { maxPrice: "0.5" } }), ["nodePools[1].spot.maxPrice: expected number, got string \"0.5\""]);
         const window = { dayOfWeek: "Sunday", startTime: "02:00", durationHours: 4 };
         const maintenance = (changes: Record<string, unknown>) => problems({ maintenance: { nodeOSUpgrade: { ...window, ...changes } as never } });
         assert.deepEqual(maintenance({ dayOfWeek: "Sun" }), [`maintenance.nodeOSUpgrade.dayOfWeek: "Sun" is not one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday`]);
         assert.deepEqual(maintenance({ startTime: 200 }), [`maintenance.nodeOSUpgrade.startTime: 200 is not a time of day: write HH:mm, e.g. "02:00"`]);
-        assert.deepEqual(maintenance({ durationHours: "4" }), ["maintenance.nodeOSUpgrade.durationHours: 4 is not a window length: AKS takes whole hours from 4 to 24"]);
-        assert.deepEqual(maintenance({ utcOffset: 9 }), [`maintenance.nodeOSUpgrade.utcOffset: 9 is not a UTC offset: write +HH:mm or -HH:mm, e.g. "+09:00"`]);
+        assert.deepEqual(maintenance({ durationHours: "4" }), ["maintenance.nodeOSUpgrade.durationHours: \"4\" is not a window length: AKS takes whole hours from 4 to 24"]);
+        assert.deepEqual(maintenance({ utcOffset: 9 }), [`maintenance.nodeOSUpgrade.utcOffset: 9 is not a UTC offset: write +HH:mm or -HH:mm in quotes, e.g. "+09:00"`]);
         assert.deepEqual(maintenance({ intervalWeeks: 5 }), ["maintenance.nodeOSUpgrade.intervalWeeks: 5 is not a week interval: use 1 to 4"]);
         assert.deepEqual(problems({ addons: { imageCleaner: { intervalHours: 12 } } }), ["addons.imageCleaner.intervalHours: 12 is not an Image Cleaner interval: use whole hours from 24 to 2160"]);
-        assert.deepEqual(problems({ addons: { keyVaultSecretsProvider: { rotationPollInterval: 120 as never } } }), [`addons.keyVaultSecretsProvider.rotationPollInterval: 120 is not a duration (e.g. "2m", "1h")`]);
+        assert.deepEqual(problems({ addons: { keyVaultSecretsProvider: { rotationPollInterval: 120 as never } } }), [`addons.keyVaultSecretsProvider.rotationPollInterval: expected string, got number 120`]);
         assert.deepEqual(problems({ acrPullRegistryIds: [REGISTRY, REGISTRY] }), [`acrPullRegistryIds[1]: ${REGISTRY} is listed twice`]);
         assert.deepEqual(problems({ autoscalerProfile: { expander: "fastest" as never } }), [`autoscalerProfile.expander: "fastest" is not one of least-waste, most-pods, priority, random`]);
-        assert.deepEqual(problems({ autoscalerProfile: { scanInterval: 10 as never } }), [`autoscalerProfile.scanInterval: 10 is not a whole number of seconds: AKS takes scan-interval in seconds only, e.g. "10s"`]);
-        assert.deepEqual(problems({ autoscalerProfile: { scaleDownUtilizationThreshold: "0.5" as never } }), ["autoscalerProfile.scaleDownUtilizationThreshold: 0.5 is not a utilization share: use a number above 0 and at most 1"]);
+        assert.deepEqual(problems({ autoscalerProfile: { scanInterval: 10 as never } }), [`autoscalerProfile.scanInterval: expected string, got number 10`]);
+        assert.deepEqual(problems({ autoscalerProfile: { scaleDownUtilizationThreshold: "0.5" as never } }), ["autoscalerProfile.scaleDownUtilizationThreshold: expected number, got string \"0.5\""]);
         assert.deepEqual(problems({ autoscalerProfile: { maxGracefulTerminationSec: 1.5 } }), ["autoscalerProfile.maxGracefulTerminationSec: 1.5 is not a number of seconds: use a whole number of 0 or more"]);
-        assert.deepEqual(problems({ kms: { keyId: 7 as never } }), ["kms.keyId: 7 is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)"]);
+        assert.deepEqual(problems({ kms: { keyId: 7 as never } }), ["kms.keyId: expected string, got number 7"]);
         assert.deepEqual(problems({ kms: { keyId: "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef", networkAccess: "Internal" as never } }), [`kms.networkAccess: "Internal" is not one of Public, Private`]);
     });
 

@@ -222,13 +222,13 @@ describe("components/cluster: validateClusterArgs", () => {
         });
     });
 
-    it("still takes clusterName and a pool's maxSurge until 0.4.0, but not with their new names", () => {
-        assert.deepEqual(messages({ name: undefined, clusterName: "aks-old" }), []);
-        assert.deepEqual(messages({ nodePools: pool({ maxSurge: "33%", upgradeSettings: undefined }) }), []);
-        assert.deepEqual(messages({ nodePools: pool({ maxSurge: "0%", upgradeSettings: undefined }) }), ["nodePools[0].upgradeSettings.maxSurge: is 0 while maxUnavailable is 0: AKS needs one of them above 0 to upgrade the pool"]);
-        assert.deepEqual(messages({ clusterName: "aks-old", nodePools: pool({ maxSurge: "33%", upgradeSettings: { maxSurge: "10%" } }) }), [
-            "clusterName: is the old name of name, which is given too: keep name alone",
-            "nodePools[0].maxSurge: is the old name of upgradeSettings.maxSurge, which is given too: keep upgradeSettings.maxSurge alone",
+    it("refuses the names 0.3.0 renamed, naming the one meant", () => {
+        assert.deepEqual(messages({ name: undefined, clusterName: "aks-old" } as never), [
+            "name: is required: the cluster is read by its Azure name during preview (its pools and version), which an auto-generated name doesn't allow",
+            "clusterName: was renamed name in 0.3.0: write name instead",
+        ]);
+        assert.deepEqual(messages({ nodePools: pool({ maxSurge: "33%" } as never) }), [
+            "nodePools[0].maxSurge: was renamed upgradeSettings.maxSurge in 0.3.0: write upgradeSettings.maxSurge instead",
         ]);
     });
 

@@ -246,17 +246,15 @@ describe("components/identity: ClusterIdentity", () => {
             assert.deepEqual(engine.byType(ROLE).map((g) => g.name).sort(), ["id-network-contributor-route-table", "id-network-contributor-vnet"]);
         });
 
-        it("still takes identityName and privateDnsZoneId until 0.4.0, but not with their new names", async () => {
+        it("refuses the names 0.3.0 renamed, naming the one meant, and creates nothing", async () => {
             const base = { resourceGroupName: "rg", vnetId: "v", subnetId: "s" };
-            assert.deepEqual(validateIdentityArgs({ ...base, identityName: "id-aks", privateDnsZoneId: ZONE }), []);
-            assert.deepEqual(validateIdentityArgs({ ...base, identityName: "id-aks", name: "id-aks", privateDnsZoneId: ZONE, privateDNSZone: ZONE }).map(formatProblem), [
-                "identityName: is the old name of name, which is given too: keep name alone",
-                "privateDnsZoneId: is the old name of privateDNSZone, which is given too: keep privateDNSZone alone",
+            assert.deepEqual(validateIdentityArgs({ ...base, identityName: "id-aks", privateDnsZoneId: ZONE } as never).map(formatProblem), [
+                "identityName: was renamed name in 0.3.0: write name instead",
+                "privateDnsZoneId: was renamed privateDNSZone in 0.3.0: write privateDNSZone instead",
             ]);
-            buildStack({ identity: { identityName: "id-old", privateDnsZoneId: ZONE } });
+            assert.throws(() => buildStack({ identity: { identityName: "id-old" } as never }), /identityName: was renamed name in 0\.3\.0/);
             await engine.settle();
-            assert.equal(engine.one("azure-native:managedidentity:UserAssignedIdentity").inputs.resourceName, "id-old");
-            assert.deepEqual(engine.byType(ROLE).filter((g) => g.inputs.scope === ZONE).map((g) => g.name), ["id-private-dns-zone-contributor"]);
+            assert.equal(engine.byType("azure-native:managedidentity:UserAssignedIdentity").length, 0);
         });
     });
 });

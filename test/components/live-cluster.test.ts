@@ -185,10 +185,10 @@ describe("components/cluster: against a running cluster, end to end", () => {
         assert.deepEqual(request.map((p) => [p.name, p.minCount, p.maxCount, p.count]), [["system", 3, 5, undefined]], "the default pool's own settings, nothing of another pool");
     });
 
-    it("fails the preview on a create-only change to the default pool, with the stack file's key", async () => {
+    it("fails the preview on a create-only change to the default pool, naming the argument", async () => {
         const { engine: first } = await declareAgainst(undefined, { nodePools: [system, apps], kubernetesVersion: SUPPORTED_VERSION });
-        const { error } = await declareAgainst(runningClusterOf(first), { nodePools: [{ ...system, vmSize: "Standard_D8ds_v5" }, apps], kubernetesVersion: SUPPORTED_VERSION, keyPathPrefix: "cluster." });
-        assert.match(String(error?.message), /invalid KubenetCluster arguments:\ncluster\.nodePools\[0\]\.vmSize: "Standard_D8ds_v5" differs from "Standard_D4ds_v5"/);
+        const { error } = await declareAgainst(runningClusterOf(first), { nodePools: [{ ...system, vmSize: "Standard_D8ds_v5" }, apps], kubernetesVersion: SUPPORTED_VERSION });
+        assert.match(String(error?.message), /invalid KubenetCluster arguments:\nnodePools\[0\]\.vmSize: "Standard_D8ds_v5" differs from "Standard_D4ds_v5"/);
     });
 
     it("upgrades the control plane and every pool with one cluster request, then each AgentPool one at a time", async () => {

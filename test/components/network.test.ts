@@ -115,7 +115,6 @@ describe("components/network: KubenetNetwork", () => {
         assert.deepEqual(engine.resources.filter((r) => r.custom).map((r) => r.type), [ROUTE]);
         const hub = "/subscriptions/s1/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub";
         assert.equal(await new Promise((resolve) => net.vnetId.apply(resolve)), hub, "the vnet of your subnet");
-        assert.equal(await new Promise((resolve) => net.vnetScopeId.apply(resolve)), hub, "under its old name too, until 0.4.0");
         assert.equal(await new Promise((resolve) => net.subnetId.apply(resolve)), EXISTING_SUBNET);
     });
 

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { formatProblem, samePath } from "../../components/address";
-import { UpgradeSettingsArgs, checkUpgradeSettings, upgradeSettingsProfile } from "../../components/cluster/node-pools/upgrade-settings";
+import { UpgradeSettingsArgs, checkUpgradeSettings, upgradeSettingsInputs, upgradeSettingsProfile } from "../../components/cluster/node-pools/upgrade-settings";
+import { checkArgs } from "../../components/common/validation";
 
 /*
  * A pool's upgrade settings against AKS's REST model (AgentPoolUpgradeSettings, 2025-09-01) and
@@ -13,7 +14,9 @@ const SYSTEM = { mode: "System" };
 const SPOT = { mode: "User", spot: {} };
 
 function problems(settings: UpgradeSettingsArgs, pool: { mode: string; spot?: unknown } = USER): string[] {
-    return checkUpgradeSettings(settings, pool, "pool", samePath).map(formatProblem);
+    // The slice's schema, then its rules, as the cluster runs them on a pool's upgradeSettings.
+    const rules = (read: UpgradeSettingsArgs) => checkUpgradeSettings(read, pool, "pool", samePath);
+    return checkArgs(upgradeSettingsInputs, settings, rules, (field) => `pool.upgradeSettings.${field}`).problems.map(formatProblem);
 }
 
 describe("components/cluster: node pool upgrade settings", () => {
@@ -47,7 +50,7 @@ describe("components/cluster: node pool upgrade settings", () => {
         ]);
         for (const text of ["x1", "1x", "1%%", "-1"]) assert.equal(problems({ maxSurge: "0", maxUnavailable: text }).length, 2, text);
         assert.deepEqual(problems({ maxSurge: "0", maxUnavailable: "101" }), [], "a count above the pool's size takes the whole pool");
-        assert.equal(problems({ maxSurge: "0", maxUnavailable: 1 as unknown as string }).length, 2, "a count written as a number, from a language without the schema, is refused");
+        assert.deepEqual(problems({ maxSurge: "0", maxUnavailable: 1 as unknown as string }), [], "a count written as a number is the count, as in a stack file");
         assert.deepEqual(problems({ maxSurge: "10%", maxUnavailable: "1" }, SYSTEM), [
             "pool.upgradeSettings.maxUnavailable: can't be set on a System pool: AKS keeps System pools' nodes available during upgrades; use maxSurge",
         ], "a System pool's surge stands");

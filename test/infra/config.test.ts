@@ -97,7 +97,7 @@ describe("infra/config: every rule rejects with its key path", () => {
             c.cluster.podCidr = "172.30.0.0/16";            // an address rule
             c.network.subnetCidr = "10.1.0.0/24";           // outside the vnet
         }), [
-            "namespaces[0].quota.pods: expected number, got string \"many\"",
+            "namespaces[0].quota.pods: \"many\" is not a pod count: use a whole number of at least 1",
             "network.subnetCidr: 10.1.0.0/24 is not inside network.vnetCidr 172.16.0.0/16",
             "cluster.podCidr: 172.30.0.0/16 overlaps 172.30.0.0/16, a range AKS reserves",
         ]);
@@ -116,7 +116,7 @@ describe("infra/config: every rule rejects with its key path", () => {
     it("gives wrong types a clear message", () => {
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].count = "three"; c.protect = "yes"; }), [
             "protect: expected boolean, got string \"yes\"",
-            "cluster.nodePools[0].count: expected number, got string \"three\"",
+            "cluster.nodePools[0].count: \"three\" is not a node count: use a whole number from 0 to 1000",
         ]);
         assert.deepEqual(problems((c) => { delete c.network; }), ["network: is required"]);
     });
@@ -249,7 +249,7 @@ describe("infra/config: every rule rejects with its key path", () => {
 
     it("needs a System pool, on Linux, with at least one node", () => {
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].mode = "User"; }), ["cluster.nodePools: needs at least one pool with mode System: AKS runs its system pods there"]);
-        assert.deepEqual(problems((c) => { c.cluster.nodePools = []; }), ["cluster.nodePools: needs at least 1 entry"]);
+        assert.deepEqual(problems((c) => { c.cluster.nodePools = []; }), ["cluster.nodePools: needs at least one node pool, with mode System"]);
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].count = 0; }), ["cluster.nodePools[0].count: a System pool can't scale to 0; use at least 1 node"]);
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].osType = "Windows"; }), [
             "cluster.nodePools[0].osType: Windows node pools need Azure CNI; kubenet supports Linux only",
@@ -267,11 +267,11 @@ describe("infra/config: every rule rejects with its key path", () => {
     });
 
     it("takes zones 1 to 3", () => {
-        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].availabilityZones = ["1", "4"]; }), ["cluster.nodePools[0].availabilityZones[1]: \"4\" is not one of 1, 2, 3"]);
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].availabilityZones = ["1", "4"]; }), ["cluster.nodePools[0].availabilityZones[1]: \"4\" is not an availability zone: use \"1\", \"2\" or \"3\""]);
     });
 
     it("takes whole-number counts, min ≤ max, and leaves an autoscaled pool's count to the autoscaler", () => {
-        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].count = 2.5; }), ["cluster.nodePools[0].count: expected a whole number, got number 2.5"]);
+        assert.deepEqual(problems((c) => { c.cluster.nodePools[0].count = 2.5; }), ["cluster.nodePools[0].count: 2.5 is not a node count: use a whole number from 0 to 1000"]);
         assert.deepEqual(problems((c) => Object.assign(c.cluster.nodePools[0], { enableAutoScaling: true, count: 3, minCount: 1, maxCount: 5 })), [
             "cluster.nodePools[0].count: is set by the cluster autoscaler when enableAutoScaling is true (the pool starts at minCount): remove count and size the pool with minCount and maxCount",
         ]);

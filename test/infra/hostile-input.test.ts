@@ -115,7 +115,7 @@ describe("hostile input: the stack file and the engine's config", () => {
             assert.ok(quoted.ok, quoted.ok ? "" : quoted.problems.map(formatProblem).join("\n"));
             const group = quoted.output.resources.find((r) => r.type === "azure-native:resources:ResourceGroup");
             assert.equal(group?.inputs.resourceGroupName, "2024");
-            assert.deepEqual(await synthProblems(dev.replace("count: 2", "count: \"2\"")), ["cluster.nodePools[0].count: expected number, got string \"2\""]);
+            assert.deepEqual(await synthProblems(dev.replace("count: 2", "count: \"2\"")), ["cluster.nodePools[0].count: \"2\" is not a node count: use a whole number from 0 to 1000"]);
         });
     });
 

@@ -176,8 +176,8 @@ describe("infra/config: a component's rule applies from the stack file, under it
 
     it("the node pool's: upgrade settings AKS refuses", () => {
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].upgradeSettings = { maxUnavailable: "1", drainTimeoutInMinutes: 1 }; }), [
-            "cluster.nodePools[0].upgradeSettings.maxUnavailable: can't be set on a System pool: AKS keeps System pools' nodes available during upgrades; use maxSurge",
             "cluster.nodePools[0].upgradeSettings.drainTimeoutInMinutes: 1 is not a drain timeout: AKS takes whole minutes from 5 to 1440",
+            "cluster.nodePools[0].upgradeSettings.maxUnavailable: can't be set on a System pool: AKS keeps System pools' nodes available during upgrades; use maxSurge",
         ]);
     });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inputShape, wholeNumber } from "../../common/inputs";
+import { inputShape, wholeNumberIn } from "../../common/inputs";
 import { AUTOSCALER_EXPANDERS, AutoscalerProfileArgs } from "./args";
 
 /* The autoscaler profile's input schema, tied to its args (args.ts documents each key). */
@@ -10,7 +10,7 @@ export const autoscalerProfileInputs = z.strictObject(inputShape<AutoscalerProfi
     scaleDownDelayAfterAdd: z.string().optional(),
     scaleDownUnneededTime: z.string().optional(),
     scaleDownUtilizationThreshold: z.number().optional(),
-    maxGracefulTerminationSec: wholeNumber.optional(),
+    maxGracefulTerminationSec: wholeNumberIn(0, Number.MAX_SAFE_INTEGER, (shown) => `${shown} is not a number of seconds: use a whole number of 0 or more`).optional(),
     balanceSimilarNodeGroups: z.boolean().optional(),
     skipNodesWithSystemPods: z.boolean().optional(),
     skipNodesWithLocalStorage: z.boolean().optional(),

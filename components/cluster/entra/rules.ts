@@ -1,8 +1,7 @@
 import { PathOf, Problem } from "../../address";
-import { checkOneOf } from "../../common/checks";
 import { ENTRA_OBJECT_ID } from "../../common/entra";
 import { KnownClusterArgs } from "../args";
-import { AadArgs, DEPLOYER_PRINCIPAL_TYPES } from "./args";
+import { AadArgs } from "./args";
 
 /* Entra ID's rules: its groups, local accounts without it, the deployer's grant. */
 
@@ -36,6 +35,5 @@ function checkDeployer(aad: AadArgs | undefined, pathOf: PathOf): Problem[] {
     if (typeof deployer.objectId !== "string" || !ENTRA_OBJECT_ID.test(deployer.objectId)) {
         problems.push({ path: pathOf("aad.deployer.objectId"), message: `${JSON.stringify(deployer.objectId)} is not an Entra ID object id (a GUID); for a service principal use its object id (az ad sp show --id <appId> --query id), not the app id` });
     }
-    problems.push(...checkOneOf(deployer.principalType, DEPLOYER_PRINCIPAL_TYPES, pathOf("aad.deployer.principalType"), true));
     return problems;
 }

@@ -29,3 +29,5 @@ export interface MaintenanceArgs {
     nodeOSUpgrade?: MaintenanceWindowArgs;
 }
 
+/** The REST model's bounds (MaintenanceWindow and WeeklySchedule, 2025-09-01). */
+export const MAINTENANCE_LIMITS = { minDurationHours: 4, maxDurationHours: 24, minIntervalWeeks: 1, maxIntervalWeeks: 4 } as const;

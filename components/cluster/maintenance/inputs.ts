@@ -1,15 +1,18 @@
 import { z } from "zod";
-import { inputShape, wholeNumber } from "../../common/inputs";
-import { DAYS_OF_WEEK, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
+import { inputShape, wholeNumberIn } from "../../common/inputs";
+import { DAYS_OF_WEEK, MAINTENANCE_LIMITS, MaintenanceArgs, MaintenanceWindowArgs } from "./args";
 
 /* The maintenance windows' input schema, tied to their args (args.ts documents each key). */
 
+const { minDurationHours, maxDurationHours, minIntervalWeeks, maxIntervalWeeks } = MAINTENANCE_LIMITS;
+
 const maintenanceWindowInputs = z.strictObject(inputShape<MaintenanceWindowArgs>()({
     dayOfWeek: z.enum(DAYS_OF_WEEK),
-    startTime: z.string(),
-    durationHours: wholeNumber,
-    utcOffset: z.string().optional(),
-    intervalWeeks: wholeNumber.optional() }));
+    // A number here is a time YAML read as one (an unquoted 02:00 is 120 in YAML 1.1's sexagesimal).
+    startTime: z.string({ error: (issue) => (typeof issue.input === "number" ? `${issue.input} is not a time of day: write HH:mm, e.g. "02:00"` : undefined) }),
+    durationHours: wholeNumberIn(minDurationHours, maxDurationHours, (shown) => `${shown} is not a window length: AKS takes whole hours from ${minDurationHours} to ${maxDurationHours}`),
+    utcOffset: z.string({ error: (issue) => (typeof issue.input === "number" ? `${issue.input} is not a UTC offset: write +HH:mm or -HH:mm in quotes, e.g. "+09:00"` : undefined) }).optional(),
+    intervalWeeks: wholeNumberIn(minIntervalWeeks, maxIntervalWeeks, (shown) => `${shown} is not a week interval: use ${minIntervalWeeks} to ${maxIntervalWeeks}`).optional() }));
 
 export const maintenanceInputs = z.strictObject(inputShape<MaintenanceArgs>()({
     autoUpgrade: maintenanceWindowInputs.optional(),

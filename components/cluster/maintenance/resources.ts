@@ -14,9 +14,6 @@ export const MAINTENANCE_CONFIG_NAMES: Record<keyof MaintenanceArgs, string> = {
     nodeOSUpgrade: "aksManagedNodeOSUpgradeSchedule",
 };
 
-/** The REST model's bounds (MaintenanceWindow and WeeklySchedule, 2025-09-01). */
-export const MAINTENANCE_LIMITS = { minDurationHours: 4, maxDurationHours: 24, minIntervalWeeks: 1, maxIntervalWeeks: 4 } as const;
-
 export function maintenanceWindow(window: MaintenanceWindowArgs) {
     return {
         schedule: { weekly: { dayOfWeek: window.dayOfWeek, intervalWeeks: window.intervalWeeks ?? 1 } },

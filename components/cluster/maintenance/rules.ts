@@ -1,14 +1,39 @@
 import { PathOf, Problem } from "../../address";
-import { checkOneOf, isWholeNumberIn } from "../../common/checks";
+import { echo } from "../../common/zod-problems";
 import { KnownClusterArgs } from "../args";
-import { MaintenanceArgs, MaintenanceWindowArgs, DAYS_OF_WEEK } from "./args";
-import { MAINTENANCE_LIMITS } from "./resources";
+import { MaintenanceArgs, MaintenanceWindowArgs } from "./args";
 
 /* The maintenance windows' rules: AKS's bounds, and a window only for an upgrade that runs. */
 
 const CLOCK_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 const UTC_OFFSET = /^[+-](0[0-9]|1[0-4]):[0-5][0-9]$/;
+
+let offsetsInUse: Set<string> | undefined;
+
+/**
+ * The UTC offsets some time zone uses, in winter or summer: from the time zone database the
+ * runtime carries (Node's ICU, `Intl.supportedValuesOf("timeZone")` and the fixed Etc/GMT±N
+ * zones), so `-14:00` or `+05:17`, which no zone has, is refused, and an offset a zone takes up
+ * later arrives with the runtime.
+ */
+export function utcOffsetsInUse(): Set<string> {
+    if (offsetsInUse) return offsetsInUse;
+    const year = new Date().getUTCFullYear();
+    const instants = [new Date(Date.UTC(year, 0, 15)), new Date(Date.UTC(year, 6, 15))];
+    offsetsInUse = new Set(["+00:00"]);
+    // The database's fixed-offset zones too (Etc/GMT+12 is UTC-12:00), which the list leaves out.
+    const fixed = [...Array.from({ length: 12 }, (_, i) => `Etc/GMT+${i + 1}`), ...Array.from({ length: 14 }, (_, i) => `Etc/GMT-${i + 1}`)];
+    for (const timeZone of [...Intl.supportedValuesOf("timeZone"), ...fixed]) {
+        const format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+        for (const instant of instants) {
+            const name = format.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+            const offset = /^GMT([+-]\d{2}:\d{2})$/.exec(name)?.[1];
+            if (offset) offsetsInUse.add(offset);
+        }
+    }
+    return offsetsInUse;
+}
 
 /**
  * A window for an upgrade that never runs would be accepted and do nothing: the auto-upgrade
@@ -34,19 +59,13 @@ export function checkMaintenance(args: KnownClusterArgs, pathOf: PathOf): Proble
 
 function checkWindow(window: MaintenanceWindowArgs, at: (key: string) => string): Problem[] {
     const problems: Problem[] = [];
-    const { minDurationHours, maxDurationHours, minIntervalWeeks, maxIntervalWeeks } = MAINTENANCE_LIMITS;
-    problems.push(...checkOneOf(window.dayOfWeek, DAYS_OF_WEEK, at("dayOfWeek"), true));
-    if (typeof window.startTime !== "string" || !CLOCK_TIME.test(window.startTime)) {
+    if (window.startTime !== undefined && !CLOCK_TIME.test(window.startTime)) {
         problems.push({ path: at("startTime"), message: `${JSON.stringify(window.startTime)} is not a time of day: write HH:mm, e.g. "02:00"` });
     }
-    if (!isWholeNumberIn(window.durationHours, minDurationHours, maxDurationHours)) {
-        problems.push({ path: at("durationHours"), message: `${window.durationHours} is not a window length: AKS takes whole hours from ${minDurationHours} to ${maxDurationHours}` });
-    }
-    if (window.utcOffset !== undefined && (typeof window.utcOffset !== "string" || !UTC_OFFSET.test(window.utcOffset))) {
-        problems.push({ path: at("utcOffset"), message: `${JSON.stringify(window.utcOffset)} is not a UTC offset: write +HH:mm or -HH:mm, e.g. "+09:00"` });
-    }
-    if (window.intervalWeeks !== undefined && !isWholeNumberIn(window.intervalWeeks, minIntervalWeeks, maxIntervalWeeks)) {
-        problems.push({ path: at("intervalWeeks"), message: `${window.intervalWeeks} is not a week interval: use ${minIntervalWeeks} to ${maxIntervalWeeks}` });
+    if (window.utcOffset !== undefined && !UTC_OFFSET.test(window.utcOffset)) {
+        problems.push({ path: at("utcOffset"), message: `${echo(window.utcOffset)} is not a UTC offset: write +HH:mm or -HH:mm, e.g. "+09:00"` });
+    } else if (window.utcOffset !== undefined && !utcOffsetsInUse().has(window.utcOffset.replace(/^-00:00$/, "+00:00"))) {
+        problems.push({ path: at("utcOffset"), message: `${window.utcOffset} is no time zone's offset: use your zone's, e.g. "+09:00" for Korea, "+05:30" for India` });
     }
     return problems;
 }

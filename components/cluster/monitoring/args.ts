@@ -36,3 +36,16 @@ export interface PrometheusArgs {
      */
     azureMonitorWorkspaceLocation?: pulumi.Input<string>;
 }
+
+/**
+ * AKS's resource log categories (Microsoft, "Monitor AKS: resource logs"). The default set is the
+ * control plane's: the API server, the admin audit log (audit without get and list, into the
+ * AKSAuditAdmin table; kube-audit goes to AKSAudit), the controller manager, the autoscaler and
+ * guard (Entra ID authentication).
+ */
+export const CONTROL_PLANE_LOG_CATEGORIES = [
+    "kube-apiserver", "kube-audit", "kube-audit-admin", "kube-controller-manager", "kube-scheduler",
+    "cluster-autoscaler", "cloud-controller-manager", "guard",
+    "csi-azuredisk-controller", "csi-azurefile-controller", "csi-snapshot-controller",
+] as const;
+export const DEFAULT_CONTROL_PLANE_LOGS = ["kube-apiserver", "kube-audit-admin", "kube-controller-manager", "cluster-autoscaler", "guard"];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { input, inputShape } from "../../common/inputs";
-import { ClusterMonitoringArgs, PrometheusArgs } from "./args";
+import { CONTROL_PLANE_LOG_CATEGORIES, ClusterMonitoringArgs, PrometheusArgs } from "./args";
+import { echo } from "../../common/zod-problems";
 
 /* The monitoring settings' input schema, tied to their args (args.ts documents each key). */
 
@@ -12,6 +13,7 @@ export const monitoringInputs = z.strictObject(inputShape<ClusterMonitoringArgs>
     logAnalyticsWorkspaceId: input(z.string()),
     logAnalyticsWorkspaceLocation: input(z.string()).optional(),
     containerInsights: z.boolean().default(true),
-    controlPlaneLogs: z.array(z.string()).optional(),
+    controlPlaneLogs: z.array(z.enum(CONTROL_PLANE_LOG_CATEGORIES, {
+        error: (issue) => `${echo(issue.input)} is not an AKS log category: use ${CONTROL_PLANE_LOG_CATEGORIES.join(", ")}` })).optional(),
     defender: z.boolean().default(false),
     prometheus: prometheusInputs.optional() }));

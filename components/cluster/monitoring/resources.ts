@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alertsmanagement from "@pulumi/azure-native/alertsmanagement";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
-import { ClusterMonitoringArgs, PrometheusArgs } from "./args";
+import { ClusterMonitoringArgs, DEFAULT_CONTROL_PLANE_LOGS, PrometheusArgs } from "./args";
 import { PROMETHEUS_RECORDING_RULE_GROUPS, RECORDING_RULES_INTERVAL } from "./prometheus-rules";
 
 /*
@@ -10,18 +10,6 @@ import { PROMETHEUS_RECORDING_RULE_GROUPS, RECORDING_RULES_INTERVAL } from "./pr
  * and its rule groups.
  */
 
-/**
- * AKS's resource log categories (Microsoft, "Monitor AKS: resource logs"). The default set is the
- * control plane's: the API server, the admin audit log (audit without get and list, into the
- * AKSAuditAdmin table; kube-audit goes to AKSAudit), the controller manager, the autoscaler and
- * guard (Entra ID authentication).
- */
-export const CONTROL_PLANE_LOG_CATEGORIES = [
-    "kube-apiserver", "kube-audit", "kube-audit-admin", "kube-controller-manager", "kube-scheduler",
-    "cluster-autoscaler", "cloud-controller-manager", "guard",
-    "csi-azuredisk-controller", "csi-azurefile-controller", "csi-snapshot-controller",
-] as const;
-export const DEFAULT_CONTROL_PLANE_LOGS = ["kube-apiserver", "kube-audit-admin", "kube-controller-manager", "cluster-autoscaler", "guard"];
 
 /** Where a cluster's monitoring resources go: its group, its name and id, its tags. */
 export interface MonitoredCluster {

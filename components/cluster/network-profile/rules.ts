@@ -1,9 +1,7 @@
 import { NetworkAddressing, PathOf, Problem } from "../../address";
-import { checkOneOf } from "../../common/checks";
 import { KnownClusterArgs } from "../args";
 import { OVERLAY_MIGRATION_MIN_VERSION } from "../replacement";
 import { parseKubernetesVersion } from "../upgrades/versions";
-import { NETWORK_POLICIES } from "./args";
 
 /*
  * The network profile's rules: the plugin and its mode, the policy engine kubenet can run, the
@@ -20,10 +18,7 @@ export function checkNetworkModel(args: KnownClusterArgs, pathOf: PathOf): Probl
     if (plugin === "azure" && args.networkPluginMode !== "overlay") {
         problems.push({ path: pathOf("networkPluginMode"), message: "must be overlay with networkPlugin: azure (classic Azure CNI gives every pod a subnet address, which this project doesn't plan)" });
     }
-    const policyProblems = checkOneOf(policy, NETWORK_POLICIES, pathOf("networkPolicy"));
-    if (policyProblems.length > 0) {
-        problems.push(...policyProblems);
-    } else if (plugin === "kubenet" && (policy === "azure" || policy === "cilium")) {
+    if (plugin === "kubenet" && (policy === "azure" || policy === "cilium")) {
         problems.push({ path: pathOf("networkPolicy"), message: `${policy} network policy isn't supported with kubenet; use calico or none` });
     }
     return problems;

@@ -14,6 +14,12 @@ export const OsType = { Linux: "Linux", Windows: "Windows" } as const;
 export type OsType = (typeof OsType)[keyof typeof OsType];
 export const OS_TYPES = Object.values(OsType);
 
+/** AKS's bound on a pool's node count (count, minCount, maxCount). */
+export const MAX_NODES_PER_POOL = 1000;
+
+/** The REST model's bound on `osDiskSizeGB` (ContainerServiceOSDisk, 2025-09-01). */
+export const MAX_OS_DISK_SIZE_GB = 2048;
+
 export const AVAILABILITY_ZONES = ["1", "2", "3"];
 
 /**
@@ -76,8 +82,6 @@ export interface NodePoolArgs {
     availabilityZones?: string[];
     /** How AKS upgrades the pool's nodes: surge, unavailable nodes, drain and soak times. */
     upgradeSettings?: UpgradeSettingsArgs;
-    /** The old name of `upgradeSettings.maxSurge`. @deprecated Use `upgradeSettings.maxSurge`; this name is accepted until 0.4.0. */
-    maxSurge?: string;
     /** Kubernetes labels on every node (`aks-kubenet/pool` is set by the component). */
     nodeLabels?: Record<string, string>;
     /** Taints on every node, `key=value:Effect`, e.g. `CriticalAddonsOnly=true:NoSchedule`. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { inputShape, stringish, wholeNumber } from "../../common/inputs";
-import { AVAILABILITY_ZONES, NodePoolArgs, OS_DISK_TYPES, OS_SKUS, OS_TYPES, POOL_MODES, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES, SpotArgs } from "./args";
+import { inputShape, oneOf, stringish, wholeNumberIn } from "../../common/inputs";
+import { echo } from "../../common/zod-problems";
+import { AVAILABILITY_ZONES, MAX_NODES_PER_POOL, MAX_OS_DISK_SIZE_GB, NodePoolArgs, OS_DISK_TYPES, OS_SKUS, OS_TYPES, POOL_MODES, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES, SpotArgs } from "./args";
 import { upgradeSettingsInputs } from "./upgrade-settings";
 
 /*
@@ -13,23 +14,28 @@ const spotInputs = z.strictObject(inputShape<SpotArgs>()({
     maxPrice: z.number().optional(),
 }));
 
-export const nodePoolInputs = z.strictObject(inputShape<NodePoolArgs, "maxSurge">()({
+const nodeCount = wholeNumberIn(0, MAX_NODES_PER_POOL, (shown) => `${shown} is not a node count: use a whole number from 0 to ${MAX_NODES_PER_POOL}`);
+
+/** YAML writes a zone as 1 where Azure takes the text "1". */
+const zone = stringish.pipe(z.enum(AVAILABILITY_ZONES, { error: (issue) => `${echo(issue.input)} is not an availability zone: use "1", "2" or "3"` }));
+
+export const nodePoolInputs = z.strictObject(inputShape<NodePoolArgs>()({
     name: z.string(),
     mode: z.enum(POOL_MODES),
     vmSize: z.string().optional(),
     osType: z.enum(OS_TYPES).default("Linux"),
-    count: wholeNumber.optional(),
+    count: nodeCount.optional(),
     enableAutoScaling: z.boolean().default(false),
-    minCount: wholeNumber.optional(),
-    maxCount: wholeNumber.optional(),
+    minCount: nodeCount.optional(),
+    maxCount: nodeCount.optional(),
     maxPods: z.number().optional(),
-    availabilityZones: z.array(stringish.pipe(z.enum(AVAILABILITY_ZONES))).optional(),
+    availabilityZones: z.array(zone).optional(),
     upgradeSettings: upgradeSettingsInputs.optional(),
     nodeLabels: z.record(z.string(), z.string()).optional(),
     nodeTaints: z.array(z.string()).optional(),
-    osSKU: z.enum(OS_SKUS).optional(),
+    osSKU: oneOf(OS_SKUS, "Windows images need Azure CNI; CBLMariner is now AzureLinux").optional(),
     osDiskType: z.enum(OS_DISK_TYPES).optional(),
-    osDiskSizeGB: wholeNumber.optional(),
+    osDiskSizeGB: wholeNumberIn(1, MAX_OS_DISK_SIZE_GB, (shown) => `${shown} is not a disk size: use a whole number of GB from 1 to ${MAX_OS_DISK_SIZE_GB}`).optional(),
     enableEncryptionAtHost: z.boolean().optional(),
     sshAccess: z.enum(SSH_ACCESS_MODES).optional(),
     spot: spotInputs.optional(),

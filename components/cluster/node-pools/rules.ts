@@ -1,8 +1,7 @@
 import { KUBENET_DEFAULT_MAX_PODS, PathOf, PoolSizing, Problem } from "../../address";
-import { isOneOf, isWholeNumberIn } from "../../common/checks";
 import { KnownClusterArgs } from "../args";
 import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL } from "./agent-pools";
-import { AVAILABILITY_ZONES, NodePoolArgs } from "./args";
+import { NodePoolArgs } from "./args";
 import { checkNodeSettings, checkPoolSettings } from "./settings";
 import { checkUpgradeSettings } from "./upgrade-settings";
 
@@ -13,7 +12,6 @@ import { checkUpgradeSettings } from "./upgrade-settings";
  */
 
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
-const MAX_NODES_PER_POOL = 1000;
 
 /** A pool's smallest and largest size, for the capacity rules. */
 export function poolSizing(pool: NodePoolArgs): PoolSizing {
@@ -26,17 +24,10 @@ export function poolSizing(pool: NodePoolArgs): PoolSizing {
     };
 }
 
-/** Sizes: whole numbers, count alone for a fixed pool, min ≤ count ≤ max when autoscaling. */
+/** Sizes (whole numbers in range: the schema's): count alone for a fixed pool, min ≤ max when autoscaling. */
 export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const at = (key: string) => pathOf(`${field}.${key}`);
-    for (const key of ["count", "minCount", "maxCount"] as const) {
-        const value = pool[key];
-        if (value !== undefined && !isWholeNumberIn(value, 0, MAX_NODES_PER_POOL)) {
-            problems.push({ path: at(key), message: `${value} is not a node count: use a whole number from 0 to ${MAX_NODES_PER_POOL}` });
-        }
-    }
-    if (problems.length > 0) return problems;
     if (pool.enableAutoScaling) {
         if (pool.minCount === undefined) problems.push({ path: at("minCount"), message: "is required when enableAutoScaling is true" });
         if (pool.maxCount === undefined) problems.push({ path: at("maxCount"), message: "is required when enableAutoScaling is true" });
@@ -64,7 +55,9 @@ function checkPool(pool: NodePoolArgs, i: number, args: KnownClusterArgs, pathOf
     const problems: Problem[] = [];
     const kubenet = (args.networkPlugin ?? "kubenet") === "kubenet";
     const windows = pool.osType === "Windows";
-    if (typeof pool.name !== "string" || !POOL_NAME.test(pool.name)) {
+    if (pool.name === undefined) {
+        // Refused by the schema.
+    } else if (!POOL_NAME.test(pool.name)) {
         problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is not a node pool name: a lowercase letter, then up to 11 lowercase letters or digits` });
     } else if (windows && !kubenet && pool.name.length > MAX_POOL_NAME_LENGTH.Windows) {
         problems.push({ path: at("name"), message: `${JSON.stringify(pool.name)} is too long for a Windows pool: at most ${MAX_POOL_NAME_LENGTH.Windows} characters` });
@@ -86,9 +79,7 @@ function checkPool(pool: NodePoolArgs, i: number, args: KnownClusterArgs, pathOf
     }
     const zones = pool.availabilityZones ?? [];
     zones.forEach((zone, z) => {
-        if (!isOneOf(AVAILABILITY_ZONES, zone)) {
-            problems.push({ path: at(`availabilityZones[${z}]`), message: `${JSON.stringify(zone)} is not an availability zone: use "1", "2" or "3"` });
-        } else if (zones.indexOf(zone) !== z) {
+        if (zones.indexOf(zone) !== z) {
             problems.push({ path: at(`availabilityZones[${z}]`), message: `zone ${zone} is listed twice` });
         }
     });

@@ -1,6 +1,5 @@
 import { PathOf, Problem } from "../../address";
-import { checkOneOf, isOneOf, isWholeNumberIn } from "../../common/checks";
-import { NodePoolArgs, OS_DISK_TYPES, OS_SKUS, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES } from "./args";
+import { NodePoolArgs } from "./args";
 import { nodeLabelProblems } from "./labels";
 
 /* A pool's VM size, labels, taints, OS image and disk, SSH and spot settings: their rules. */
@@ -68,9 +67,6 @@ export function checkPoolSettings(pool: NodePoolArgs, field: string, pathOf: Pat
     return problems;
 }
 
-/** The REST model's bound on `osDiskSizeGB` (ContainerServiceOSDisk, 2025-09-01). */
-export const MAX_OS_DISK_SIZE_GB = 2048;
-
 /**
  * The OS image and disk, host encryption, SSH and spot settings: the enumerations and ranges of
  * AKS's REST model, and what kubenet and AKS allow together. Whether a VM size has room for an
@@ -79,19 +75,9 @@ export const MAX_OS_DISK_SIZE_GB = 2048;
 export function checkNodeSettings(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
     const at = (key: string) => pathOf(`${field}.${key}`);
     const problems: Problem[] = [];
-    if (pool.osSKU !== undefined) {
-        if (!isOneOf(OS_SKUS, pool.osSKU)) {
-            problems.push({ path: at("osSKU"), message: `${JSON.stringify(pool.osSKU)} is not one of ${OS_SKUS.join(", ")} (Windows images need Azure CNI; CBLMariner is now AzureLinux)` });
-        } else if (pool.osType === "Windows") {
-            problems.push({ path: at("osSKU"), message: `${pool.osSKU} is a Linux image; a Windows pool takes AKS's Windows image` });
-        }
+    if (pool.osSKU !== undefined && pool.osType === "Windows") {
+        problems.push({ path: at("osSKU"), message: `${pool.osSKU} is a Linux image; a Windows pool takes AKS's Windows image` });
     }
-    problems.push(...checkOneOf(pool.osDiskType, OS_DISK_TYPES, at("osDiskType")));
-    const size = pool.osDiskSizeGB;
-    if (size !== undefined && !isWholeNumberIn(size, 1, MAX_OS_DISK_SIZE_GB)) {
-        problems.push({ path: at("osDiskSizeGB"), message: `${size} is not a disk size: use a whole number of GB from 1 to ${MAX_OS_DISK_SIZE_GB}` });
-    }
-    problems.push(...checkOneOf(pool.sshAccess, SSH_ACCESS_MODES, at("sshAccess")));
     problems.push(...checkSpot(pool, at));
     return problems;
 }
@@ -103,11 +89,10 @@ function checkSpot(pool: NodePoolArgs, at: (key: string) => string): Problem[] {
     if (pool.mode === "System") {
         problems.push({ path: at("spot"), message: "System pools can't run on spot VMs: Azure can take every node back at once; use a User pool" });
     }
-    problems.push(...checkOneOf(spot.evictionPolicy, SPOT_EVICTION_POLICIES, at("spot.evictionPolicy")));
     const price = spot.maxPrice;
     const fiveDecimals = (n: number) => Math.abs(n * 1e5 - Math.round(n * 1e5)) < 1e-6;
     // Azure: -1, or a price above zero with at most five decimals.
-    if (price !== undefined && !(price === -1 || (typeof price === "number" && price > 0 && fiveDecimals(price)))) {
+    if (price !== undefined && !(price === -1 || (price > 0 && fiveDecimals(price)))) {
         problems.push({ path: at("spot.maxPrice"), message: `${price} is not a spot price: use -1 (up to the on-demand price) or US dollars per hour above 0, with at most 5 decimals` });
     }
     return problems;

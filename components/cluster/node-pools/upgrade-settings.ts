@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_MAX_SURGE, PathOf, Problem } from "../../address";
 import { parseMaxSurge } from "../../address/surge";
-import { checkOneOf, isWholeNumberIn } from "../../common/checks";
-import { inputShape, stringish } from "../../common/inputs";
+import { inputShape, stringish, wholeNumberIn } from "../../common/inputs";
 
 /*
  * A node pool's upgrade settings, end to end: the input, its rules and what is sent to AKS.
@@ -33,13 +32,6 @@ export interface UpgradeSettingsArgs {
     undrainableNodeBehavior?: UndrainableNodeBehavior;
 }
 
-export const upgradeSettingsInputs = z.strictObject(inputShape<UpgradeSettingsArgs>()({
-    maxSurge: stringish.optional(),
-    maxUnavailable: stringish.optional(),
-    drainTimeoutInMinutes: z.number().int().optional(),
-    nodeSoakDurationInMinutes: z.number().int().optional(),
-    undrainableNodeBehavior: z.enum(UNDRAINABLE_NODE_BEHAVIORS).optional(),
-}));
 
 /**
  * AKS's defaults and bounds. The REST model (AgentPoolUpgradeSettings, API 2025-09-01, which
@@ -58,6 +50,16 @@ export const UPGRADE_SETTINGS_LIMITS = {
     nodeSoakDurationInMinutes: { min: 0, max: 30 },
     defaultUndrainableNodeBehavior: UndrainableNodeBehavior.Schedule,
 } as const;
+
+const { drainTimeoutInMinutes: drain, nodeSoakDurationInMinutes: soak } = UPGRADE_SETTINGS_LIMITS;
+
+export const upgradeSettingsInputs = z.strictObject(inputShape<UpgradeSettingsArgs>()({
+    maxSurge: stringish.optional(),
+    maxUnavailable: stringish.optional(),
+    drainTimeoutInMinutes: wholeNumberIn(drain.min, drain.max, (shown) => `${shown} is not a drain timeout: AKS takes whole minutes from ${drain.min} to ${drain.max}`).optional(),
+    nodeSoakDurationInMinutes: wholeNumberIn(soak.min, soak.max, (shown) => `${shown} is not a soak time: AKS takes whole minutes from ${soak.min} to ${soak.max}`).optional(),
+    undrainableNodeBehavior: z.enum(UNDRAINABLE_NODE_BEHAVIORS).optional(),
+}));
 
 /** What of the pool decides which upgrade settings it can take. */
 export interface UpgradingPool {
@@ -116,14 +118,6 @@ export function checkUpgradeSettings(settings: UpgradeSettingsArgs | undefined, 
     if (unavailableNodes && surge?.count !== 0) {
         problems.push({ path: at("maxSurge"), message: `must be "0" with maxUnavailable ${settings.maxUnavailable}: AKS upgrades a pool either with surge nodes or with unavailable nodes (both at once is a preview feature)` });
     }
-    const { drainTimeoutInMinutes: drain, nodeSoakDurationInMinutes: soak } = UPGRADE_SETTINGS_LIMITS;
-    if (settings.drainTimeoutInMinutes !== undefined && !isWholeNumberIn(settings.drainTimeoutInMinutes, drain.min, drain.max)) {
-        problems.push({ path: at("drainTimeoutInMinutes"), message: `${settings.drainTimeoutInMinutes} is not a drain timeout: AKS takes whole minutes from ${drain.min} to ${drain.max}` });
-    }
-    if (settings.nodeSoakDurationInMinutes !== undefined && !isWholeNumberIn(settings.nodeSoakDurationInMinutes, soak.min, soak.max)) {
-        problems.push({ path: at("nodeSoakDurationInMinutes"), message: `${settings.nodeSoakDurationInMinutes} is not a soak time: AKS takes whole minutes from ${soak.min} to ${soak.max}` });
-    }
-    problems.push(...checkOneOf(settings.undrainableNodeBehavior, UNDRAINABLE_NODE_BEHAVIORS, at("undrainableNodeBehavior")));
     return problems;
 }
 

@@ -14,10 +14,6 @@ export interface KmsArgs {
     keyVaultId?: pulumi.Input<string>;
     /** Public (default) or Private (the vault takes no public traffic; AKS adds a private endpoint). */
     networkAccess?: KeyVaultNetworkAccess;
-    /** The old name of `networkAccess`. @deprecated Use `networkAccess`; this name is accepted until 0.4.0. */
-    keyVaultNetworkAccess?: KeyVaultNetworkAccess;
-    /** The old name of `keyVaultId`. @deprecated Use `keyVaultId`; this name is accepted until 0.4.0. */
-    keyVaultResourceId?: pulumi.Input<string>;
 }
 
 /** The Secrets Store CSI driver with the Azure Key Vault provider. */

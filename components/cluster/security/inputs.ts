@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { input, inputShape, wholeNumber } from "../../common/inputs";
+import { input, inputShape, wholeNumberIn } from "../../common/inputs";
 import { KEY_VAULT_NETWORK_ACCESS } from "../../common/key-vault";
 import { ClusterAddonsArgs, KmsArgs } from "./args";
 
 /* The add-ons' and KMS's input schema, tied to their args (args.ts documents each key). */
 
-/** The names kept for one release, which the component translates. */
-type DeprecatedKmsKeys = "keyVaultNetworkAccess" | "keyVaultResourceId";
+/** Image Cleaner's interval bounds (Microsoft, "Use Image Cleaner on AKS"): a day to three months. */
+export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
+const { min, max } = IMAGE_CLEANER_INTERVAL_HOURS;
 
-export const kmsInputs = z.strictObject(inputShape<KmsArgs, DeprecatedKmsKeys>()({
+export const kmsInputs = z.strictObject(inputShape<KmsArgs>()({
     keyId: input(z.string()),
     keyVaultId: input(z.string()).optional(),
     networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public") }));
@@ -18,5 +19,6 @@ export const addonsInputs = z.strictObject(inputShape<ClusterAddonsArgs>()({
     keyVaultSecretsProvider: z.strictObject({
         secretRotation: z.boolean().optional(),
         rotationPollInterval: z.string().optional() }).optional(),
-    imageCleaner: z.strictObject({ intervalHours: wholeNumber.optional() }).optional() }));
+    imageCleaner: z.strictObject({
+        intervalHours: wholeNumberIn(min, max, (shown) => `${shown} is not an Image Cleaner interval: use whole hours from ${min} to ${max}`).optional() }).optional() }));
 

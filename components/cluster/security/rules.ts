@@ -1,7 +1,5 @@
 import { PathOf, Problem } from "../../address";
-import { checkOneOf, isWholeNumberIn } from "../../common/checks";
 import { checkResourceId } from "../../common/resource-id";
-import { KEY_VAULT_NETWORK_ACCESS } from "../../common/key-vault";
 import { KnownClusterArgs } from "../args";
 import { ACR_TYPE } from "./profile";
 
@@ -10,23 +8,16 @@ import { ACR_TYPE } from "./profile";
 /** A Go duration as AKS's add-on settings take it: `2m`, `1h30m`, `90s`. */
 const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
 
-/** Image Cleaner's interval bounds (Microsoft, "Use Image Cleaner on AKS"): a day to three months. */
-export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
 
 export function checkAddons(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const keyVault = args.addons?.keyVaultSecretsProvider;
     if (keyVault?.rotationPollInterval !== undefined) {
-        if (typeof keyVault.rotationPollInterval !== "string" || !GO_DURATION.test(keyVault.rotationPollInterval)) {
+        if (!GO_DURATION.test(keyVault.rotationPollInterval)) {
             problems.push({ path: pathOf("addons.keyVaultSecretsProvider.rotationPollInterval"), message: `${JSON.stringify(keyVault.rotationPollInterval)} is not a duration (e.g. "2m", "1h")` });
         } else if (keyVault.secretRotation === false) {
             problems.push({ path: pathOf("addons.keyVaultSecretsProvider.rotationPollInterval"), message: "is only used with secretRotation: true; remove it or turn rotation on" });
         }
-    }
-    const interval = args.addons?.imageCleaner?.intervalHours;
-    const { min, max } = IMAGE_CLEANER_INTERVAL_HOURS;
-    if (interval !== undefined && !isWholeNumberIn(interval, min, max)) {
-        problems.push({ path: pathOf("addons.imageCleaner.intervalHours"), message: `${interval} is not an Image Cleaner interval: use whole hours from ${min} to ${max}` });
     }
     return problems;
 }
@@ -51,13 +42,10 @@ export function checkKms(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const kms = args.kms;
     if (!kms) return [];
     const problems: Problem[] = [];
-    if (typeof kms.keyId !== "string" || !KEY_ID.test(kms.keyId)) {
+    if (kms.keyId !== undefined && !KEY_ID.test(kms.keyId)) {
         problems.push({ path: pathOf("kms.keyId"), message: `${JSON.stringify(kms.keyId)} is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)` });
     }
-    const accessProblems = checkOneOf(kms.networkAccess, KEY_VAULT_NETWORK_ACCESS, pathOf("kms.networkAccess"));
-    if (accessProblems.length > 0) {
-        problems.push(...accessProblems);
-    } else if (kms.networkAccess === "Private" && kms.keyVaultId === undefined) {
+    if (kms.networkAccess === "Private" && kms.keyVaultId === undefined) {
         problems.push({ path: pathOf("kms.keyVaultId"), message: "is required with networkAccess: Private (AKS adds a private endpoint to the vault)" });
     }
     if (kms.keyVaultId !== undefined) problems.push(...checkResourceId(kms.keyVaultId, "Microsoft.KeyVault/vaults", pathOf("kms.keyVaultId")));

@@ -1,8 +1,6 @@
 import { PathOf, Problem } from "../../address";
-import { checkOneOf } from "../../common/checks";
 import { KnownClusterArgs } from "../args";
 import {
-    KUBERNETES_SUPPORT_PLANS,
     KUBERNETES_VERSIONS_RECORDED_ON,
     VERSION_WARNING_DAYS,
     daysBetween,
@@ -102,8 +100,6 @@ const LTS_FIX = "skuTier Premium with supportPlan AKSLongTermSupport";
  * for AKS versions").
  */
 export function checkSupportPlan(args: Pick<KnownClusterArgs, "supportPlan" | "skuTier">, pathOf: PathOf): Problem[] {
-    const plan = checkOneOf(args.supportPlan, KUBERNETES_SUPPORT_PLANS, pathOf("supportPlan"));
-    if (plan.length > 0) return plan;
     return args.supportPlan === "AKSLongTermSupport" && args.skuTier !== "Premium"
         ? [{ path: pathOf("supportPlan"), message: `AKSLongTermSupport needs skuTier Premium (it is ${args.skuTier ?? "Free"}): AKS offers long-term support on the Premium tier only` }]
         : [];
