@@ -7,7 +7,7 @@ import { ClusterIdentity, KubenetCluster, KubenetNetwork, NamespaceBootstrap } f
 import { stackCapacity } from "./capacity-summary";
 import { bootstrapArgsOf, clusterArgsOf, identityArgsOf, networkArgsOf } from "./config/component-args";
 import { StackModel, WORKSPACE_RETENTION_DAYS } from "./config/validate";
-import { clusterKeyPath, identityKeyPath, networkKeyPath } from "./config/key-paths";
+import { bootstrapKeyPath, clusterKeyPath, identityKeyPath, networkKeyPath } from "./config/key-paths";
 import { withKeyPaths } from "../components/common/key-paths";
 
 /**
@@ -23,7 +23,7 @@ export function defineStack(model: StackModel) {
     }, { protect: config.protect });
     const resourceGroupName = resourceGroup.name;
 
-    const network = new KubenetNetwork("network", withKeyPaths(networkArgsOf(config, { resourceGroupName, location }), networkKeyPath));
+    const network = new KubenetNetwork("network", withKeyPaths(networkArgsOf(config, { resourceGroupName, location }), networkKeyPath, model.unreadable));
     const identity = new ClusterIdentity("control-plane", withKeyPaths({
         ...identityArgsOf(config),
         resourceGroupName,
@@ -31,7 +31,7 @@ export function defineStack(model: StackModel) {
         vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
-    }, identityKeyPath));
+    }, identityKeyPath, model.unreadable));
     const monitoring = config.cluster.monitoring;
     // The stack's own workspace, unless the stack file names one (a shared, central workspace).
     const workspace = monitoring && monitoring.logAnalyticsWorkspaceId === undefined
@@ -56,7 +56,7 @@ export function defineStack(model: StackModel) {
         identityId: identity.identityId,
         networkAddressing: network.addressing,
         listCredentials: throughKubernetes,
-    }, clusterKeyPath));
+    }, clusterKeyPath, model.unreadable));
 
     if (throughKubernetes) {
         const kubernetes = new k8s.Provider("kubernetes", {
@@ -67,12 +67,12 @@ export function defineStack(model: StackModel) {
             // resource id changes only with the cluster itself (@pulumi/kubernetes provider.d.ts).
             clusterIdentifier: cluster.clusterId,
         });
-        new NamespaceBootstrap("bootstrap", bootstrapArgsOf(config), { providers: { kubernetes } });
+        new NamespaceBootstrap("bootstrap", withKeyPaths(bootstrapArgsOf(config), bootstrapKeyPath, model.unreadable), { providers: { kubernetes } });
     } else {
         // The managed namespaces are the cluster's children in ARM: they wait for it, and for its
         // pools, by its name, since AKS takes one operation at a time on a cluster.
         const settled = pulumi.all([cluster.clusterName, ...Object.values(cluster.agentPools).map((pool) => pool.id)]).apply(([name]) => name);
-        new NamespaceBootstrap("bootstrap", bootstrapArgsOf(config, { resourceGroupName, name: settled }));
+        new NamespaceBootstrap("bootstrap", withKeyPaths(bootstrapArgsOf(config, { resourceGroupName, name: settled }), bootstrapKeyPath, model.unreadable));
     }
 
     return {

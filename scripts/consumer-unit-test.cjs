@@ -19,7 +19,7 @@ const idOf = (resource) => new Promise((resolve) => resource.id.apply(resolve));
 
 (async () => {
     const network = new KubenetNetwork("net", { resourceGroupName: "rg", vnetCidr: "172.16.0.0/16", subnetCidr: "172.16.1.0/24" }, { protect: true });
-    const identity = new ClusterIdentity("id", { resourceGroupName: "rg", vnetId: network.vnetScopeId, subnetId: network.subnetId, routeTableId: network.routeTableId });
+    const identity = new ClusterIdentity("id", { resourceGroupName: "rg", vnetId: network.vnetId, subnetId: network.subnetId, routeTableId: network.routeTableId });
     const cluster = new KubenetCluster("k", {
         resourceGroupName: "rg", name: "aks", subnetId: network.subnetId, identityId: identity.identityId, networkAddressing: network.addressing,
         nodePools: [{ name: "system", mode: "System", count: 2 }, { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 3 }],

@@ -1,4 +1,5 @@
 import { PathOf, Problem, samePath } from "../address";
+import { z } from "zod";
 import { checkArgs } from "../common/validation";
 import { bootstrapArgsSchemas } from "./inputs";
 import { ENTRA_OBJECT_ID } from "../common/entra";
@@ -244,7 +245,12 @@ export function bootstrapRules(pathOf: PathOf, deployed: boolean): (args: Namesp
     ];
 }
 
+/** The bootstrap's schema, then its rules on what the schema accepted. */
+export function bootstrapChecks(schema: z.ZodType, pathOf: PathOf, deployed: boolean): (args: unknown) => Problem[] {
+    return (args) => checkArgs(schema, args, bootstrapRules(pathOf, deployed), pathOf).problems;
+}
+
 /** Every problem with the bootstrap's arguments, schema first, under the caller's key paths. */
 export function validateBootstrapArgs(args: unknown, pathOf: PathOf = samePath): Problem[] {
-    return checkArgs(bootstrapArgsSchemas.toCheck, args, bootstrapRules(pathOf, false), pathOf).problems;
+    return bootstrapChecks(bootstrapArgsSchemas.toCheck, pathOf, false)(args);
 }

@@ -46,7 +46,7 @@ export const CLUSTER_LATE_CHECKED = [
 ] as const;
 
 /** The cluster's arguments as the rules read them: the late-checked ones known. */
-export type KnownClusterArgs = Omit<KubenetClusterArgs, "resourceGroupName" | "name" | "dnsPrefix" | "nodeResourceGroup" | "networkAddressing" | "podCidr" | "serviceCidr" | "dnsServiceIP" | "apiServer" | "egressPublicIPs" | "kms" | "tags"> & {
+export type KnownClusterArgs = Omit<ClusterArgsToCheck, "resourceGroupName" | "name" | "dnsPrefix" | "nodeResourceGroup" | "networkAddressing" | "podCidr" | "serviceCidr" | "dnsServiceIP" | "apiServer" | "egressPublicIPs" | "kms" | "tags"> & {
     resourceGroupName?: string;
     name?: string;
     dnsPrefix?: string;

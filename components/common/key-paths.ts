@@ -21,17 +21,33 @@ type CallerPaths = (field: string) => string;
 /**
  * The key paths a program composing the components wants their problems under (the stack
  * program: `cluster.podCidr` for the cluster's `podCidr`), tied to the arguments object it
- * passes. Not an argument: other programs name the component's own keys.
+ * passes, and the values under those paths it holds only as masks (a `secure:` value an offline
+ * run can't decrypt). Not arguments: other programs name the component's own keys.
  */
-const callerPaths = new WeakMap<object, CallerPaths>();
+const callerPaths = new WeakMap<object, { pathOf: CallerPaths; unreadable: readonly string[] }>();
 
-/** `args`, whose problems the component reports under `pathOf`'s key paths. */
-export function withKeyPaths<T extends object>(args: T, pathOf: CallerPaths): T {
-    callerPaths.set(args, pathOf);
+/**
+ * `args`, whose problems the component reports under `pathOf`'s key paths; `unreadable` are the
+ * caller's key paths of values it can't read (masks in their place), about which nothing is said.
+ */
+export function withKeyPaths<T extends object>(args: T, pathOf: CallerPaths, unreadable: readonly string[] = []): T {
+    callerPaths.set(args, { pathOf, unreadable });
     return args;
+}
+
+/** `copy` (of `args`, with values replaced) reported as `args` is. */
+export function withKeyPathsOf<T extends object>(copy: T, args: unknown): T {
+    const caller = args !== null && typeof args === "object" ? callerPaths.get(args) : undefined;
+    if (caller) callerPaths.set(copy, caller);
+    return copy;
 }
 
 /** The key paths `args` were given with, or the component's own. */
 export function keyPathsOf(args: object, own: CallerPaths): CallerPaths {
-    return callerPaths.get(args) ?? own;
+    return callerPaths.get(args)?.pathOf ?? own;
+}
+
+/** The caller's key paths of values in `args` it holds only as masks. */
+export function unreadablePathsOf(args: unknown): readonly string[] {
+    return args !== null && typeof args === "object" ? callerPaths.get(args)?.unreadable ?? [] : [];
 }

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PathOf, Problem } from "../address";
 import { isDeploymentValue } from "./inputs";
-import { isRelated, isWithin, keyPathOf } from "./key-paths";
+import { isRelated, isWithin, keyPathOf, withKeyPathsOf } from "./key-paths";
 import { throwIfProblems } from "./problems";
+import { echo } from "./zod-problems";
 
 /*
  * A component's rules on arguments that may be known only at deployment: another stack's
@@ -52,7 +53,7 @@ function replaced<T>(args: T, late: LateValue[], values: unknown[]): T {
         if (values[i] === undefined && !Array.isArray(holder)) delete holder[last];
         else holder[last] = values[i];
     });
-    return root as T;
+    return withKeyPathsOf(root, args) as T;
 }
 
 /** Whether a problem's key path is a late value's, inside it, or holds it. */
@@ -71,16 +72,46 @@ export function problemsKnownNow<T>(args: T, checked: readonly string[], rules: 
     return rules(replaced(args, late, late.map(() => undefined))).filter((problem) => !about(problem, paths));
 }
 
+/** Every text in a value (a string, or the strings in its lists and objects). */
+function textsIn(value: unknown): string[] {
+    if (typeof value === "string") return [value];
+    if (typeof value === "number" || typeof value === "boolean") return [String(value)];
+    if (Array.isArray(value)) return value.flatMap(textsIn);
+    if (value !== null && typeof value === "object") return Object.values(value).flatMap(textsIn);
+    return [];
+}
+
+/**
+ * `problems` with every secret's text written `[secret]`: the secret as it is, and as a message
+ * shows a value (JSON-quoted, cut, escaped), wherever a rule put it, its own key's or another's.
+ */
+export function redacted(problems: Problem[], secrets: readonly string[]): Problem[] {
+    const forms = [...new Set(secrets.filter((secret) => secret !== "").flatMap((secret) => {
+        const quoted = echo(secret);
+        const shown = quoted.replace(/ \(\d+ characters\)$/, "");
+        return [secret, quoted, shown, shown.slice(1, -1).replace(/…$/, ""), JSON.stringify(secret).slice(1, -1)];
+    }))].filter((form) => form !== "").sort((a, b) => b.length - a.length);
+    if (forms.length === 0) return problems;
+    const hide = (text: string) => forms.reduce((out, form) => out.split(form).join("[secret]"), text);
+    return problems.map((problem) => ({ path: problem.path, message: hide(problem.message) }));
+}
+
 /**
  * The rules run again once every late value is known, failing the deployment (tied to the
- * component) with the same messages. The result resolves to `gated` once they have passed (at
- * once when every value is known now): give it to the children in place of `gated`.
+ * component) with the same messages, a secret value's text never in them. The result resolves to
+ * `gated` once they have passed (at once when every value is known now): give it to the children
+ * in place of `gated`. It is as secret as `gated` is, whatever the checked values are.
  */
 export function checkedWhenKnown<T, G>(args: T, checked: readonly string[], gated: pulumi.Input<G>, rules: (args: T) => Problem[], component: pulumi.Resource, what: string): pulumi.Output<G> {
     const late = lateValues(args, checked);
     if (late.length === 0) return pulumi.output(gated) as pulumi.Output<G>;
-    return pulumi.all([gated, ...late.map((l) => l.value as pulumi.Input<unknown>)]).apply(([value, ...values]) => {
-        throwIfProblems(rules(replaced(args, late, values)), component, what);
-        return value as G;
-    }) as pulumi.Output<G>;
+    const secrecy = Promise.all(late.map((l) => (pulumi.Output.isInstance(l.value) ? pulumi.isSecret(l.value as pulumi.Output<unknown>) : false)));
+    // Only that the rules passed leaves this output: not the values they read, secret or not.
+    const passed = pulumi.unsecret(pulumi.all(late.map((l) => l.value as pulumi.Input<unknown>)).apply(async (values) => {
+        const secret = await secrecy;
+        const problems = rules(replaced(args, late, values));
+        throwIfProblems(redacted(problems, values.filter((_, i) => secret[i]).flatMap(textsIn)), component, what);
+        return true;
+    }));
+    return pulumi.all([gated, passed]).apply(([value]) => value) as pulumi.Output<G>;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PathOf, Problem } from "../address";
 import { withDefaults } from "./inputs";
 import { RenamedKeys, problemsFromZod } from "./zod-problems";
-import { isWithin, keyPathOf } from "./key-paths";
+import { isWithin, keyPathOf, unreadablePathsOf } from "./key-paths";
 
 /*
  * How every component checks its arguments, whoever calls it (the stack file, another TypeScript
@@ -93,7 +93,9 @@ export function checkArgs<T>(schema: z.ZodType, args: unknown, rules: (settings:
     } catch (error) {
         problems.push({ path: pathOf(""), message: `a rule failed on these arguments (${error instanceof Error ? error.message : String(error)}); please report it` });
     }
-    return { settings, problems };
+    // A value the caller holds only as a mask is checked where it is read (pulumi up), not here.
+    const unreadable = unreadablePathsOf(args);
+    return { settings, problems: problems.filter((problem) => !unreadable.some((path) => isWithin(problem.path, path))) };
 }
 
 /**
@@ -102,7 +104,7 @@ export function checkArgs<T>(schema: z.ZodType, args: unknown, rules: (settings:
  * with those deployment values optional, for a program that checks its settings before anything
  * exists (aks-kubenet/rules).
  */
-export function argsSchemas(settings: z.ZodRawShape, deployment: z.ZodRawShape, toCheckOverrides: z.ZodRawShape = {}): { args: z.ZodType; toCheck: z.ZodType } {
+export function argsSchemas(settings: z.ZodRawShape, deployment: z.ZodRawShape, toCheckOverrides: z.ZodRawShape = {}): { args: z.ZodObject; toCheck: z.ZodObject } {
     const optional = Object.fromEntries(Object.entries(deployment).map(([key, schema]) => [key, (schema as z.ZodType).optional()]));
     return {
         args: z.strictObject({ ...settings, ...deployment }),

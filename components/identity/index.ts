@@ -57,11 +57,12 @@ export function validateIdentityArgs(args: IdentityArgsToCheck, pathOf: PathOf =
 }
 
 /** The identity's schema, then its rules on what the schema accepted. */
-function identityChecks(schema: z.ZodType, pathOf: PathOf): (args: unknown) => Problem[] {
-    return (args) => checkArgs<ClusterIdentityArgs>(schema, args, (settings) => checkKnownArgs(settings, pathOf), pathOf, IDENTITY_RENAMED).problems;
+export function identityChecks(schema: z.ZodType, pathOf: PathOf): (args: unknown) => Problem[] {
+    return (args) => checkArgs<ClusterIdentityArgs>(schema, args, (settings) => identityRules(settings, pathOf), pathOf, IDENTITY_RENAMED).problems;
 }
 
-function checkKnownArgs(args: ClusterIdentityArgs, pathOf: PathOf): Problem[] {
+/** The identity's rules on arguments its schema accepted. */
+export function identityRules(args: IdentityArgsToCheck, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     problems.push(...checkAzureName(args.name, "userAssignedIdentity", pathOf("name")), ...checkTagsArg(args.tags, pathOf("tags")));
     const zone = ownZone(args.privateDNSZone);

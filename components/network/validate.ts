@@ -50,13 +50,14 @@ export function validateNetworkArgs(args: NetworkArgsToCheck, pathOf: PathOf = s
  * accepted, its late-checked values known.
  */
 export function networkChecks(schema: z.ZodType, pathOf: PathOf): (args: unknown) => Problem[] {
-    return (args) => checkArgs<KnownNetworkArgs>(schema, args, (settings) => checkKnownArgs(settings, pathOf), pathOf).problems;
+    return (args) => checkArgs<KnownNetworkArgs>(schema, args, (settings) => networkRules(settings, pathOf), pathOf).problems;
 }
 
 /** The network's arguments as the rules read them: the late-checked ones known. */
-type KnownNetworkArgs = pulumi.Unwrap<NetworkArgsToCheck>;
+export type KnownNetworkArgs = pulumi.Unwrap<NetworkArgsToCheck>;
 
-function checkKnownArgs(args: KnownNetworkArgs, pathOf: PathOf): Problem[] {
+/** The network's rules on arguments its schema accepted, the late-checked ones known. */
+export function networkRules(args: KnownNetworkArgs, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const creatingSubnet = args.existingSubnetId === undefined;
     if (creatingSubnet) {

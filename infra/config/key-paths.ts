@@ -18,3 +18,9 @@ export const identityKeyPath: PathOf = stackTags((field) => {
     if (field.startsWith("kms.")) return `cluster.${field}`;
     return `identity.${field}`;
 });
+/** The bootstrap's keys are the stack file's own top-level keys; the cluster's names are the stack's. */
+export const bootstrapKeyPath: PathOf = stackTags((field) => {
+    if (field === "clusterResourceGroupName") return "resourceGroupName";
+    if (field === "clusterName") return "cluster.name";
+    return field;
+});

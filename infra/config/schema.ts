@@ -63,6 +63,17 @@ export const stackConfigSchema = z.strictObject({
     allowedConfigNamespaces: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)).default([]),
 });
 
+/**
+ * Each section as the stack file holds it, checked by its component's rules
+ * (infra/config/validate.ts); the bootstrap's keys are the file's own top-level keys.
+ */
+export const stackSectionSchemas = {
+    network: networkSchema,
+    identity: identitySchema.default({ roleScope: "vnet", networkRole: "networkContributor" }),
+    cluster: clusterSchema,
+    bootstrap: z.strictObject(bootstrapInputShape),
+};
+
 /** A stack file's values are plain: the components' inputs known only at deployment never come from one. */
 export type StackConfig = pulumi.Unwrap<z.infer<typeof stackConfigSchema>>;
 export type NamespaceConfig = StackConfig["namespaces"][number];

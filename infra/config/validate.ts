@@ -1,23 +1,34 @@
-import { egressRouteWarnings, kubernetesVersionWarnings, managedNamespaceProblems, validateClusterArgs, validateIdentityArgs, validateNamespaces, validateNetworkArgs } from "../../components/rules";
+import { z } from "zod";
+import { egressRouteWarnings, kubernetesVersionWarnings } from "../../components/rules";
+import { networkRules, type KnownNetworkArgs } from "../../components/network/validate";
+import { identityRules } from "../../components/identity";
+import { clusterRules } from "../../components/cluster/validate";
+import { KnownClusterArgs } from "../../components/cluster/args";
+import { CLUSTER_RENAMED } from "../../components/cluster/inputs";
+import { bootstrapRules } from "../../components/bootstrap/validate";
+import { NamespaceBootstrapArgs } from "../../components/bootstrap/args";
+import { bootstrapInputShape } from "../../components/inputs";
+import { checkArgs } from "../../components/common/validation";
+import { isWithin } from "../../components/common/key-paths";
 import { pipelineProblems, pipelineWarnings } from "./pipeline";
 import {
     KUBENET_RETIREMENT_DATE,
     NetworkAddressing,
+    PathOf,
     Problem,
+    samePath,
     clusterAddressingWarnings,
     podNetworkingOf,
 } from "../../components/address";
 import { CLUSTER_REPLACEMENT_PROPERTIES, poolSizing } from "../../components/rules";
-import { withDefaults } from "../../components/inputs";
 import { checkAzureName } from "../../components/rules";
-import { bootstrapArgsOf, clusterSettingsOf, identityArgsOf, networkSettingsOf } from "./component-args";
-import { bestEffortValue, relatedToAny } from "./best-effort";
-import { echo, problemsFromZod } from "./issues";
+import { clusterSettingsOf, identityArgsOf, networkSettingsOf } from "./component-args";
+import { echo } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
-import { projectConfig } from "./project";
+import { PROJECT_NAMESPACE, projectConfig } from "./project";
 import { networkAddressingOf } from "../../components/network";
 import { clusterKeyPath, identityKeyPath, networkKeyPath } from "./key-paths";
-import { StackConfig, stackConfigSchema } from "./schema";
+import { StackConfig, stackConfigSchema, stackSectionSchemas } from "./schema";
 
 /** The validated stack: the parsed config and what the program derives from it. */
 export interface StackModel {
@@ -26,6 +37,8 @@ export interface StackModel {
     resourceGroupName: string;
     config: StackConfig;
     warnings: Problem[];
+    /** Key paths of values held only as masks (`secure:` values an offline run can't decrypt): nothing is said about them. */
+    unreadable: readonly string[];
 }
 
 /** Region names as `az account list-locations` gives them: koreacentral, eastus2, westeurope. */
@@ -47,10 +60,6 @@ function locationProblems(location: string | undefined): Problem[] {
 }
 
 export type Validation = { ok: true; model: StackModel } | { ok: false; problems: Problem[]; warnings: Problem[] };
-
-const clusterPath = clusterKeyPath;
-const networkPath = networkKeyPath;
-const identityPath = identityKeyPath;
 
 /** Log Analytics' retention for the PerGB2018 tier the stack's workspace uses, in days. */
 export const WORKSPACE_RETENTION_DAYS = { min: 30, max: 730 } as const;
@@ -159,8 +168,8 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
         warnings.push({ path: "cluster.skuTier", message: `Free has no uptime SLA; use Standard for the ${stack} stack` });
     }
     warnings.push(...networkPluginWarnings(config, today), ...pipelineWarnings(config));
-    warnings.push(...kubernetesVersionWarnings(config.cluster, clusterPath, today));
-    warnings.push(...egressRouteWarnings(clusterArgsForRules(config, stack), clusterPath));
+    warnings.push(...kubernetesVersionWarnings(config.cluster, clusterKeyPath, today));
+    warnings.push(...egressRouteWarnings(clusterArgsForRules(config, stack), clusterKeyPath));
     warnings.push(...clusterAddressingWarnings({
         podNetworking: podNetworkingOf(config.cluster.networkPlugin, config.cluster.networkPluginMode),
         podCidr: config.cluster.podCidr,
@@ -168,57 +177,58 @@ function stackWarnings(config: StackConfig, stack: string, today: Date): Problem
         dnsServiceIP: config.cluster.dnsServiceIP,
         nodePools: config.cluster.nodePools.map(poolSizing),
         network: config.network,
-    }, clusterPath));
+    }, clusterKeyPath));
     return warnings;
 }
 
 /** The cluster's arguments as validation sees them: the stack file's, before deployment. */
-function clusterArgsForRules(config: StackConfig, stack: string) {
-    return { ...clusterSettingsOf(config, stack), networkAddressing: stackNetworkAddressing(config) };
+function clusterArgsForRules(config: Pick<StackConfig, "cluster" | "tags" | "network">, stack: string): KnownClusterArgs {
+    // A stack file's values are plain: none is known only at deployment.
+    return { ...clusterSettingsOf(config, stack), networkAddressing: stackNetworkAddressing(config) } as KnownClusterArgs;
 }
 
 /** The network's ranges as the cluster is given them (`KubenetNetwork.addressing`). */
-function stackNetworkAddressing(config: StackConfig): NetworkAddressing | undefined {
+function stackNetworkAddressing(config: Pick<StackConfig, "network">): NetworkAddressing | undefined {
     // A stack file's values are plain: none is known only at deployment.
     return config.network && networkAddressingOf(config.network) as NetworkAddressing;
 }
 
-/**
- * A rule that can't run on what a section holds (a value so wrong that the rule's own reading
- * of it fails) reports nothing: the type problems already say what is wrong there.
- */
-function guarded(rules: () => Problem[]): Problem[] {
-    try {
-        return rules();
-    } catch {
-        return [];
-    }
-}
+/** Where a section's own keys are: `network.vnetCidr`, and the section itself as `network`. */
+const inSection = (section: string): PathOf => (field) => (field === "" ? section : `${section}.${field}`);
 
-const isObject = (value: unknown) => value !== null && typeof value === "object" && !Array.isArray(value);
+/** What the stack's top level holds besides its sections, each section checked by its own component. */
+const SECTIONS = ["network", "identity", "cluster", ...Object.keys(bootstrapInputShape)];
+const topLevelSchema = stackConfigSchema.extend(Object.fromEntries(SECTIONS.map((key) => [key, z.unknown().optional()])));
+
+const asObject = (value: unknown): Record<string, unknown> => (value !== null && typeof value === "object" && !Array.isArray(value) ? value as Record<string, unknown> : {});
 
 /**
- * The components' own rules for each section, the stack's rules across sections, each applied
- * to the stack file as the components would receive it. The cluster is checked under the name
- * the program will use: cluster.name, or aks-<stack>, which a stack name can make invalid.
+ * Every section checked as its component checks its arguments: the section's schema (the
+ * component's, composed with what the stack adds), then the component's rules on what it
+ * accepted, with what the stack gives the component (its name, tags, the network's ranges), under
+ * the stack file's key paths. A value the schema refuses is left out of the rest; nothing is
+ * checked twice. Then the rules across sections, on what every section's schema accepted.
  */
-function rules(config: StackConfig, stack: string, today: Date): { problems: Problem[]; warnings: Problem[] } {
-    // A section of the wrong kind is a type problem, which every rule about it defers to (or
-    // which the rule's own reading of it fails on): the rules run on every section alike.
-    const problems: Problem[] = [
-        ...guarded(() => checkAzureName(config.resourceGroupName ?? `rg-aks-${stack}`, "resourceGroup", "resourceGroupName")),
-        ...guarded(() => validateNetworkArgs(networkSettingsOf(config), networkPath)),
-        ...guarded(() => validateIdentityArgs(identityArgsOf(config), identityPath)),
-        ...guarded(() => validateClusterArgs(clusterArgsForRules(config, stack), clusterPath, today)),
-        ...guarded(() => validateNamespaces(config.namespaces)),
-        ...guarded(() => managedNamespaceProblems(bootstrapArgsOf(config))),
-    ];
-    // The rules across sections need the cluster's: without it they would report its absence.
-    const cross = isObject(config.cluster) ? guarded(() => crossFieldRules(config).problems) : [];
-    return { problems: [...problems, ...cross], warnings: [] };
+function checkSections(raw: Record<string, unknown>, stack: string, today: Date): { problems: Problem[]; config: StackConfig } {
+    const top = checkArgs<Omit<StackConfig, "network" | "identity" | "cluster">>(topLevelSchema, raw,
+        (read) => checkAzureName(read.resourceGroupName ?? `rg-aks-${stack}`, "resourceGroup", "resourceGroupName"), samePath);
+    const { tags, protect } = top.settings;
+    const network = checkArgs<StackConfig["network"]>(stackSectionSchemas.network, raw.network,
+        (read) => networkRules(networkSettingsOf({ network: read, tags, protect }) as KnownNetworkArgs, networkKeyPath), inSection("network"));
+    const cluster = checkArgs<StackConfig["cluster"]>(stackSectionSchemas.cluster, raw.cluster,
+        (read) => clusterRules(clusterArgsForRules({ cluster: read, tags, network: network.settings }, stack), clusterKeyPath, today), inSection("cluster"), CLUSTER_RENAMED);
+    const identity = checkArgs<StackConfig["identity"]>(stackSectionSchemas.identity, raw.identity,
+        (read) => identityRules(identityArgsOf({ identity: read, cluster: cluster.settings, tags, protect }), identityKeyPath), inSection("identity"));
+    const ownKeys = Object.fromEntries(Object.keys(bootstrapInputShape).filter((key) => key in raw).map((key) => [key, raw[key]]));
+    const bootstrap = checkArgs<NamespaceBootstrapArgs>(stackSectionSchemas.bootstrap, ownKeys, bootstrapRules(samePath, false), samePath);
+    const config = { ...top.settings, network: network.settings, identity: identity.settings, cluster: cluster.settings, ...bootstrap.settings } as StackConfig;
+    const problems = [...top.problems, ...network.problems, ...identity.problems, ...cluster.problems, ...bootstrap.problems];
+    // The rules across sections read the cluster's settings: without a cluster they would report its absence.
+    if (Object.keys(asObject(raw.cluster)).length > 0) problems.push(...crossFieldRules(config).problems);
+    return { problems, config };
 }
 
-/** The same problem found by two components (the KMS vault's id, which the identity and the cluster both take) is reported once. */
+/** The same problem found by two components (the stack's tags, which every component takes) is reported once. */
 function unique(problems: Problem[]): Problem[] {
     const seen = new Set<string>();
     return problems.filter((problem) => {
@@ -229,53 +239,60 @@ function unique(problems: Problem[]): Problem[] {
     });
 }
 
-/** Keys that moved, with where they went: the stack file's old key gets the new one. */
-const MOVED_KEYS: { path: RegExp; to: string }[] = [
-    { path: /^cluster\.nodePools\[\d+\]\.maxSurge$/, to: "upgradeSettings.maxSurge (0.3.0): write upgradeSettings: { maxSurge: ... } in the pool" },
-];
+/**
+ * What can't be checked offline: a `secure:` value synth and review can't decrypt. Its rules run
+ * when `pulumi preview` and `pulumi up` read it decrypted; offline it is said so, and what a rule
+ * says about the mask in its place is left out.
+ */
+function offlineSecrets(problems: Problem[], unreadable: readonly string[]): { problems: Problem[]; warnings: Problem[] } {
+    return {
+        problems: problems.filter((problem) => !unreadable.some((path) => isWithin(problem.path, path))),
+        warnings: unreadable.map((path) => ({ path, message: "is a secure value synth and review can't decrypt, so its rules can't run here: pulumi preview and pulumi up check it decrypted" })),
+    };
+}
 
-function withMovedKeys(problems: Problem[]): Problem[] {
-    return problems.map((problem) => {
-        const moved = MOVED_KEYS.find((key) => key.path.test(problem.path));
-        return moved && problem.message.startsWith("is not a known key") ? { path: problem.path, message: `has moved to ${moved.to}` } : problem;
-    });
+export interface ValidationContext {
+    stack: string;
+    location?: string;
+    today?: Date;
+    /** Key paths of values that can't be read offline (`secure:` values synth can't decrypt). */
+    unreadable?: readonly string[];
 }
 
 /**
  * Parses and checks a whole stack configuration (keys without the project namespace) and
  * returns every problem at once, or the model the program builds from. A value of the wrong
- * type hides no rule: the rules run on the rest of the file, and only a rule about that same
- * value (or one that contains it) waits for it to be fixed.
+ * type hides no rule: the rules run on the rest of the file, and only what a rule would say
+ * about that same value waits for it to be fixed.
  */
-export function validateStackConfig(raw: Record<string, unknown>, context: { stack: string; location?: string; today?: Date }): Validation {
-    const problems: Problem[] = [];
+export function validateStackConfig(raw: Record<string, unknown>, context: ValidationContext): Validation {
     const today = context.today ?? new Date();
-    problems.push(...locationProblems(context.location));
-    const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
-    const typeProblems = parsed.success ? [] : withMovedKeys(problemsFromZod(parsed.error, stackConfigSchema));
-    const config = (parsed.success ? parsed.data : withDefaults(stackConfigSchema, bestEffortValue(raw, parsed.error.issues))) as StackConfig;
-    const ruleProblems = rules(config, context.stack, today).problems.filter((problem) => !relatedToAny(problem.path, typeProblems.map((p) => p.path)));
-    problems.push(...typeProblems, ...ruleProblems);
-    const cross = parsed.success ? crossFieldRules(config) : { problems: [], warnings: [] };
-    if (problems.length > 0 || !parsed.success) return { ok: false, problems: unique(problems), warnings: cross.warnings };
+    const checked = checkSections(raw, context.stack, today);
+    const offline = offlineSecrets(unique([...locationProblems(context.location), ...checked.problems]), context.unreadable ?? []);
+    const { config } = checked;
+    const cross = offline.problems.length === 0 ? crossFieldRules(config) : { problems: [], warnings: [] };
+    if (offline.problems.length > 0) return { ok: false, problems: offline.problems, warnings: [...offline.warnings, ...cross.warnings] };
     const resourceGroupName = config.resourceGroupName ?? `rg-aks-${context.stack}`;
-    const warnings = [...cross.warnings, ...stackWarnings(config, context.stack, today)];
-    return { ok: true, model: { stack: context.stack, location: context.location!, resourceGroupName, config, warnings } };
+    const warnings = [...offline.warnings, ...cross.warnings, ...stackWarnings(config, context.stack, today)];
+    return { ok: true, model: { stack: context.stack, location: context.location!, resourceGroupName, config, warnings, unreadable: context.unreadable ?? [] } };
 }
 
 /**
  * The whole engine config, as `pulumi up` and synth receive it ("namespace:key" to string):
  * keys outside the namespaces the program reads are refused, then the project's keys are
- * validated, every problem reported together.
+ * validated, every problem reported together. `unreadable` names the engine keys' values that
+ * can't be read offline (`aks-kubenet:cluster.aad.deployer.objectId`).
  */
-export function validateEngineConfig(all: Record<string, string>, context: { stack: string; today?: Date }): Validation {
+export function validateEngineConfig(all: Record<string, string>, context: Omit<ValidationContext, "location">): Validation {
     const raw = projectConfig(all);
     const allowed = Array.isArray(raw.allowedConfigNamespaces) ? raw.allowedConfigNamespaces.filter((n): n is string => typeof n === "string") : [];
     const namespaceProblems = configNamespaceProblems(all, Object.keys(stackConfigSchema.shape), allowed);
-    const result = validateStackConfig(raw, { ...context, location: all["azure-native:location"] });
+    const prefix = `${PROJECT_NAMESPACE}:`;
+    const unreadable = (context.unreadable ?? []).map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
+    const result = validateStackConfig(raw, { ...context, location: all["azure-native:location"], unreadable });
     if (namespaceProblems.length === 0) return result;
     // A value refused as text (a control character) is not judged again by the rules.
     const refused = namespaceProblems.map((problem) => problem.path);
-    const rest = result.ok ? [] : result.problems.filter((problem) => !relatedToAny(problem.path, refused));
+    const rest = result.ok ? [] : result.problems.filter((problem) => !refused.some((path) => isWithin(problem.path, path)));
     return { ok: false, problems: [...namespaceProblems, ...rest], warnings: result.ok ? result.model.warnings : result.warnings };
 }

@@ -12,24 +12,29 @@ export interface StackFileConfig {
     all: Record<string, string>;
     /** Keys holding a `secure:` value, which can't be decrypted offline and are masked. */
     secretKeys: string[];
+    /**
+     * Where the `secure:` values are, as key paths ("namespace:key" and the path inside it:
+     * `aks-kubenet:cluster.aad.deployer.objectId`): their rules can't run offline.
+     */
+    secretPaths: string[];
 }
 
 /**
  * Replaces `{ secure: ... }` values (at any depth) with a placeholder, "[secret]" (with a review's
  * key, one that tells ciphertexts apart: secret-digest.ts); says whether it did.
  */
-function maskSecure(value: unknown, key: Buffer | undefined): { value: unknown; secret: boolean } {
+function maskSecure(value: unknown, key: Buffer | undefined, at = ""): { value: unknown; secret: boolean; paths: string[] } {
     if (Array.isArray(value)) {
-        const items = value.map((item) => maskSecure(item, key));
-        return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
+        const items = value.map((item, i) => maskSecure(item, key, `${at}[${i}]`));
+        return { value: items.map((i) => i.value), secret: items.some((i) => i.secret), paths: items.flatMap((i) => i.paths) };
     }
     if (value && typeof value === "object") {
         const entries = Object.entries(value as Record<string, unknown>);
-        if (entries.length === 1 && entries[0][0] === "secure") return { value: secretMask(entries[0][1], key), secret: true };
-        const masked = entries.map(([k, v]) => [k, maskSecure(v, key)] as const);
-        return { value: Object.fromEntries(masked.map(([k, m]) => [k, m.value])), secret: masked.some(([, m]) => m.secret) };
+        if (entries.length === 1 && entries[0][0] === "secure") return { value: secretMask(entries[0][1], key), secret: true, paths: [at] };
+        const masked = entries.map(([k, v]) => [k, maskSecure(v, key, `${at}.${k}`)] as const);
+        return { value: Object.fromEntries(masked.map(([k, m]) => [k, m.value])), secret: masked.some(([, m]) => m.secret), paths: masked.flatMap(([, m]) => m.paths) };
     }
-    return { value, secret: false };
+    return { value, secret: false, paths: [] };
 }
 
 /** Nesting no stack file needs; deeper documents are refused before anything walks them. */
@@ -214,13 +219,15 @@ export function readStackFile(file: string, options: { secretDigestKey?: Buffer 
     const nodes = configNodes(parsed);
     const all: Record<string, string> = {};
     const secretKeys: string[] = [];
+    const secretPaths: string[] = [];
     for (const [key, raw] of Object.entries(config)) {
-        const { value, secret } = maskSecure(raw, options.secretDigestKey);
+        const { value, secret, paths } = maskSecure(raw, options.secretDigestKey);
+        secretPaths.push(...paths.map((path) => `${key}${path}`));
         // Defined, not assigned: a key named __proto__ stays a key, for the config checks to refuse.
         Object.defineProperty(all, key, { value: engineString(value, nodes.get(key), parsed), enumerable: true, writable: true, configurable: true });
         if (secret) secretKeys.push(key);
     }
-    return { all, secretKeys };
+    return { all, secretKeys, secretPaths };
 }
 
 /** The value nodes of the `config` mapping, by key, for the text of its scalars. */

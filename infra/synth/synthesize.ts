@@ -44,7 +44,7 @@ function toSynthResource({ custom: _custom, retainOnDelete: _retain, ...resource
  * the engine would receive it.
  */
 export async function synthesize(stack: string, file: StackFileConfig, today?: Date, options: SynthOptions = {}): Promise<SynthResult> {
-    const validation = validateEngineConfig(file.all, { stack, today });
+    const validation = validateEngineConfig(file.all, { stack, today, unreadable: file.secretPaths });
     if (!validation.ok) return { ok: false, problems: validation.problems };
     const { model } = validation;
 

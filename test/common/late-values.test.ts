@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Problem, samePath } from "../../components/address";
 import { checkedWhenKnown, problemsKnownNow } from "../../components/common/late-values";
 import { MockEngine } from "../../infra/synth/engine";
+import { echo } from "../../components/common/zod-problems";
 
 /*
  * The rules on values known only at deployment, with rules that record what they were given:
@@ -97,5 +98,31 @@ describe("components/common: values known only at deployment", () => {
             process.once("unhandledRejection", (error) => resolve(String((error as Error).message)));
         });
         assert.match(failure, /invalid C arguments:\nname: is bad\nalways: reported/);
+    });
+
+    it("writes a secret's text [secret] in every message, however the message shows it", async () => {
+        const secret = "10.1.0.0/16-s3cr3t";
+        const long = `k${"x".repeat(120)}`;
+        const rules = (args: Args): Problem[] => [
+            { path: "name", message: `"${String(args.name)}" is bad` },
+            { path: "ranges", message: `overlaps ${JSON.stringify(args.name)} and ${(args.ranges as string[])[0]}` },
+            { path: "api", message: `${echo((args.ranges as string[])[1])} is too long` },
+        ];
+        const gated = checkedWhenKnown({ name: pulumi.secret(secret), ranges: pulumi.secret(["10.9.0.0/16", long]) }, CHECKED, "rg", rules, new pulumi.ComponentResource("t:i:C", "s"), "C");
+        const failure = await new Promise<string>((resolve) => {
+            gated.apply(() => resolve("resolved"));
+            process.once("unhandledRejection", (error) => resolve(String((error as Error).message)));
+        });
+        assert.ok(!failure.includes("s3cr3t") && !failure.includes("10.9.0.0") && !failure.includes("xxxxxxxxxx"), failure);
+        assert.match(failure, /\nname: \[secret\] is bad\nranges: overlaps \[secret\] and \[secret\]\napi: \[secret\] is too long$/, "nor its length");
+    });
+
+    it("keeps the gated value as secret as it was, whatever the checked values are", async () => {
+        const component = new pulumi.ComponentResource("t:i:C", "g");
+        const plain = checkedWhenKnown({ name: pulumi.secret("ok") }, CHECKED, "rg", () => [], component, "C");
+        assert.equal(await pulumi.isSecret(plain), false, "a secret name doesn't make the resource group's name secret");
+        const secret = checkedWhenKnown({ name: pulumi.output("ok") }, CHECKED, pulumi.secret("rg"), () => [], component, "C");
+        assert.equal(await pulumi.isSecret(secret), true);
+        assert.equal(await resolved(secret), "rg");
     });
 });

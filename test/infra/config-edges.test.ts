@@ -20,13 +20,13 @@ function problems(change: (config: RawConfig) => void): string[] {
 describe("infra/config: a stack file at its edges", () => {
     it("names where a moved key went", () => {
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].maxSurge = "33%"; }), [
-            "cluster.nodePools[0].maxSurge: has moved to upgradeSettings.maxSurge (0.3.0): write upgradeSettings: { maxSurge: ... } in the pool",
+            "cluster.nodePools[0].maxSurge: was renamed upgradeSettings.maxSurge in 0.3.0: write upgradeSettings.maxSurge instead",
         ]);
         assert.deepEqual(problems((c) => { c.cluster.nodePools[0].maxSurg = "33%"; }).map((p) => p.split(": ")[1]), ["is not a known key"], "a misspelt key is not a moved one");
     });
 
     it("says what a section of the wrong kind should be, and runs the other sections' rules", () => {
-        assert.deepEqual(problems((c) => { c.cluster = "aks"; c.network.subnetCidr = "10.0.0.0/33"; }).map((p) => p.split(":")[0]), ["cluster", "network.subnetCidr"], "type problems first");
+        assert.deepEqual(problems((c) => { c.cluster = "aks"; c.network.subnetCidr = "10.0.0.0/33"; }).map((p) => p.split(":")[0]), ["network.subnetCidr", "cluster"], "section by section, as the stack file reads");
         assert.deepEqual(problems((c) => { c.network = ["10.0.0.0/8"]; }), ["network: expected object, got a list"]);
         assert.deepEqual(problems((c) => { c.identity = 5; }), ["identity: expected object, got number 5"]);
         assert.deepEqual(problems((c) => { c.namespaces = "team-a"; }), ["namespaces: expected array, got string \"team-a\""]);

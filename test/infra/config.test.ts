@@ -97,15 +97,15 @@ describe("infra/config: every rule rejects with its key path", () => {
             c.cluster.podCidr = "172.30.0.0/16";            // an address rule
             c.network.subnetCidr = "10.1.0.0/24";           // outside the vnet
         }), [
-            "namespaces[0].quota.pods: \"many\" is not a pod count: use a whole number of at least 1",
             "network.subnetCidr: 10.1.0.0/24 is not inside network.vnetCidr 172.16.0.0/16",
             "cluster.podCidr: 172.30.0.0/16 overlaps 172.30.0.0/16, a range AKS reserves",
+            "namespaces[0].quota.pods: \"many\" is not a pod count: use a whole number of at least 1",
         ]);
         assert.deepEqual(problems((c) => {
             c.cluster.nodePools[0].count = "three";           // the cluster doesn't parse
             c.network.vnetCidr = "172.30.0.0/16";            // the network's rules still run
             c.network.subnetCidr = "172.30.1.0/24";
-        }).map((p) => p.split(":")[0]), ["cluster.nodePools[0].count", "network.vnetCidr", "network.subnetCidr"]);
+        }).map((p) => p.split(":")[0]), ["network.vnetCidr", "network.subnetCidr", "cluster.nodePools[0].count"]);
     });
 
     it("requires the location", () => {
@@ -151,11 +151,15 @@ describe("infra/config: every rule rejects with its key path", () => {
         assert.deepEqual(at((c) => { c.cluster.addons.azurePolcy = true; }), ["cluster.addons.azurePolcy: is not a known key: did you mean azurePolicy?"]);
         assert.deepEqual(at((c) => { c.cluster.autoscalerProfile.expandr = "random"; }), ["cluster.autoscalerProfile.expandr: is not a known key: did you mean expander?"]);
         // A spot pool takes no surge: the pool's own upgrade settings go with the spot setting.
-        assert.deepEqual(at((c) => { c.cluster.nodePools[1].spot = { maxprice: 1 }; c.cluster.nodePools[1].upgradeSettings = { drainTimeoutInMinutes: 60 }; }), ["cluster.nodePools[1].spot.maxprice: is not a known key: did you mean maxPrice?"]);
+        assert.deepEqual(at((c) => { c.cluster.nodePools[1].spot = { maxprice: 1 }; c.cluster.nodePools[1].upgradeSettings = { drainTimeoutInMinutes: 60 }; }), [
+            "cluster.nodePools[1].spot.maxprice: is not a known key: did you mean maxPrice?",
+            // The misspelt key hides no rule: the pool is a Spot pool all the same.
+            "cluster.nodePools[1].spot: a Spot pool can't be upgraded together with the control plane, which upgradeChannel patch does: set upgradeChannel none or node-image, or move these workloads to a regular pool",
+        ]);
         // The misspelt key hides no rule: the key id and the vault id are checked all the same.
         assert.deepEqual(at((c) => { c.cluster.kms = { keyId: "x", keyVaultId: "y", netwrkAccess: "Public" }; }), [
-            "cluster.kms.netwrkAccess: is not a known key: did you mean networkAccess?",
             `cluster.kms.keyVaultId: "y" is not a Microsoft.KeyVault/vaults resource id (expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>)`,
+            "cluster.kms.netwrkAccess: is not a known key: did you mean networkAccess?",
             `cluster.kms.keyId: "x" is not a Key Vault key id with its version (https://<vault>.vault.azure.net/keys/<name>/<32-hex version>)`,
         ]);
     });

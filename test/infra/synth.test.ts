@@ -312,4 +312,23 @@ describe("synth command", () => {
         assert.equal(parsed.all["aks-kubenet:notificationWebhook"], "[secret]");
         assert.deepEqual(parsed.secretKeys, ["aks-kubenet:notificationWebhook"]);
     });
+
+    it("says a secure value it can't decrypt can't be checked offline, and synthesizes the rest", async function () {
+        this.timeout(60000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+        const file = path.join(dir, "Pulumi.prod.yaml");
+        const shipped = fs.readFileSync(stackFile("prod"), "utf8");
+        const secured = shipped
+            .replace("aks-kubenet:resourceGroupName: rg-aks-prod", "aks-kubenet:resourceGroupName:\n    secure: v1:AAAAAAAAAAAAAAAA")
+            .replace(/adminGroupObjectIDs: \[[^\]]*\]/, "adminGroupObjectIDs:\n        - secure: v1:BBBBBBBBBBBBBBBB");
+        assert.notEqual(secured, shipped);
+        fs.writeFileSync(file, secured);
+        const result = await synthesize("prod", readStackFile(file), new Date("2026-12-06T00:00:00Z"));
+        assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+        const notice = "is a secure value synth and review can't decrypt, so its rules can't run here: pulumi preview and pulumi up check it decrypted";
+        assert.deepEqual(result.output.warnings.filter((w) => w.includes("can't decrypt")), [
+            `warning: resourceGroupName: ${notice}`,
+            `warning: cluster.aad.adminGroupObjectIDs[0]: ${notice}`,
+        ]);
+    });
 });

@@ -95,7 +95,8 @@ export function checkNodePools(args: KnownClusterArgs, pathOf: PathOf): { proble
     const pools = args.nodePools ?? [];
     if (pools.length === 0) {
         problems.push({ path: pathOf("nodePools"), message: "needs at least one node pool, with mode System" });
-    } else if (!pools.some((pool) => pool.mode === "System")) {
+    } else if (!pools.some((pool) => pool.mode === "System") && pools.every((pool) => pool.mode !== undefined)) {
+        // A pool whose mode the schema refused ("system") may be the System pool its author meant.
         problems.push({ path: pathOf("nodePools"), message: "needs at least one pool with mode System: AKS runs its system pods there" });
     }
     const countProblems = pools.map((pool, i) => checkPoolCounts(pool, `nodePools[${i}]`, pathOf));

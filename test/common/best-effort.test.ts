@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { z } from "zod";
-import { bestEffortValue, relatedToAny } from "../../infra/config/best-effort";
+import { bestEffortValue } from "../../components/common/validation";
 
-/* The stack file as the rules see it when some of its values have the wrong type. */
+/* Arguments as the rules see them when some of their values have the wrong type. */
 
 const schema = z.strictObject({
     name: z.string(),
@@ -17,7 +17,7 @@ function cleaned(raw: Record<string, unknown>) {
     return bestEffortValue(raw, parsed.error.issues);
 }
 
-describe("infra/config: the rest of a stack file with type errors", () => {
+describe("common: the rest of arguments with type errors", () => {
     it("removes a wrong value and an unknown key, and keeps everything else", () => {
         assert.deepEqual(cleaned({ name: "a", count: "three", pools: [], extra: 1 }), { name: "a", pools: [] });
         assert.deepEqual(cleaned({ name: "a", count: 1, pools: [], nested: { keep: "k", bad: "x", typo: 1 } }), { name: "a", count: 1, pools: [], nested: { keep: "k" } });
@@ -34,14 +34,5 @@ describe("infra/config: the rest of a stack file with type errors", () => {
         const notAnObject = schema.safeParse("a string");
         assert.ok(!notAnObject.success);
         assert.deepEqual(bestEffortValue("a string", notAnObject.error.issues), {}, "a file that isn't an object has no rest");
-    });
-
-    it("relates a rule's path to a refused value's when either holds the other", () => {
-        const refused = ["cluster.nodePools[0].mode", "cluster.kms"];
-        assert.ok(relatedToAny("cluster.nodePools", refused), "a rule on the pools, which hold the refused mode");
-        assert.ok(relatedToAny("cluster.kms.keyId", refused), "a rule inside the refused section");
-        assert.ok(!relatedToAny("cluster.nodePools[1].mode", refused));
-        assert.ok(!relatedToAny("cluster.kmsExtra", refused));
-        assert.ok(!relatedToAny("cluster.kms", []));
     });
 });
