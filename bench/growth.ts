@@ -9,8 +9,8 @@ import { median, timeAsync } from "./measure";
 
 /** The dev stack's file with one project key replaced. */
 function devStack(stackFile: string, key: string, value: unknown) {
-    const { all, secretKeys, secretPaths } = readStackFile(stackFile);
-    return { all: { ...all, [`aks-kubenet:${key}`]: JSON.stringify(value) }, secretKeys, secretPaths };
+    const { all, secretKeys, secretPaths, readDifferences } = readStackFile(stackFile);
+    return { all: { ...all, [`aks-kubenet:${key}`]: JSON.stringify(value) }, secretKeys, secretPaths, readDifferences };
 }
 
 export function withNamespaces(stackFile: string, count: number) {

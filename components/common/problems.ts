@@ -4,13 +4,34 @@ import { Problem, formatProblem } from "../address";
 /* How a component refuses its arguments, and the options its children get from it. */
 
 /**
+ * A component's refusal of its arguments: every problem, under the caller's key paths. It is a
+ * `ResourceError` that hides its stack, so `pulumi up` prints the message alone against the
+ * component (@pulumi/pulumi cmd/run/run.js: "Hide the stack if requested to by the ResourceError
+ * creator"); and for a program in another language, which reaches the component through the
+ * package's Construct call, it is also an `InputPropertiesError`, which the SDK's provider server
+ * hands the engine as one error per property (@pulumi/pulumi provider/server.js, construct:
+ * `buildInvalidPropertiesError`). The SDK recognises that kind by a marker, not by class
+ * (`InputPropertiesError.isInstance`), since a program may load two copies of the SDK; the test
+ * checks the SDK's own `isInstance` says both.
+ */
+export class ArgumentsError extends pulumi.ResourceError {
+    /** What the engine shows a Construct caller, property by property. */
+    readonly errors: { propertyPath: string; reason: string }[];
+
+    constructor(readonly component: string, readonly problems: readonly Problem[], resource: pulumi.Resource) {
+        super(`invalid ${component} arguments:\n${problems.map(formatProblem).join("\n")}`, resource, true);
+        this.errors = problems.map((problem) => ({ propertyPath: problem.path, reason: problem.message }));
+        Object.defineProperty(this, "__pulumiInputPropertiesError", { value: true });
+    }
+}
+
+/**
  * Stops a component before it creates any child: one error listing every problem, tied to the
  * component so the engine reports it there.
  */
 export function throwIfProblems(problems: Problem[], component: pulumi.Resource, what: string): void {
     if (problems.length === 0) return;
-    const lines = problems.map(formatProblem).join("\n");
-    throw new pulumi.ResourceError(`invalid ${what} arguments:\n${lines}`, component);
+    throw new ArgumentsError(what, problems, component);
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { bootstrapInputShape } from "../../components/inputs";
-import { clusterInputShape, kmsInputs, monitoringInputs, prometheusInputs, stringish } from "../../components/inputs";
+import { clusterInputShape, kmsInputs, monitoringInputs, prometheusInputs } from "../../components/inputs";
+import { tagValue } from "../../components/common/inputs";
 import { identityInputShape } from "../../components/inputs";
 import { networkInputShape } from "../../components/inputs";
 
@@ -52,7 +53,7 @@ const pipelineSchema = z.strictObject({ runner: z.enum(PIPELINE_RUNNERS).default
 
 export const stackConfigSchema = z.strictObject({
     resourceGroupName: z.string().optional(),
-    tags: z.record(z.string(), stringish).default({}),
+    tags: z.record(z.string(), tagValue).default({}),
     protect: z.boolean().default(false),
     network: networkSchema,
     identity: identitySchema.default({ roleScope: "vnet", networkRole: "networkContributor" }),

@@ -3,6 +3,7 @@ import { Document, isAlias, isMap, isScalar, parseDocument } from "yaml";
 import { echo, showable, showKey } from "../config/issues";
 import { closestName } from "../config/suggest";
 import { secretMask } from "./secret-digest";
+import { readDifferences } from "./go-yaml-numbers";
 
 export interface StackFileConfig {
     /**
@@ -17,6 +18,11 @@ export interface StackFileConfig {
      * `aks-kubenet:cluster.aad.deployer.objectId`): their rules can't run offline.
      */
     secretPaths: string[];
+    /**
+     * Values inside objects and lists that the Pulumi CLI reads as other numbers than synth does
+     * (`count: 017` is 15 to it), under their key paths ("namespace:key" and the path inside).
+     */
+    readDifferences: { path: string; message: string }[];
 }
 
 /**
@@ -220,14 +226,16 @@ export function readStackFile(file: string, options: { secretDigestKey?: Buffer 
     const all: Record<string, string> = {};
     const secretKeys: string[] = [];
     const secretPaths: string[] = [];
+    const differences: StackFileConfig["readDifferences"] = [];
     for (const [key, raw] of Object.entries(config)) {
+        differences.push(...readDifferences(nodes.get(key), parsed).map((difference) => ({ path: `${key}${difference.path}`, message: difference.message })));
         const { value, secret, paths } = maskSecure(raw, options.secretDigestKey);
         secretPaths.push(...paths.map((path) => `${key}${path}`));
         // Defined, not assigned: a key named __proto__ stays a key, for the config checks to refuse.
         Object.defineProperty(all, key, { value: engineString(value, nodes.get(key), parsed), enumerable: true, writable: true, configurable: true });
         if (secret) secretKeys.push(key);
     }
-    return { all, secretKeys, secretPaths };
+    return { all, secretKeys, secretPaths, readDifferences: differences };
 }
 
 /** The value nodes of the `config` mapping, by key, for the text of its scalars. */

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Problem, formatWarning } from "../../components/address";
+import { ArgumentsError } from "../../components/common/problems";
 import { StackCapacity } from "../capacity-summary";
 import { PROJECT } from "../config/load";
 import { StackModel, validateEngineConfig } from "../config/validate";
@@ -38,6 +39,43 @@ function toSynthResource({ custom: _custom, retainOnDelete: _retain, ...resource
     return resource;
 }
 
+/** A key path as problems name it: the project's keys without their namespace. */
+const withoutProjectNamespace = (path: string) => (path.startsWith(`${PROJECT}:`) ? path.slice(PROJECT.length + 1) : path);
+
+/**
+ * What the program failed with while it ran: thrown, or rejected where nobody waits (a rule
+ * that runs once a value is known fails inside the output a resource's property waits for, as
+ * under `pulumi up`, where the language host reports it).
+ */
+async function failuresOf(run: () => Promise<void>): Promise<unknown[]> {
+    const failures = new Set<unknown>();
+    let failed: () => void = () => undefined;
+    const firstFailure = new Promise<void>((resolve) => (failed = resolve));
+    const collect = (error: unknown) => {
+        failures.add(error);
+        failed();
+    };
+    process.on("unhandledRejection", collect);
+    try {
+        // A resource whose property failed is never registered, so the run doesn't finish:
+        // the first failure ends it, and the others already under way are collected with it.
+        await Promise.race([run(), firstFailure]);
+        if (failures.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    } catch (error) {
+        collect(error);
+    } finally {
+        process.off("unhandledRejection", collect);
+    }
+    return [...failures];
+}
+
+/** A failure as the problems it stands for: a component's refusal lists them; anything else is one line. */
+function problemsOfFailure(failure: unknown): Problem[] {
+    if (failure instanceof ArgumentsError) return [...failure.problems];
+    const message = failure instanceof Error ? failure.message : String(failure);
+    return [{ path: "program", message: `failed: ${message.split("\n")[0]}` }];
+}
+
 /**
  * Runs the program offline: the stack's config is validated exactly as `pulumi up` validates
  * it, then the stack is declared under Pulumi's mocks and every registration is recorded as
@@ -45,15 +83,20 @@ function toSynthResource({ custom: _custom, retainOnDelete: _retain, ...resource
  */
 export async function synthesize(stack: string, file: StackFileConfig, today?: Date, options: SynthOptions = {}): Promise<SynthResult> {
     const validation = validateEngineConfig(file.all, { stack, today, unreadable: file.secretPaths });
-    if (!validation.ok) return { ok: false, problems: validation.problems };
+    // What pulumi up would read differently is refused first: the rest is judged on synth's reading.
+    const differences = file.readDifferences.map(({ path, message }) => ({ path: withoutProjectNamespace(path), message }));
+    if (!validation.ok || differences.length > 0) return { ok: false, problems: [...differences, ...(validation.ok ? [] : validation.problems)] };
     const { model } = validation;
 
     const engine = await MockEngine.install({ project: PROJECT, stack, secretDigestKey: options.secretDigestKey });
     pulumi.runtime.setAllConfig(file.all, file.secretKeys);
     // Keep the program's own outputs: the stack hands back plain values, secrets unmarked.
     let outputs: Record<string, unknown> = {};
-    await pulumi.runtime.runInPulumiStack(async () => (outputs = defineStack(model)));
-    await engine.settle();
+    const failures = await failuresOf(async () => {
+        await pulumi.runtime.runInPulumiStack(async () => (outputs = defineStack(model)));
+        await engine.settle();
+    });
+    if (failures.length > 0) return { ok: false, problems: failures.flatMap(problemsOfFailure) };
 
     const resolved: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(outputs)) resolved[key] = await resolveOutput(value, options.secretDigestKey);

@@ -303,6 +303,40 @@ describe("synth command", () => {
         ].join("\n"));
     });
 
+    it("ends a program that fails once a value is known with the refusal's lines alone", function () {
+        this.timeout(60000);
+        // kubernetesVersion is checked against the running cluster or a new one's support at
+        // run time: 1.34 left standard support on 2026-11-30, so AKS creates no cluster on it.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+        const file = path.join(dir, "Pulumi.dev.yaml");
+        const shipped = fs.readFileSync(stackFile("dev"), "utf8");
+        const old = shipped.replace(/kubernetesVersion: .*/, "kubernetesVersion: \"1.34\"");
+        assert.notEqual(old, shipped);
+        fs.writeFileSync(file, old);
+        const result = run(["--stack", "dev", "--config-file", file]);
+        assert.equal(result.status, 1);
+        assert.equal(result.stdout, "");
+        const lines = result.stderr.trimEnd().split("\n");
+        assert.equal(lines.length, 1, result.stderr.slice(0, 2000));
+        assert.match(lines[0], /^cluster\.kubernetesVersion: 1\.34 /);
+    });
+
+    it("refuses a number the Pulumi CLI reads otherwise, and a tag YAML reads as a number, naming the value pulumi up would get", async function () {
+        this.timeout(60000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+        const file = path.join(dir, "Pulumi.dev.yaml");
+        const shipped = fs.readFileSync(stackFile("dev"), "utf8");
+        const edited = shipped.replace(/^(\s+)count: 2$/m, "$1count: 010").replace("    env: dev", "    env: dev\n    version: 1.10");
+        assert.equal(edited.split("\n").length, shipped.split("\n").length + 1, "both edits made");
+        assert.match(edited, /count: 010/);
+        fs.writeFileSync(file, edited);
+        const result = await synthesize("dev", readStackFile(file), new Date("2026-12-06T00:00:00Z"));
+        assert.ok(!result.ok);
+        assert.deepEqual(result.problems.map((p) => p.path), ["cluster.nodePools[0].count", "tags.version"]);
+        assert.match(result.problems[0].message, /^010 is read by the Pulumi CLI as 8 /);
+        assert.match(result.problems[1].message, /^1\.1 is a number, but a tag's value is text/);
+    });
+
     it("masks secure config values", function () {
         this.timeout(60000);
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
