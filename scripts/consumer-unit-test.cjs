@@ -34,7 +34,23 @@ const idOf = (resource) => new Promise((resolve) => resource.id.apply(resolve));
     for (const type of ["azure-native:network:Subnet", "azure-native:authorization:RoleAssignment", "azure-native:containerservice:ManagedCluster", "kubernetes:core/v1:Namespace"]) {
         assert.ok(types.has(type), `${type} registered`);
     }
-    console.log(`consumer unit test with pulumi.runtime.setMocks: ${registered.length} resources declared`);
+    // Wrong values as Python or YAML send them: every problem at once, named by argument, one
+    // error without a stack trace, and no child declared before it.
+    const declaredBefore = registered.length;
+    assert.throws(() => new KubenetCluster("bad", {
+        resourceGroupName: "rg", name: "aks", subnetId: network.subnetId, identityId: identity.identityId,
+        kubeloginMode: "bogus", skuTier: "Gold",
+        nodePools: [{ name: "system", mode: "Systm", count: "2" }, null],
+    }), (error) => {
+        assert.ok(pulumi.ResourceError.isInstance(error) && error.hideStack, "a ResourceError that hides its stack");
+        for (const key of ["kubeloginMode", "skuTier", "nodePools[0].mode", "nodePools[0].count", "nodePools[1]"]) {
+            assert.ok(error.message.split("\n").some((line) => line.startsWith(`${key}: `)), `names ${key}: ${error.message}`);
+        }
+        return true;
+    });
+    const children = registered.slice(declaredBefore).filter((r) => r.type !== "aks-kubenet:index:KubenetCluster");
+    assert.deepEqual(children.map((r) => r.name), [], "nothing declared for arguments that were refused");
+    console.log(`consumer unit test with pulumi.runtime.setMocks: ${declaredBefore} resources declared; wrong arguments refused by name`);
 })().catch((error) => {
     console.error(error);
     process.exit(1);
