@@ -42,7 +42,7 @@ export const SKU_TIERS = Object.values(SkuTier);
  */
 export const CLUSTER_LATE_CHECKED = [
     "resourceGroupName", "name", "dnsPrefix", "nodeResourceGroup", "networkAddressing", "podCidr", "serviceCidr", "dnsServiceIP",
-    "apiServer.authorizedIPRanges", "apiServer.privateDNSZone", "egressPublicIPs", "kms.keyId", "kms.keyVaultId", "tags",
+    "apiServer.authorizedIPRanges", "apiServer.privateDNSZone", "egressPublicIPs", "kms.keyId", "kms.keyVaultId", "tags", "aad.tenantID",
 ] as const;
 
 /** The cluster's arguments as the rules read them: the late-checked ones known. */

@@ -207,6 +207,10 @@ describe("components/cluster: validateClusterArgs", () => {
             ]);
             assert.deepEqual(messages({ ...udr, egressPublicIPs: ["20.194.0.4"] }), []);
             assert.deepEqual(messages({ ...udr, egressPublicIPs: ["20.194.0"] }).map((m) => m.split(":")[0]), ["egressPublicIPs[0]"]);
+            assert.deepEqual(messages({ ...udr, egressPublicIPs: ["20.194.0.4/32"] }), [], "an address written as a /32");
+            assert.deepEqual(messages({ ...udr, egressPublicIPs: ["20.194.0.0/28"] }), [
+                "egressPublicIPs[0]: 20.194.0.0/28 is a range: egressPublicIPs takes your firewall's public IP addresses, each added as its own /32; put a range in apiServer.authorizedIPRanges",
+            ]);
         });
 
         it("needs none for a private API server, an unrestricted one, or the load balancer's egress", () => {
@@ -242,8 +246,8 @@ describe("components/cluster: validateClusterArgs", () => {
 
     it("checks VM sizes, node labels and node taints", () => {
         const settings = (overrides: Record<string, unknown>) => messages({ nodePools: pool(overrides) });
-        for (const size of ["Standard_D4s_v5", "Standard_DS2_v2", "Standard_E4-2ds_v4", "Standard_NC24ads_A100_v4", "Standard_B2s"]) assert.deepEqual(settings({ vmSize: size }), [], size);
-        for (const size of ["D4s_v5", "standard_d4s_v5", "Standard_", "Standard D4s", ""]) {
+        for (const size of ["Standard_D4s_v5", "Standard_DS2_v2", "Standard_E4-2ds_v4", "Standard_NC24ads_A100_v4", "Standard_B2s", "standard_d4s_v5"]) assert.deepEqual(settings({ vmSize: size }), [], size);
+        for (const size of ["D4s_v5", "Standard_", "Standard D4s", ""]) {
             assert.deepEqual(settings({ vmSize: size }), [`nodePools[0].vmSize: ${JSON.stringify(size)} is not an Azure VM size name (e.g. Standard_D4s_v5)`], size);
         }
         assert.deepEqual(settings({ nodeLabels: { "team": "a", "example.com/tier": "gold", "empty": "" } }), []);
@@ -297,6 +301,8 @@ describe("components/cluster: validateClusterArgs", () => {
     it("requires Entra ID to disable local accounts, and GUIDs for admin groups", () => {
         assert.deepEqual(messages({ disableLocalAccounts: true }), ["disableLocalAccounts: needs Entra ID (aad): without local accounts, Entra ID is the only way in"]);
         assert.deepEqual(messages({ aad: { adminGroupObjectIDs: ["platform-admins"] } }), ["aad.adminGroupObjectIDs[0]: \"platform-admins\" is not an Entra ID object id (a GUID)"]);
+        assert.deepEqual(messages({ aad: { tenantID: "contoso.onmicrosoft.com" } }), ["aad.tenantID: \"contoso.onmicrosoft.com\" is not an Entra ID tenant id (a GUID, az account show --query tenantId), not the tenant's domain name"]);
+        assert.deepEqual(messages({ aad: { tenantID: "72f988bf-86f1-41af-91ab-2d7cd011db47" } }), []);
     });
 
     it("applies the address rules: DNS IP, maxPods and capacity with surge", () => {

@@ -39,6 +39,9 @@ export function checkApiServerAccess(args: KnownClusterArgs, pathOf: PathOf): Pr
     egress.forEach((ip, i) => {
         const parsed = parseAuthorizedRange(ip);
         if (!parsed.ok) problems.push({ path: pathOf(`egressPublicIPs[${i}]`), message: parsed.error });
+        else if (parsed.value.prefix !== 32) {
+            problems.push({ path: pathOf(`egressPublicIPs[${i}]`), message: `${ip} is a range: egressPublicIPs takes your firewall's public IP addresses, each added as its own /32; put a range in apiServer.authorizedIPRanges` });
+        }
     });
     if ((args.outboundType ?? "loadBalancer") === "userDefinedRouting" && restrictsPublicEndpoint(args) && egress.length === 0) {
         problems.push({

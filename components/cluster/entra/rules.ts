@@ -12,6 +12,11 @@ export function checkEntra(args: Pick<KnownClusterArgs, "aad" | "disableLocalAcc
             problems.push({ path: pathOf(`aad.adminGroupObjectIDs[${i}]`), message: `${JSON.stringify(id)} is not an Entra ID object id (a GUID)` });
         }
     });
+    // AKS takes the tenant's id, a GUID (ManagedClusterAADProfile.tenantID), not its domain name.
+    const tenant: unknown = args.aad?.tenantID;
+    if (typeof tenant === "string" && !ENTRA_OBJECT_ID.test(tenant)) {
+        problems.push({ path: pathOf("aad.tenantID"), message: `${JSON.stringify(tenant)} is not an Entra ID tenant id (a GUID, az account show --query tenantId), not the tenant's domain name` });
+    }
     if (args.disableLocalAccounts && args.aad === undefined) {
         problems.push({ path: pathOf("disableLocalAccounts"), message: "needs Entra ID (aad): without local accounts, Entra ID is the only way in" });
     }

@@ -13,9 +13,10 @@ const RESERVED_LABEL_PREFIXES = ["kubernetes.azure.com"];
 /**
  * Azure VM size names: `Standard_` and a size such as `D4s_v5`, `DS2_v2`, `E4-2ds_v4`
  * (constrained vCPU) or `NC24ads_A100_v4`. Whether the size exists in the region is Azure's to
- * say; this catches what can never be a size.
+ * say; this catches what can never be a size. Azure compares size names without regard to case
+ * (`standard_d4s_v5` is accepted), so neither does this.
  */
-const VM_SIZE = /^Standard_[A-Z][A-Za-z0-9-]*(_[A-Za-z0-9-]+)*$/;
+const VM_SIZE = /^Standard_[A-Z][A-Za-z0-9-]*(_[A-Za-z0-9-]+)*$/i;
 
 export function checkLabelKey(key: string): string | undefined {
     const slash = key.lastIndexOf("/");
