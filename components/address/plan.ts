@@ -12,6 +12,7 @@ import {
     checkPodCidrSize,
     checkPoolPodRoom,
     checkRouteOutsidePodCidr,
+    checkNextHopOutsidePodCidr,
     checkServiceCidrSize,
     checkSubnetInVnet,
     checkSubnetSize,
@@ -30,6 +31,8 @@ import { checkNotForbiddenInVnet } from "./forbidden-ranges";
 export interface RouteAddressing {
     /** A CIDR, or an Azure service tag such as `AzureCloud` (not address-checked). */
     addressPrefix: string;
+    /** A VirtualAppliance route's next hop: an appliance's private address in the network. */
+    nextHopIpAddress?: string;
 }
 
 /** A network's ranges, for checking a cluster's ranges and capacity against them. */
@@ -103,6 +106,8 @@ interface ParsedNetwork {
     subnet?: NamedCidr;
     reserved: NamedCidr[];
     routes: NamedCidr[];
+    /** VirtualAppliance routes' next hops, as /32s. */
+    nextHops: NamedCidr[];
 }
 
 /** The network's ranges as context: malformed ones are skipped, the network reports them. */
@@ -114,6 +119,9 @@ function networkContext(network: NetworkAddressing | undefined, pathOf: PathOf):
         reserved: (network?.reservedCidrs ?? []).map((t, i) => named(t, pathOf(`reservedCidrs[${i}]`))).filter(keep),
         routes: (network?.routes ?? [])
             .map((r, i) => (isServiceTag(r.addressPrefix) ? undefined : named(r.addressPrefix, pathOf(`routes[${i}].addressPrefix`))))
+            .filter(keep),
+        nextHops: (network?.routes ?? [])
+            .map((r, i) => (r.nextHopIpAddress === undefined ? undefined : named(`${r.nextHopIpAddress}/32`, pathOf(`routes[${i}].nextHopIpAddress`))))
             .filter(keep),
     };
 }
@@ -132,6 +140,7 @@ export function validateClusterAddressing(input: ClusterAddressing, pathOf: Path
         problems.push(...checkNotReserved(pod), ...checkPodCidrSize(pod));
         if (nodeNetwork) problems.push(...checkDisjoint(pod, nodeNetwork, "pods take addresses outside the vnet"));
         for (const route of network.routes) problems.push(...checkRouteOutsidePodCidr(route, pod));
+        for (const hop of network.nextHops) problems.push(...checkNextHopOutsidePodCidr(hop, pod));
     }
     if (service) {
         problems.push(...checkNotReserved(service), ...checkServiceCidrSize(service));

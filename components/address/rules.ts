@@ -130,3 +130,14 @@ export function checkRouteOutsidePodCidr(route: NamedCidr, podCidr: NamedCidr): 
         }]
         : [];
 }
+
+/**
+ * A VirtualAppliance next hop is an appliance in the network (a firewall's private address):
+ * inside the pod CIDR it is a pod's address, which kubenet routes to a node through the per-node
+ * routes and which moves with the pod, so the route's traffic would never reach an appliance.
+ */
+export function checkNextHopOutsidePodCidr(hop: NamedCidr, podCidr: NamedCidr): Problem[] {
+    return contains(podCidr.cidr, hop.cidr)
+        ? [{ path: hop.path, message: `${formatIPv4(hop.cidr.network)} is inside ${podCidr.path} ${formatCidr(podCidr.cidr)}: a next hop is an appliance in the network (your firewall's private address), not a pod's` }]
+        : [];
+}

@@ -88,7 +88,7 @@ export const clusterInputShape = inputShape<KubenetClusterArgs, ClusterDeploymen
 
 export const clusterInputs = z.strictObject(clusterInputShape);
 
-const routeAddressingInputs = z.object(inputShape<RouteAddressing>()({ addressPrefix: z.string() }));
+const routeAddressingInputs = z.object(inputShape<RouteAddressing>()({ addressPrefix: z.string(), nextHopIpAddress: z.string().optional() }));
 
 /** The network's ranges, as `KubenetNetwork.addressing` gives them (or another stack's output of it). */
 const networkAddressingInputs = input(z.strictObject(inputShape<NetworkAddressingArgs>()({

@@ -22,7 +22,7 @@ export function networkAddressingOf<Settings extends Pick<KubenetNetworkArgs, "v
         vnetCidr: settings.vnetCidr,
         subnetCidr: settings.subnetCidr,
         reservedCidrs: settings.reservedCidrs,
-        routes: settings.routes?.map((route) => ({ addressPrefix: route.addressPrefix })),
+        routes: settings.routes?.map((route) => ({ addressPrefix: route.addressPrefix, nextHopIpAddress: route.nextHopIpAddress })),
         externalRouteTable: settings.existingRouteTableId !== undefined,
     };
 }

@@ -3,6 +3,7 @@ import { KubenetClusterArgs } from "../../components";
 import { validateClusterArgs } from "../../components/rules";
 import { effectiveAuthorizedRanges } from "../../components/cluster/api-server/access";
 import { basePools } from "./fixtures";
+import { agentPoolName } from "../../components/cluster/node-pools/agent-pools";
 
 const CHECKED_ON = new Date("2026-12-01T00:00:00Z");
 /** A day when 1.27 to 1.29, the migration rule's boundary, were still supported. */
@@ -32,6 +33,15 @@ describe("components/cluster: validateClusterArgs", () => {
             "nodePools[2].name: \"system\" is already the name of nodePools[0]",
         ]);
         assert.equal(messages({ nodePools: pool({ name: "abcdefghijklm" }) }).length, 1, "13 characters");
+    });
+
+    it("refuses a pool whose name in Azure is the default pool's", () => {
+        // The default pool keeps its own name in Azure; a User pool gets a suffix: give the
+        // default pool exactly that suffixed name.
+        const clash = agentPoolName(basePools[1]);
+        assert.deepEqual(messages({ nodePools: [{ ...basePools[0], name: clash }, basePools[1]] }), [
+            `nodePools[1].name: its name in Azure, ${clash}, is already nodePools[0]'s: rename one of them`,
+        ]);
     });
 
     it("requires a System pool, on Linux, with at least one node", () => {

@@ -372,6 +372,13 @@ describe("infra/config: every rule rejects with its key path", () => {
         assert.deepEqual(problems((c) => { c.network.routes = [{ name: "pods", addressPrefix: "10.244.0.0/16", nextHopType: "None" }]; }).length, 1, "equal to the pod CIDR");
     });
 
+    it("refuses a next hop inside the pod CIDR: an appliance is in the network, not a pod", () => {
+        assert.deepEqual(problems((c) => { c.network.routes = [{ name: "fw", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: "10.244.1.4" }]; }), [
+            "network.routes[0].nextHopIpAddress: 10.244.1.4 is inside cluster.podCidr 10.244.0.0/16: a next hop is an appliance in the network (your firewall's private address), not a pod's",
+        ]);
+        assert.deepEqual(problems((c) => { c.network.routes = [{ name: "fw", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: "172.16.0.4" }]; }), []);
+    });
+
     it("rejects a private cluster with authorized IP ranges", () => {
         assert.deepEqual(problems((c) => { c.cluster.apiServer = { enablePrivateCluster: true, authorizedIPRanges: ["203.0.113.0/24"] }; c.pipeline = { runner: "private" }; }), [
             "cluster.apiServer.authorizedIPRanges: can't be combined with enablePrivateCluster: a private API server has no public endpoint to restrict",

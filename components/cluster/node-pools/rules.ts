@@ -1,6 +1,6 @@
 import { KUBENET_DEFAULT_MAX_PODS, PathOf, PoolSizing, Problem } from "../../address";
 import { KnownClusterArgs } from "../args";
-import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL } from "./agent-pools";
+import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL, agentPoolName, defaultPoolOf } from "./agent-pools";
 import { NodePoolArgs } from "./args";
 import { checkNodeSettings, checkPoolSettings } from "./settings";
 import { checkUpgradeSettings } from "./upgrade-settings";
@@ -109,6 +109,7 @@ export function checkNodePools(args: KnownClusterArgs, pathOf: PathOf): { proble
             firstIndex.set(pool.name, i);
         }
     });
+    problems.push(...azureNameClashes(args, pathOf));
     return { problems, countProblems };
 }
 
@@ -133,3 +134,26 @@ export function checkDefaultPool(args: KnownClusterArgs, pathOf: PathOf): Proble
         : [{ path: pathOf(`nodePools[${index}].osType`), message: "the default pool must run Linux: AKS creates a cluster with a Linux System pool" }];
 }
 
+
+/**
+ * The names pools have in Azure: the default pool its own, every other pool its name with a
+ * suffix (`agentPoolName`). A pool whose Azure name is already another's would be the same
+ * AgentPool in AKS: the second request would change the first pool instead of creating one.
+ */
+function azureNameClashes(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
+    const pools = args.nodePools ?? [];
+    const defaultPool = defaultPoolOf(args);
+    const taken = new Map<string, number>();
+    const problems: Problem[] = [];
+    pools.forEach((pool, i) => {
+        if (typeof pool?.name !== "string") return;
+        const azureName = pool === defaultPool ? pool.name : agentPoolName(pool);
+        const other = taken.get(azureName);
+        if (other !== undefined && pools[other].name !== pool.name) {
+            problems.push({ path: pathOf(`nodePools[${i}].name`), message: `its name in Azure, ${azureName}, is already nodePools[${other}]'s: rename one of them` });
+        } else if (other === undefined) {
+            taken.set(azureName, i);
+        }
+    });
+    return problems;
+}
