@@ -17,10 +17,10 @@ describe("components/network: its own defaults", () => {
         assert.equal(bgpRoutePropagationDisabled({ disableBgpRoutePropagation: true }), true);
     });
 
-    it("tells a cluster whether the route table is yours, and the routes' prefixes", async () => {
+    it("tells a cluster whether the route table is yours, and the routes' prefixes and next hops", async () => {
         await MockEngine.install();
         const own = new KubenetNetwork("net", { resourceGroupName: "rg", vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24", routes: [firewall] });
-        assert.deepEqual(own.addressing, { vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24", reservedCidrs: [], routes: [{ addressPrefix: "0.0.0.0/0" }], externalRouteTable: false });
+        assert.deepEqual(own.addressing, { vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24", reservedCidrs: [], routes: [{ addressPrefix: firewall.addressPrefix, nextHopIpAddress: firewall.nextHopIpAddress }], externalRouteTable: false });
         const table = "/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/routeTables/rt-hub";
         const yours = new KubenetNetwork("byo", { resourceGroupName: "rg", vnetCidr: "192.168.0.0/16", subnetCidr: "192.168.1.0/24", existingRouteTableId: table });
         assert.equal(yours.addressing.externalRouteTable, true);
