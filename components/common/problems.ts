@@ -21,6 +21,10 @@ export class ArgumentsError extends pulumi.ResourceError {
     constructor(readonly component: string, readonly problems: readonly Problem[], resource: pulumi.Resource) {
         super(`invalid ${component} arguments:\n${problems.map(formatProblem).join("\n")}`, resource, true);
         this.errors = problems.map((problem) => ({ propertyPath: problem.path, reason: problem.message }));
+        // Where the SDK shows a failed value's error by its stack (an invoke's arguments, logged
+        // as "Error serializing arguments for invoke": @pulumi/pulumi runtime/invoke.js), the
+        // refusal shows as itself: its stack is its message, a user's problem, not code's.
+        this.stack = this.message;
         Object.defineProperty(this, "__pulumiInputPropertiesError", { value: true });
     }
 }

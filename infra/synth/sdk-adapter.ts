@@ -7,23 +7,21 @@
  * are `pulumi.runtime.specialSigKey`, `specialSecretSig`, `specialResourceSig` and
  * `unknownValue`.
  *
- * Checked against @pulumi/pulumi 3.248.0. What stays internal, and why:
+ * Checked against @pulumi/pulumi 3.276.0. What stays internal, and why:
  *
  * - The mock monitor's URNs. Its `newUrn` (runtime/mocks.js) builds a child's URN from its
  *   parent's last type and the stack's type, where the engine uses the parent's whole type chain
  *   and leaves the stack out (engineUrn below). The method is replaced on the monitor instance.
  *
  * - The RegisterResource request. synth prints what the engine would receive, and no public
- *   hook carries it. `Mocks.newResource` is given only type, name, inputs, provider, custom and
- *   id (runtime/mocks.js): no parent, URN, dependencies, protect, ignoreChanges,
+ *   hook carries it. `Mocks.newResource` is given only type, name, inputs, provider, custom,
+ *   id and transforms (runtime/mocks.js): no parent, URN, dependencies, protect, ignoreChanges,
  *   replaceOnChanges, deleteBeforeReplace, retainOnDelete, aliases or hooks, and its inputs are
  *   deserialized (unknowns dropped outside preview, resource references rebuilt as Resource
  *   objects, a secret element turning its whole array secret). Resource transforms
  *   (`registerResourceTransform`, the `transforms` option) are called back by the engine, not
- *   the SDK: under mocks the monitor claims support (supportsFeature says yes to all but
- *   outputValues) yet has no registerStackTransform, so registering one rejects with
- *   "this._monitor.registerStackTransform is not a function" (runtime/callbacks.js), and its
- *   registerResource ignores a request's transforms. The deprecated
+ *   the SDK: under mocks the monitor hands them to the mocks (`Mocks.registerTransform`,
+ *   newResource's `transforms`) and runs none itself. The deprecated
  *   `registerStackTransformation` runs in the SDK, but in the Resource constructor before the
  *   SDK completes the options (resource.js): ignoreChanges, replaceOnChanges,
  *   deleteBeforeReplace, retainOnDelete and error hooks as sent, but dependsOn without the
@@ -48,7 +46,7 @@ import type { RegisterErrorHookRequest, RegisterResourceHookRequest, RegisterRes
 import * as settings from "@pulumi/pulumi/runtime/settings";
 
 /** The @pulumi/pulumi release every item here was read and tested against. */
-export const CHECKED_SDK_VERSION = "3.248.0";
+export const CHECKED_SDK_VERSION = "3.276.0";
 
 /** The installed @pulumi/pulumi's version. */
 export function installedSdkVersion(): string {

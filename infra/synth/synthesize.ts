@@ -43,9 +43,23 @@ function toSynthResource({ custom: _custom, retainOnDelete: _retain, ...resource
 const withoutProjectNamespace = (path: string) => (path.startsWith(`${PROJECT}:`) ? path.slice(PROJECT.length + 1) : path);
 
 /**
+ * Failures of runs that ended: the same error keeps surfacing from every output that waits on the
+ * failed one, after the run is reported. Those rejections are dropped; any other goes on to Node,
+ * as if nobody listened.
+ */
+const reported = new WeakSet<object>();
+let droppingReported = false;
+function dropReported(reason: unknown): void {
+    if (reason !== null && typeof reason === "object" && reported.has(reason)) return;
+    throw reason;
+}
+
+/**
  * What the program failed with while it ran: thrown, or rejected where nobody waits (a rule
  * that runs once a value is known fails inside the output a resource's property waits for, as
- * under `pulumi up`, where the language host reports it).
+ * under `pulumi up`, where the language host reports it). What the SDK logs about the same
+ * failure meanwhile (its "[runtime]" errors, which carry the same message) is left out: the
+ * failure's problems say it; a run that succeeds has its log written as it was.
  */
 async function failuresOf(run: () => Promise<void>): Promise<unknown[]> {
     const failures = new Set<unknown>();
@@ -55,6 +69,9 @@ async function failuresOf(run: () => Promise<void>): Promise<unknown[]> {
         failures.add(error);
         failed();
     };
+    const logged: unknown[][] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
     process.on("unhandledRejection", collect);
     try {
         // A resource whose property failed is never registered, so the run doesn't finish:
@@ -65,6 +82,16 @@ async function failuresOf(run: () => Promise<void>): Promise<unknown[]> {
         collect(error);
     } finally {
         process.off("unhandledRejection", collect);
+        console.error = consoleError;
+    }
+    if (failures.size === 0) {
+        for (const args of logged) consoleError(...args);
+        return [];
+    }
+    for (const failure of failures) if (failure !== null && typeof failure === "object") reported.add(failure);
+    if (!droppingReported) {
+        process.on("unhandledRejection", dropReported);
+        droppingReported = true;
     }
     return [...failures];
 }

@@ -209,9 +209,23 @@ describe("infra/synth/sdk-adapter: what the offline engine uses beyond the SDK's
         });
         new Thing("any", {}, { protect: true, dependsOn: [new Thing("other", {})] });
         await waitForRPCs();
-        assert.deepEqual(given, [["custom", "id", "inputs", "name", "provider", "type"], ["custom", "id", "inputs", "name", "provider", "type"]],
+        // 3.276.0 adds the resource's transforms, still no parent, dependencies or other options.
+        assert.deepEqual(given, [["custom", "id", "inputs", "name", "provider", "transforms", "type"], ["custom", "id", "inputs", "name", "provider", "transforms", "type"]],
             "Mocks.newResource is given no parent, dependencies or options");
-        assert.equal(typeof (pulumi.runtime.getMonitor() as { registerStackTransform?: unknown }).registerStackTransform, "undefined",
-            "resource transforms can't be registered with the mock monitor (runtime/callbacks.js), let alone run");
+        // 3.276.0's mock monitor takes a transform and hands it to the mocks (Mocks.registerTransform,
+        // newResource's `transforms`) to run if they will: the SDK itself still runs none.
+        let transformed = false;
+        const seen: unknown[] = [];
+        await pulumi.runtime.setMocks({
+            newResource: (args) => {
+                seen.push(args.inputs);
+                return { id: `${args.name}-id`, state: {} };
+            },
+            call: () => ({}),
+        });
+        new Thing("transformed", { value: "as declared" }, { transforms: [(args) => { transformed = true; return { props: { value: "transformed" }, opts: args.opts }; }] });
+        await waitForRPCs();
+        assert.equal(transformed, false, "the mock monitor runs no transform");
+        assert.deepEqual(seen, [{ value: "as declared" }]);
     });
 });
