@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
+import { withStateMigrations } from "../common/engine-features";
+import { NetworkLeaves, networkStateMigration } from "./network-profile/in-place";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { retryHooks } from "../common/retry";
 import { withRequiredCli } from "../common/pulumi-cli";
@@ -22,7 +24,7 @@ import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, PRIVATE_DNS_ZON
 import * as authorization from "@pulumi/azure-native/authorization";
 import { readLiveCluster } from "./upgrades/live";
 import { runningClusterChecks } from "./upgrades/running-checks";
-import { declaredReplacementProperties } from "./replacement";
+import { DeclaredReplacementProperties, declaredReplacementProperties } from "./replacement";
 import { formatWarning } from "../address";
 import { clusterTimeouts } from "./upgrades/durations";
 import { clusterArgsPath, clusterChecks } from "./validate";
@@ -70,6 +72,18 @@ function deployerObjectId(parent: pulumi.Resource): () => Promise<string | undef
 }
 
 /**
+ * The state migration that lets `pulumi up` make the network changes AKS makes in place
+ * (network-profile/in-place.ts), for the network profile these arguments declare.
+ */
+function networkMigrations(args: KubenetClusterArgs): pulumi.StateMigration[] {
+    // Arguments too broken to read declare no change; the constructor's checks refuse them.
+    if (args === null || typeof args !== "object") return [];
+    const settings = argsAsRead<KubenetClusterArgs>(clusterArgsSchemas.args, args);
+    const declared = declaredReplacementProperties(settings) as DeclaredReplacementProperties;
+    return [networkStateMigration(declared.network as NetworkLeaves)];
+}
+
+/**
  * An AKS cluster with kubenet networking in your subnet, created only after the identity's
  * Network Contributor grants and the subnet's route-table association exist.
  *
@@ -111,7 +125,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
     public readonly kubeconfig: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: KubenetClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.KubenetCluster, name, {}, withTypeAlias(opts, "aks-kubenet:cluster:KubenetCluster"));
+        super(COMPONENT_TYPES.KubenetCluster, name, {}, withStateMigrations(withTypeAlias(opts, "aks-kubenet:cluster:KubenetCluster"), networkMigrations(args)));
         const today = new Date();
         const pathOf = keyPathsOf(args, clusterArgsPath);
         const checks = clusterChecks(clusterArgsSchemas.args, pathOf, today);

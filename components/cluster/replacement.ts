@@ -6,6 +6,7 @@ import { PathOf, Problem } from "../address";
 import * as pulumi from "@pulumi/pulumi";
 import { KubenetClusterArgs } from "./args";
 import { LiveCluster, LiveNetworkProfile } from "./upgrades/live";
+import { NetworkLeaves, networkChange } from "./network-profile/in-place";
 
 /**
  * ManagedCluster properties that azure-native can only change by replacing the cluster: a new
@@ -26,6 +27,9 @@ export const CLUSTER_REPLACEMENT_PROPERTIES = [
     "nodeResourceGroup",
     "location",
 ] as const;
+
+/** The network profile's settings the running cluster is compared on. */
+const NETWORK_PROFILE_KEYS = ["networkPlugin", "networkPluginMode", "networkPolicy", "networkDataplane", "podCidr", "serviceCidr", "dnsServiceIP", "outboundType"] as const satisfies readonly (keyof LiveNetworkProfile)[];
 
 /** Microsoft's lowest Kubernetes version for an in-place move from kubenet to Azure CNI Overlay. */
 export const OVERLAY_MIGRATION_MIN_VERSION = { major: 1, minor: 27 } as const;
@@ -60,11 +64,6 @@ export function declaredReplacementProperties(settings: KubenetClusterArgs): pul
 /** AKS reports no network policy as unset or `none`, and the data plane as unset or `azure` unless it is Cilium. */
 const REPORTED_DEFAULTS: Partial<Record<keyof LiveNetworkProfile, string>> = { networkPolicy: "none", networkDataplane: "azure", outboundType: "loadBalancer" };
 
-function same(key: string, declared: string | undefined, running: string | undefined): boolean {
-    const normal = (value: string | undefined) => (value ?? REPORTED_DEFAULTS[key as keyof LiveNetworkProfile] ?? "").toLowerCase();
-    return normal(declared) === normal(running);
-}
-
 /**
  * The properties azure-native replaces the cluster for whose declared value differs from what
  * the running cluster reports. The protected cluster is refused by the engine too, but since
@@ -76,17 +75,23 @@ function same(key: string, declared: string | undefined, running: string | undef
  */
 export function replacementProblems(declared: DeclaredReplacementProperties, live: LiveCluster, pathOf: PathOf, migrating: boolean): Problem[] {
     const problems: Problem[] = [];
-    const refuse = (key: string, wanted: string, running: string | undefined) => problems.push({
+    const refuse = (key: string, wanted: string, running: string | undefined, why?: string) => problems.push({
         path: pathOf(key),
-        message: migrating && ["networkPlugin", "networkPluginMode", "networkPolicy"].includes(key)
-            ? `${wanted} differs from the running cluster's ${running ?? "(none)"}, and azure-native would replace the cluster for it: move the running cluster first (docs/migrate-to-overlay.md), then pulumi up`
-            : `${wanted} differs from the running cluster's ${running ?? "(none)"}: azure-native replaces the cluster for it (a new cluster is created and the running one deleted, with every workload on it), which AKS can't change in place; keep ${running ?? "it unset"}, or set allowReplacement: true to rebuild the cluster`,
+        message: `${wanted} differs from the running cluster's ${running ?? "(none)"}: azure-native replaces the cluster for it (a new cluster is created and the running one deleted, with every workload on it), ${why ?? "which AKS can't change in place"}; keep ${running ?? "it unset"}, or set allowReplacement: true to rebuild the cluster`,
     });
-    for (const [key, wanted] of Object.entries(declared.network) as [keyof LiveNetworkProfile, string | undefined][]) {
-        const running = live.networkProfile?.[key];
-        // A setting AKS reports nothing for, and has no default of, can't be compared.
-        if (live.networkProfile === undefined || (running === undefined && REPORTED_DEFAULTS[key] === undefined)) continue;
-        if (!same(key, wanted, running)) refuse(key, wanted ?? REPORTED_DEFAULTS[key] ?? "(none)", running);
+    if (live.networkProfile !== undefined) {
+        // A setting AKS reports nothing for, and has no default of, can't be compared: it counts as unchanged.
+        const running: NetworkLeaves = {};
+        for (const key of NETWORK_PROFILE_KEYS) {
+            const reported = live.networkProfile[key];
+            running[key] = reported === undefined && REPORTED_DEFAULTS[key] === undefined ? declared.network[key] : reported;
+        }
+        const verdict = networkChange(running, declared.network);
+        if (verdict.verdict === "notInPlace") {
+            for (const key of verdict.keys) refuse(key, declared.network[key] ?? REPORTED_DEFAULTS[key] ?? "(none)", running[key], `since ${verdict.reason}`);
+        } else if (verdict.verdict === "inPlace" && verdict.change.kind === "overlayMigration" && !migrating) {
+            problems.push({ path: pathOf("migrateFromKubenet"), message: "must be true to move the running kubenet cluster to Azure CNI Overlay: the move reimages every node pool at once and can't be undone (docs/migrate-to-overlay.md)" });
+        }
     }
     if (declared.dnsPrefix !== undefined && live.dnsPrefix !== undefined && declared.dnsPrefix.toLowerCase() !== live.dnsPrefix.toLowerCase()) {
         refuse("dnsPrefix", declared.dnsPrefix, live.dnsPrefix);

@@ -8,6 +8,7 @@
  * (impact.ts). Pure: it compares two synth outputs, nothing deployed.
  */
 import { isSecretMask } from "../synth/secret-digest";
+import { NetworkLeaves, inPlaceChangeSummary, networkChange, networkStateMigration } from "../../components/cluster/network-profile/in-place";
 import { SynthOutput, SynthResource } from "../synth/synthesize";
 import { changedPaths, covers, valueAt } from "./diff";
 import { dependentReplacements } from "./dependents";
@@ -93,7 +94,8 @@ function changedInputs(before: SynthResource, after: SynthResource): string[] {
  * single update cycle", generateStepsFromDiff). A resource whose provider is replaced is replaced
  * too (providerChanged).
  */
-function decide(before: SynthResource, after: SynthResource, replacedProviders: Set<string>): Change | undefined {
+function decide(recorded: SynthResource, after: SynthResource, replacedProviders: Set<string>): Change | undefined {
+    const before = afterStateMigrations(recorded, after);
     const properties = changedInputs(before, after);
     const forcedBy = forcingPaths(after.type, before, after, properties).concat(properties.filter((path) => after.replaceOnChanges.some((option) => covers(option, path))));
     const byProvider = replacedProviders.has(providerUrnOf(after.provider) ?? "");
@@ -111,6 +113,37 @@ function decide(before: SynthResource, after: SynthResource, replacedProviders: 
     // a replacement for the provider's sake carries no provider choice (providerChanged).
     const deletesFirst = after.deleteBeforeReplaceDefined ? after.deleteBeforeReplace : !byProvider && providerDeletesFirst(after.type, before.inputs, after.inputs);
     return { ...change, action: "replace", replaceOrder: deletesFirst ? "delete-before-create" : "create-before-delete" };
+}
+
+/**
+ * The recorded resource as the engine diffs it, after the state migrations the head's program
+ * registers (the engine runs them before it plans: pulumi/pulumi#24328): the cluster
+ * component's, which takes the recorded network profile out for a change AKS makes in place
+ * (components/cluster/network-profile/in-place.ts), so azure-native sees an added profile, an
+ * update. Only a cluster whose state recorded a profile and whose head declares one is touched.
+ */
+function afterStateMigrations(before: SynthResource, after: SynthResource): SynthResource {
+    if (after.type !== CLUSTER) return before;
+    const declared = networkLeavesOf(after.inputs.networkProfile);
+    if (declared === undefined) return before;
+    const migrated = networkStateMigration(declared)({ urn: after.urn, oldState: [{ urn: before.urn, type: before.type, custom: true, inputs: before.inputs }] });
+    if (migrated === undefined || migrated instanceof Promise) return before;
+    return { ...before, inputs: migrated.newState[0].inputs as Record<string, unknown> };
+}
+
+/** A declared network profile's text values, the settings azure-native compares. */
+function networkLeavesOf(profile: unknown): NetworkLeaves | undefined {
+    if (profile === null || typeof profile !== "object") return undefined;
+    return Object.fromEntries(Object.entries(profile).filter(([, value]) => typeof value === "string")) as NetworkLeaves;
+}
+
+/** What a cluster's in-place network change means, for a reviewer; undefined when there is none. */
+function inPlaceNetworkImpact(before: SynthResource | undefined, after: SynthResource | undefined): string | undefined {
+    if (before?.type !== CLUSTER || after?.type !== CLUSTER) return undefined;
+    const [recorded, declared] = [networkLeavesOf(before.inputs.networkProfile), networkLeavesOf(after.inputs.networkProfile)];
+    if (recorded === undefined || declared === undefined) return undefined;
+    const verdict = networkChange(recorded, declared);
+    return verdict.verdict === "inPlace" ? inPlaceChangeSummary(verdict.change) : undefined;
 }
 
 /** A resource only in the base: deleted, unless the state protects it (step.go, DeleteStep.Apply). */
@@ -265,7 +298,10 @@ export function planChanges(baseOutput: SynthOutput, headOutput: SynthOutput, co
     const beforeOf = new Map([...pairedBase].map(([after, before]) => [after.urn, before]));
     const all = [...changes.values()];
     for (const change of all) {
-        change.impact = impactOf(change, { before: beforeOf.get(change.urn) ?? baseByUrn.get(change.urn), after: headByUrn.get(change.urn), base, head, changes: all });
+        const [before, after] = [beforeOf.get(change.urn) ?? baseByUrn.get(change.urn), headByUrn.get(change.urn)];
+        change.impact = impactOf(change, { before, after, base, head, changes: all });
+        const inPlace = change.action === "update" ? inPlaceNetworkImpact(before, after) : undefined;
+        if (inPlace) change.impact.unshift(inPlace);
     }
     // Within an action, the cluster first: its replacement or deletion takes every workload with it.
     const rank = (change: Change) => ACTIONS.indexOf(change.action) * 2 + (change.type === CLUSTER ? 0 : 1);

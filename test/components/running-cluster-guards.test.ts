@@ -40,16 +40,29 @@ describe("components/cluster: the running cluster's guards", () => {
     it("refuses a change azure-native replaces the cluster for, unless it equals what AKS reports", () => {
         assert.deepEqual(replacementProblems(declared(), running, clusterArgsPath, false), [], "the same cluster");
         assert.deepEqual(lines(replacementProblems(declared({ podCidr: "10.245.0.0/16" }), running, clusterArgsPath, false)), [
-            "podCidr: 10.245.0.0/16 differs from the running cluster's 10.244.0.0/16: azure-native replaces the cluster for it (a new cluster is created and the running one deleted, with every workload on it), which AKS can't change in place; keep 10.244.0.0/16, or set allowReplacement: true to rebuild the cluster",
+            "podCidr: 10.245.0.0/16 differs from the running cluster's 10.244.0.0/16: azure-native replaces the cluster for it (a new cluster is created and the running one deleted, with every workload on it), since AKS fixes the service CIDR and DNS service IP at creation, and changes the pod CIDR only while moving to Overlay; keep 10.244.0.0/16, or set allowReplacement: true to rebuild the cluster",
         ]);
-        assert.deepEqual(lines(replacementProblems(declared({ networkPolicy: "calico" }), running, clusterArgsPath, false)).map((l) => l.split(": ")[0]), ["networkPolicy"]);
-        assert.deepEqual(lines(replacementProblems(declared({ outboundType: "userDefinedRouting" }), running, clusterArgsPath, false)).map((l) => l.split(": ")[0]), ["outboundType"]);
+        assert.deepEqual(lines(replacementProblems(declared({ serviceCidr: "10.1.0.0/16" }), running, clusterArgsPath, false)).map((l) => l.split(": ")[0]), ["serviceCidr"]);
+        // Changes AKS makes in place: a policy engine installed (use-network-policies.md), the
+        // outbound type along the table for your own vnet (egress-outboundtype.md).
+        assert.deepEqual(replacementProblems(declared({ networkPolicy: "calico" }), running, clusterArgsPath, false), []);
+        assert.deepEqual(replacementProblems(declared({ outboundType: "userDefinedRouting" }), running, clusterArgsPath, false), []);
+        // A policy engine AKS doesn't switch to directly, and two changes at once, still rebuild.
+        assert.deepEqual(lines(replacementProblems(declared({ networkPolicy: "azure" }), { ...running, networkProfile: { ...running.networkProfile, networkPolicy: "calico" } }, clusterArgsPath, false)).map((l) => l.split(": ")[0]), ["networkPolicy"]);
+        assert.deepEqual(lines(replacementProblems(declared({ networkPolicy: "calico", outboundType: "userDefinedRouting" }), running, clusterArgsPath, false)).map((l) => l.split(": ")[0]), ["outboundType"]);
         // azure-native compares a force-new property with what Azure reports: the name AKS chose is no change.
         assert.deepEqual(replacementProblems(declared({}, { nodeResourceGroup: "mc_rg-aks_aks-test_koreacentral" }), running, clusterArgsPath, false), []);
         assert.deepEqual(lines(replacementProblems(declared({}, { nodeResourceGroup: "rg-nodes" }), running, clusterArgsPath, false)).map((l) => l.split(": ")[0]), ["nodeResourceGroup"]);
         assert.deepEqual(lines(replacementProblems(declared({}, { dnsPrefix: "other" }), running, clusterArgsPath, false)).map((l) => l.split(": ")[0]), ["dnsPrefix"]);
-        // A plugin change on the way off kubenet points at the move, not at a rebuild.
-        assert.match(lines(replacementProblems(declared({ networkPlugin: "azure", networkPluginMode: "overlay" }), running, clusterArgsPath, true))[0], /^networkPlugin: azure differs from the running cluster's kubenet, and azure-native would replace the cluster for it: move the running cluster first/);
+        // The move off kubenet is made in place, once the stack file says so.
+        const overlay = declared({ networkPlugin: "azure", networkPluginMode: "overlay", networkPolicy: "none" });
+        assert.deepEqual(replacementProblems(overlay, running, clusterArgsPath, true), []);
+        assert.deepEqual(lines(replacementProblems(overlay, running, clusterArgsPath, false)), [
+            "migrateFromKubenet: must be true to move the running kubenet cluster to Azure CNI Overlay: the move reimages every node pool at once and can't be undone (docs/migrate-to-overlay.md)",
+        ]);
+        assert.deepEqual(replacementProblems({ ...overlay, network: { ...overlay.network, podCidr: "100.64.0.0/14" } }, running, clusterArgsPath, true), [], "a larger pod CIDR with the move");
+        assert.deepEqual(lines(replacementProblems({ ...overlay, network: { ...overlay.network, outboundType: "userDefinedRouting" } }, running, clusterArgsPath, true)).map((l) => l.split(": ")[0]), ["outboundType"], "one operation at a time");
+        assert.deepEqual(lines(replacementProblems(declared(), { ...running, networkProfile: { ...running.networkProfile, networkPlugin: "azure", networkPluginMode: "overlay" } }, clusterArgsPath, false)).map((l) => l.split(": ")[0]), ["networkPlugin", "networkPluginMode"], "never back to kubenet");
     });
 
     it("lets a private cluster's DNS zone move to none in place, saying the nodes get a new image, and refuses any other move", () => {

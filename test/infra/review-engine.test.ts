@@ -258,3 +258,56 @@ describe("review: what the program refuses at preview", () => {
         assert.deepEqual(actions(review.changes), ["update cluster-pool-apps"]);
     });
 });
+
+describe("review: network changes AKS makes in place", () => {
+    /*
+     * The cluster component's state migration takes the recorded network profile out before the
+     * engine diffs (components/cluster/network-profile/in-place.ts); azure-native then sees an
+     * added networkProfile, which is no replacement once the profile itself isn't force-new
+     * (pulumi-azure-native#4771: only its leaves are): an update. Microsoft makes each of these
+     * changes in place (update-azure-cni.md, use-network-policies.md).
+     */
+    async function reviewed(base: SynthOutput, stack: string, edit: Parameters<typeof variant>[1]) {
+        const head = await variantWithModel(stack, edit);
+        const refusals = previewRefusals(head.model, runningClusterOf(base)!, SHIPPED_DAY);
+        return { refusals, review: planChanges(base, head.output, { refusals }) };
+    }
+    const withoutPolicy = (c: Parameters<Parameters<typeof variant>[1]>[0]) => { c.cluster.networkPolicy = "none"; };
+    const toOverlay = (c: Parameters<Parameters<typeof variant>[1]>[0]) => {
+        withoutPolicy(c);
+        Object.assign(c.cluster, { networkPlugin: "azure", networkPluginMode: "overlay", migrateFromKubenet: true });
+    };
+
+    it("removes calico in place, the move's first step", async () => {
+        const { refusals, review } = await reviewed(await synthShipped("staging"), "staging", withoutPolicy);
+        assert.deepEqual(refusals, []);
+        const cluster = byName(review.changes, "cluster-aks");
+        assert.equal(cluster.action, "update");
+        assert.match(cluster.impact[0], /^network policy calico removed in place: every node pool reimaged at once/);
+    });
+
+    it("moves the cluster to Azure CNI Overlay in place: an update, never blocked or replaced", async () => {
+        const base = await variant("staging", withoutPolicy);
+        const { refusals, review } = await reviewed(base, "staging", toOverlay);
+        assert.deepEqual(refusals, []);
+        const cluster = byName(review.changes, "cluster-aks");
+        assert.deepEqual([cluster.action, cluster.forcedBy], ["update", undefined]);
+        assert.match(cluster.impact[0], /^an in-place network migration from kubenet to Azure CNI Overlay: one update of the cluster, every node pool reimaged at once/);
+        assert.equal(review.summary.replace + review.summary.blocked, 0);
+    });
+
+    it("refuses the move at preview until the stack file says migrateFromKubenet", async () => {
+        const base = await variant("staging", withoutPolicy);
+        const { refusals, review } = await reviewed(base, "staging", (c) => { toOverlay(c); delete c.cluster.migrateFromKubenet; });
+        assert.deepEqual(refusals.map((line) => line.split(":")[0]), ["cluster.migrateFromKubenet"]);
+        assert.equal(byName(review.changes, "cluster-aks").action, "blocked");
+    });
+
+    it("still refuses what only a new cluster takes, with the move or without", async () => {
+        const base = await variant("staging", withoutPolicy);
+        const { review } = await reviewed(base, "staging", (c) => { toOverlay(c); c.cluster.serviceCidr = "10.1.0.0/16"; c.cluster.dnsServiceIP = "10.1.0.10"; });
+        const cluster = byName(review.changes, "cluster-aks");
+        assert.equal(cluster.action, "blocked");
+        assert.ok(cluster.forcedBy?.includes("networkProfile.serviceCidr"), JSON.stringify(cluster.forcedBy));
+    });
+});
