@@ -3,6 +3,7 @@ import * as containerservice from "@pulumi/azure-native/containerservice";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { withStateMigrations } from "../common/engine-features";
 import { NetworkLeaves, networkStateMigration } from "./network-profile/in-place";
+import { plannedInPlaceChange, readRouteTableUse } from "./network-profile/move-checks";
 import { childOptions, throwIfProblems } from "../common/problems";
 import { retryHooks } from "../common/retry";
 import { withRequiredCli } from "../common/pulumi-cli";
@@ -142,9 +143,12 @@ export class KubenetCluster extends pulumi.ComponentResource {
         // The running cluster, read during preview and up before anything is sent: what AKS
         // fixed at creation, the version it runs, the pools it has (live.ts, live-checks.ts).
         const declared = pulumi.output({ replacement: declaredReplacementProperties(settings), privateDNSZone: settings.apiServer?.privateDNSZone });
-        const live = pulumi.all([resourceGroupName, settings.name, declared]).apply(async ([resourceGroupName, clusterName, declared]) => {
+        const live = pulumi.all([resourceGroupName, settings.name, declared, settings.subnetId]).apply(async ([resourceGroupName, clusterName, declared, subnetId]) => {
             const running = await readLiveCluster(resourceGroupName, clusterName!, { parent: this });
-            const { problems, warnings } = runningClusterChecks(settings, declared, running, today, pathOf, pulumi.runtime.isDryRun());
+            // The move off kubenet also reads the route table the cluster subnet uses (move-checks.ts).
+            const moving = plannedInPlaceChange(declared.replacement.network, running)?.kind === "overlayMigration";
+            const routeTable = moving ? await readRouteTableUse(subnetId, { parent: this }) : undefined;
+            const { problems, warnings } = runningClusterChecks({ ...settings, subnetId }, declared, running, today, pathOf, pulumi.runtime.isDryRun(), routeTable);
             for (const warning of warnings) void pulumi.log.warn(formatWarning(warning), this);
             throwIfProblems(problems, this, "KubenetCluster");
             return running;

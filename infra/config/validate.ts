@@ -133,14 +133,16 @@ function networkPluginWarnings(config: StackConfig, today: Date): Problem[] {
         const when = days > 0 ? `${days} days from ${today.toISOString().slice(0, 10)}` : `retired ${-days} days before ${today.toISOString().slice(0, 10)}`;
         warnings.push({
             path: "cluster.networkPlugin",
-            message: `AKS retires kubenet on 31 March 2028 (${when}); move to Azure CNI Overlay in place with az aks update and cluster.migrateFromKubenet (docs/migrate-to-overlay.md)`,
+            message: `AKS retires kubenet on 31 March 2028 (${when}); move to Azure CNI Overlay in place with pulumi up and cluster.migrateFromKubenet (docs/migrate-to-overlay.md)`,
         });
     }
     if (cluster.migrateFromKubenet) {
-        const customRoutes = network.existingRouteTableId === undefined ? `; your ${network.routes.length} custom route(s) stay` : "";
+        // update-azure-cni.md: a customer-provided route table keeps its association and the
+        // routes AKS didn't write; AKS deletes the per-node pod routes it wrote.
+        const routes = network.existingRouteTableId === undefined ? `the route table stays associated with your ${network.routes.length} custom route(s), and AKS deletes the pod routes it wrote` : "your route table stays associated with your routes, and AKS deletes the pod routes it wrote";
         warnings.push({
             path: "cluster.migrateFromKubenet",
-            message: `run az aks update --network-plugin azure --network-plugin-mode overlay, then pulumi refresh, before pulumi up; AKS deletes the pod routes it wrote to the route table${customRoutes}`,
+            message: `pulumi up moves the running cluster to Azure CNI Overlay in place, in one update that reimages every node pool at once and can't be undone; its preview checks the running cluster first (version, identity, route table); ${routes}`,
         });
     }
     if (cluster.allowReplacement) {

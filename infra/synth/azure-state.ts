@@ -96,9 +96,21 @@ export function notFoundError(resourceId: string): Error {
  * `liveClusters` are the clusters that already run, by name, as AKS reports them; a cluster
  * not among them doesn't exist yet (a fresh stack).
  */
-export function azureFunctions(liveClusters: Record<string, Inputs> = {}): Record<string, (inputs: Inputs) => Inputs> {
+export function azureFunctions(liveClusters: Record<string, Inputs> = {}, routeTables: LiveRouteTables = {}): Record<string, (inputs: Inputs) => Inputs> {
+    const tableOf = (inputs: Inputs) => Object.entries(routeTables).find(([subnetId]) => subnetId.toLowerCase().endsWith(`/virtualnetworks/${String(inputs.virtualNetworkName)}/subnets/${String(inputs.subnetName)}`.toLowerCase()));
     return {
         ...AZURE_FUNCTIONS,
+        // A subnet as ARM reports it: with the route table associated with it, when there is one.
+        "azure-native:network:getSubnet": (inputs) => {
+            const found = tableOf(inputs);
+            return { name: inputs.subnetName, ...(found ? { id: found[0], routeTable: { id: found[1].id } } : {}) };
+        },
+        // A route table as ARM reports it: the subnets it is associated with.
+        "azure-native:network:getRouteTable": (inputs) => {
+            const table = Object.values(routeTables).find((t) => t.id.toLowerCase().endsWith(`/routetables/${String(inputs.routeTableName)}`.toLowerCase()));
+            if (!table) throw notFoundError(`/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.Network/routeTables/${inputs.routeTableName}`);
+            return { name: inputs.routeTableName, id: table.id, subnets: table.subnetIds.map((id) => ({ id })) };
+        },
         "azure-native:containerservice:getManagedCluster": (inputs) => {
             const cluster = liveClusters[String(inputs.resourceName)];
             // An error stands for a read Azure refuses (no access, say), passed on as azure-native does.
@@ -108,6 +120,9 @@ export function azureFunctions(liveClusters: Record<string, Inputs> = {}): Recor
         },
     };
 }
+
+/** The route tables of the running network, by the id of a subnet they are associated with. */
+export type LiveRouteTables = Record<string, { id: string; subnetIds: string[] }>;
 
 /** The region the mock engine answers for a workspace of the user's, which it didn't create. */
 export const MOCK_WORKSPACE_LOCATION = "koreacentral";

@@ -5,7 +5,7 @@
  * is in sdk-adapter.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { azureFunctions, azureState } from "./azure-state";
+import { LiveRouteTables, azureFunctions, azureState } from "./azure-state";
 import { Registration, listenToMockMonitor, waitForRPCs } from "./sdk-adapter";
 import { secretMask } from "./secret-digest";
 
@@ -122,12 +122,14 @@ export class MockEngine {
         stackOutputs?: Record<string, Record<string, unknown>>;
         /** Clusters that already run in Azure, by name, as AKS reports them (getManagedCluster). */
         liveClusters?: Record<string, Record<string, unknown>>;
+        /** Route tables of the running network, by a subnet they are associated with (getSubnet, getRouteTable). */
+        liveRouteTables?: LiveRouteTables;
         /** A review's key: secrets recorded as masks that tell values apart (secret-digest.ts). */
         secretDigestKey?: Buffer;
     } = {}): Promise<MockEngine> {
         const engine = new MockEngine();
         engine.secretDigestKey = options.secretDigestKey;
-        const functions = azureFunctions(options.liveClusters);
+        const functions = azureFunctions(options.liveClusters, options.liveRouteTables);
         await pulumi.runtime.setMocks({
             newResource: (args) => args.type === STACK_REFERENCE
                 ? stackReferenceState(String(args.inputs.name), options.stackOutputs ?? {})

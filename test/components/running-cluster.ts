@@ -1,6 +1,7 @@
 import { KubenetClusterArgs } from "../../components";
 import { LiveCluster, LivePool } from "../../components/cluster/upgrades/live";
 import { MockEngine } from "../../infra/synth/engine";
+import { LiveRouteTables } from "../../infra/synth/azure-state";
 import { buildStack } from "./fixtures";
 
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
@@ -47,8 +48,8 @@ export function runningClusterOf(engine: MockEngine, running: { version?: string
 }
 
 /** The stack declared with `cluster` settings, where the cluster `aks-test` already runs as `running` says. */
-export async function declareAgainst(running: LiveCluster | undefined, cluster: Partial<KubenetClusterArgs>, options: { preview?: boolean } = {}): Promise<{ engine: MockEngine; error?: Error }> {
-    const engine = await MockEngine.install({ liveClusters: running ? { "aks-test": running as unknown as Record<string, unknown> } : {}, preview: options.preview });
+export async function declareAgainst(running: LiveCluster | undefined, cluster: Partial<KubenetClusterArgs>, options: { preview?: boolean; liveRouteTables?: LiveRouteTables } = {}): Promise<{ engine: MockEngine; error?: Error }> {
+    const engine = await MockEngine.install({ liveClusters: running ? { "aks-test": running as unknown as Record<string, unknown> } : {}, preview: options.preview, liveRouteTables: options.liveRouteTables });
     // A refusal from the running cluster fails the cluster's registration, which the engine
     // reports as the program's error (the SDK rethrows it as an uncaught exception or leaves it
     // an unhandled rejection); here it is caught instead of failing the test run.

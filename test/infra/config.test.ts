@@ -485,7 +485,7 @@ describe("infra/config: every rule rejects with its key path", () => {
 describe("infra/config: warnings", () => {
     it("names the kubenet retirement date, the days left and the migration path", () => {
         assert.ok(warnings(() => undefined).includes(
-            "cluster.networkPlugin: AKS retires kubenet on 31 March 2028 (495 days from 2026-11-22); move to Azure CNI Overlay in place with az aks update and cluster.migrateFromKubenet (docs/migrate-to-overlay.md)",
+            "cluster.networkPlugin: AKS retires kubenet on 31 March 2028 (495 days from 2026-11-22); move to Azure CNI Overlay in place with pulumi up and cluster.migrateFromKubenet (docs/migrate-to-overlay.md)",
         ));
         const after = validateStackConfig(stackConfig("dev"), { ...context, today: new Date("2028-04-10T00:00:00Z") });
         assert.ok(after.ok && after.model.warnings.some((w) => w.message.includes("retired 10 days before 2028-04-10")));
@@ -495,9 +495,9 @@ describe("infra/config: warnings", () => {
         assert.ok(!warnings(overlay).some((w) => w.startsWith("cluster.networkPlugin")));
     });
 
-    it("tells a migrating stack what to run before pulumi up", () => {
+    it("tells a migrating stack what pulumi up will do", () => {
         assert.ok(warnings((c) => { overlay(c); c.cluster.migrateFromKubenet = true; }).includes(
-            "cluster.migrateFromKubenet: run az aks update --network-plugin azure --network-plugin-mode overlay, then pulumi refresh, before pulumi up; AKS deletes the pod routes it wrote to the route table; your 0 custom route(s) stay",
+            "cluster.migrateFromKubenet: pulumi up moves the running cluster to Azure CNI Overlay in place, in one update that reimages every node pool at once and can't be undone; its preview checks the running cluster first (version, identity, route table); the route table stays associated with your 0 custom route(s), and AKS deletes the pod routes it wrote",
         ));
     });
 
@@ -542,7 +542,7 @@ describe("infra/config: warnings", () => {
         };
         assert.ok(warnings(byoTable).includes("cluster.outboundType: userDefinedRouting needs a 0.0.0.0/0 route: make sure your route table (the network's existingRouteTableId) has one"));
         const migrating = warnings((c) => { byoTable(c); overlay(c); c.cluster.migrateFromKubenet = true; }).find((w) => w.startsWith("cluster.migrateFromKubenet"));
-        assert.ok(migrating?.endsWith("AKS deletes the pod routes it wrote to the route table"), "no count of routes it doesn't manage");
+        assert.ok(migrating?.endsWith("your route table stays associated with your routes, and AKS deletes the pod routes it wrote"), "no count of routes it doesn't manage");
     });
 
     it("counts the retirement to the day", () => {

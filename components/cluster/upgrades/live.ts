@@ -60,6 +60,8 @@ export interface LiveCluster {
     /** The API server's private DNS zone: `system`, `none` or a zone's id; private clusters only. */
     privateDNSZone?: string;
     enablePrivateCluster?: boolean;
+    /** The cluster's identity: `UserAssigned`, `SystemAssigned` or `None`. */
+    identityType?: string;
 }
 
 /**
@@ -103,6 +105,7 @@ export async function readLiveCluster(resourceGroupName: string, clusterName: st
         nodeResourceGroup: cluster.nodeResourceGroup,
         privateDNSZone: cluster.apiServerAccessProfile?.privateDNSZone,
         enablePrivateCluster: cluster.apiServerAccessProfile?.enablePrivateCluster,
+        identityType: cluster.identity?.type,
         agentPoolProfiles: cluster.agentPoolProfiles.map((pool) => ({
             name: pool.name,
             vmSize: pool.vmSize,

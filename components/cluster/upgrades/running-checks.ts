@@ -5,6 +5,7 @@ import { DeclaredReplacementProperties, replacementProblems } from "../replaceme
 import { busyProblems, lastOperationWarnings } from "./busy";
 import { LiveCluster } from "./live";
 import { liveClusterProblems } from "./live-checks";
+import { RouteTableUse, inPlaceChangeChecks, plannedInPlaceChange } from "../network-profile/move-checks";
 
 /*
  * Everything the running cluster decides, in one place: what the cluster component runs during
@@ -23,7 +24,7 @@ export interface DeclaredAgainstRunning {
  * is still busy with is a warning in a preview and a refusal in `pulumi up`.
  */
 export function runningClusterChecks(
-    settings: KubenetClusterArgs, declared: DeclaredAgainstRunning, running: LiveCluster | undefined, today: Date, pathOf: PathOf, preview: boolean,
+    settings: KubenetClusterArgs, declared: DeclaredAgainstRunning, running: LiveCluster | undefined, today: Date, pathOf: PathOf, preview: boolean, routeTable?: RouteTableUse,
 ): { problems: Problem[]; warnings: Problem[] } {
     const problems = liveClusterProblems(settings, running, today, pathOf);
     const warnings: Problem[] = [];
@@ -34,6 +35,13 @@ export function runningClusterChecks(
             problems.push(...replacementProblems(declared.replacement, running, pathOf, settings.migrateFromKubenet === true), ...privateDnsZoneProblems(declared.privateDNSZone, running, pathOf));
         }
         warnings.push(...privateDnsZoneWarnings(declared.privateDNSZone, running, pathOf), ...lastOperationWarnings(running, pathOf));
+        // A network change AKS makes in place: its pre-flight, and what it does.
+        const change = plannedInPlaceChange(declared.replacement.network, running);
+        if (change !== undefined && !settings.allowReplacement) {
+            const checked = inPlaceChangeChecks(change, settings, running, routeTable, pathOf);
+            problems.push(...checked.problems);
+            warnings.push(...checked.warnings);
+        }
         (preview ? warnings : problems).push(...busyProblems(running, pathOf));
     }
     return { problems, warnings };
