@@ -12,9 +12,12 @@
  *   base in a worktree of its own, the head the working tree);
  * - the wall time of `npm test` and `npm run typecheck`;
  * - the targets: npm test ≤ 30×, program start ≤ 2.2× and synth of prod ≤ 2.2× the floor;
- *   reviewing every stack ≤ 2× reviewing one (one process and one worktree per side, not per stack).
+ *   reviewing every stack ≤ 2× reviewing one (one process and one worktree per side, not per stack);
+ * - `kubenet-report` over the shipped stacks and over 100 stack files: at most 100 ms more per
+ *   stack file (one process for all of them).
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../infra/cli/project-root";
@@ -68,6 +71,14 @@ function azureModules(): string[] {
 
 const modules = azureModules();
 const floorScript = ["@pulumi/pulumi", ...modules.map((m) => `@pulumi/azure-native/${m}`), "@pulumi/kubernetes"].map((m) => `require(${JSON.stringify(m)});`).join("");
+/** A fleet of 100 stack files, the shipped three repeated under other names, for kubenet-report's growth. */
+const FLEET_SIZE = 100;
+const fleet = fs.mkdtempSync(path.join(os.tmpdir(), "aks-kubenet-fleet-"));
+process.on("exit", () => fs.rmSync(fleet, { recursive: true, force: true }));
+for (let i = 0; i < FLEET_SIZE; i++) {
+    const shipped = ["dev", "staging", "prod"][i % 3];
+    fs.copyFileSync(path.join(ROOT, "stacks", `Pulumi.${shipped}.yaml`), path.join(fleet, `Pulumi.${shipped}-${i}.yaml`));
+}
 const cases: Record<string, string[]> = {
     floor: [process.execPath, "-e", floorScript],
     "synth dev": ["npm", "run", "--silent", "synth", "--", "--stack", "dev"],
@@ -77,10 +88,12 @@ const cases: Record<string, string[]> = {
     "program start (prod)": [process.execPath, "scripts/pulumi-runtime.cjs", "prod"],
     "review prod": ["npm", "run", "--silent", "review", "--", "--stack", "prod", "--base", "HEAD"],
     "review all stacks": ["npm", "run", "--silent", "review", "--", "--all-stacks", "--base", "HEAD"],
+    "kubenet-report (3)": ["npm", "run", "--silent", "kubenet-report"],
+    [`kubenet-report (${FLEET_SIZE})`]: ["npm", "run", "--silent", "kubenet-report", "--", "--stacks", fleet],
 };
 
 /** The targets, as ratios to the floor; reviewing every stack as a ratio to reviewing one. */
-const TARGETS = { suite: 30, programStart: 2.2, synthProd: 2.2, reviewAllStacks: 2 };
+const TARGETS = { suite: 30, programStart: 2.2, synthProd: 2.2, reviewAllStacks: 2, reportMsPerStack: 100 };
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -138,6 +151,8 @@ async function main() {
     console.log(`  program start (prod)  ${verdict(ratioOf("program start (prod)"), TARGETS.programStart)}`);
     console.log(`  synth prod            ${verdict(ratioOf("synth prod"), TARGETS.synthProd)}`);
     console.log(`  review all stacks     ${verdict(ratioOf("review all stacks") / ratioOf("review prod"), TARGETS.reviewAllStacks)}   (× review prod)`);
+    const perStack = (ratioOf(`kubenet-report (${FLEET_SIZE})`) - ratioOf("kubenet-report (3)")) * floorMs / (FLEET_SIZE - 3);
+    console.log(`  kubenet-report        ${perStack.toFixed(1).padStart(6)} ms per stack file   target ≤ ${TARGETS.reportMsPerStack}   ${perStack <= TARGETS.reportMsPerStack ? "met" : "NOT MET"}`);
 }
 
 main().catch((error: Error) => {
