@@ -10,10 +10,10 @@
  */
 
 export { KubenetNetwork } from "./network";
-export { RouteNextHopType, type CustomRouteArgs, type KubenetNetworkArgs } from "./network/args";
+export { RouteNextHopType, type CustomRoute, type KubenetNetworkArgs } from "./network/args";
 
 export { ClusterIdentity } from "./identity";
-export { KeyVaultNetworkAccess, NetworkRole, RoleScope, type ClusterIdentityArgs, type KmsKeyVaultArgs } from "./identity/args";
+export { KeyVaultNetworkAccess, NetworkRole, RoleScope, type ClusterIdentityArgs, type KmsKeyVault } from "./identity/args";
 
 export { KubenetCluster } from "./cluster";
 export {
@@ -34,28 +34,28 @@ export {
     SshAccess,
     UndrainableNodeBehavior,
     UpgradeChannel,
-    type AadArgs,
-    type ApiServerArgs,
-    type AutoscalerProfileArgs,
-    type ClusterAddonsArgs,
-    type ClusterMonitoringArgs,
-    type DeployerArgs,
-    type ImageCleanerArgs,
-    type KeyVaultSecretsProviderArgs,
-    type KmsArgs,
+    type Aad,
+    type ApiServer,
+    type AutoscalerProfile,
+    type ClusterAddons,
+    type ClusterMonitoring,
+    type Deployer,
+    type ImageCleaner,
+    type KeyVaultSecretsProvider,
+    type Kms,
     type KubenetClusterArgs,
     type KubernetesSupportPlan,
-    type MaintenanceArgs,
-    type MaintenanceWindowArgs,
-    type NodePoolArgs,
-    type PrometheusArgs,
-    type SpotArgs,
-    type UpgradeSettingsArgs,
+    type Maintenance,
+    type MaintenanceWindow,
+    type NodePool,
+    type Prometheus,
+    type Spot,
+    type UpgradeSettings,
 } from "./cluster/args";
 
 export { NamespaceBootstrap } from "./bootstrap";
 export { PodSecurityLevel, type NamespaceBootstrapArgs, type NamespaceDefaultLimits, type NamespaceQuota, type NamespaceSpec } from "./bootstrap/args";
 
-export type { NetworkAddressingArgs } from "./common/network-addressing";
+export type { NetworkRanges } from "./common/network-addressing";
 export type { NetworkAddressing, RouteAddressing } from "./address";
 export * as address from "./address";

@@ -1,15 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkAddressing } from "../address";
-import { NetworkAddressingArgs } from "../common/network-addressing";
+import { NetworkRanges } from "../common/network-addressing";
 
 import { KubernetesSupportPlan } from "./upgrades/kubernetes-versions";
-import { NodePoolArgs } from "./node-pools/args";
-import { ClusterMonitoringArgs, PrometheusArgs } from "./monitoring/args";
-import { MaintenanceArgs } from "./maintenance/args";
-import { AutoscalerProfileArgs } from "./autoscaler/args";
-import { ClusterAddonsArgs, KmsArgs } from "./security/args";
-import { AadArgs, KubeloginMode } from "./entra/args";
-import { ApiServerArgs } from "./api-server/args";
+import { NodePool } from "./node-pools/args";
+import { ClusterMonitoring, Prometheus } from "./monitoring/args";
+import { Maintenance } from "./maintenance/args";
+import { AutoscalerProfile } from "./autoscaler/args";
+import { ClusterAddons, Kms } from "./security/args";
+import { Aad, KubeloginMode } from "./entra/args";
+import { ApiServer } from "./api-server/args";
 import { NetworkPlugin, NetworkPolicy, OutboundType } from "./network-profile/args";
 import { NodeOSUpgradeChannel, UpgradeChannel } from "./upgrades/args";
 
@@ -51,12 +51,12 @@ export type KnownClusterArgs = Omit<ClusterArgsToCheck, "resourceGroupName" | "n
     name?: string;
     dnsPrefix?: string;
     nodeResourceGroup?: string;
-    kms?: pulumi.Unwrap<KmsArgs>;
+    kms?: pulumi.Unwrap<Kms>;
     networkAddressing?: NetworkAddressing;
     podCidr?: string;
     serviceCidr?: string;
     dnsServiceIP?: string;
-    apiServer?: Omit<ApiServerArgs, "authorizedIPRanges" | "privateDNSZone"> & { authorizedIPRanges?: string[]; privateDNSZone?: string };
+    apiServer?: Omit<ApiServer, "authorizedIPRanges" | "privateDNSZone"> & { authorizedIPRanges?: string[]; privateDNSZone?: string };
     egressPublicIPs?: string[];
     tags?: Record<string, string>;
 };
@@ -67,9 +67,9 @@ export type KnownClusterArgs = Omit<ClusterArgsToCheck, "resourceGroupName" | "n
  */
 export type ClusterArgsToCheck = Omit<KubenetClusterArgs, "resourceGroupName" | "subnetId" | "identityId" | "monitoring"> &
     Partial<Pick<KubenetClusterArgs, "resourceGroupName" | "subnetId" | "identityId">> & {
-        monitoring?: Omit<ClusterMonitoringArgs, "logAnalyticsWorkspaceId" | "prometheus"> & {
+        monitoring?: Omit<ClusterMonitoring, "logAnalyticsWorkspaceId" | "prometheus"> & {
             logAnalyticsWorkspaceId?: pulumi.Input<string>;
-            prometheus?: Partial<PrometheusArgs>;
+            prometheus?: Partial<Prometheus>;
         };
     };
 
@@ -94,7 +94,7 @@ export interface KubenetClusterArgs {
      * The network's ranges (`KubenetNetwork.addressing`, or the CIDRs of your own network), so the
      * cluster's pod and service ranges and its capacity are checked against them.
      */
-    networkAddressing?: pulumi.Input<NetworkAddressingArgs>;
+    networkAddressing?: pulumi.Input<NetworkRanges>;
     /**
      * The cluster's Azure name. Required: the component reads the running cluster by this name
      * during preview (its pools, its version), which an auto-generated name would not allow.
@@ -135,7 +135,7 @@ export interface KubenetClusterArgs {
     /** AKS's node OS auto-upgrade channel; default NodeImage (AKS's default, sent explicitly). */
     nodeOSUpgradeChannel?: NodeOSUpgradeChannel;
     /** API server access: authorized IP ranges, or a private cluster. */
-    apiServer?: ApiServerArgs;
+    apiServer?: ApiServer;
     /**
      * Public IPv4 addresses (or CIDRs) the nodes' outbound traffic leaves from when it doesn't
      * leave through the cluster's load balancer: with `outboundType: userDefinedRouting`, the
@@ -144,7 +144,7 @@ export interface KubenetClusterArgs {
      */
     egressPublicIPs?: pulumi.Input<string[]>;
     /** Entra ID integration (managed). */
-    aad?: AadArgs;
+    aad?: Aad;
     /**
      * How the `kubeconfig` output signs in when the cluster uses Entra ID: kubelogin's login mode,
      * azurecli (the default) for people, workloadidentity or spn for pipelines.
@@ -167,24 +167,24 @@ export interface KubenetClusterArgs {
      */
     workloadIdentity?: boolean;
     /** KMS etcd encryption with your key (the identity needs Key Vault Crypto User: `ClusterIdentity.kms`). */
-    kms?: KmsArgs;
+    kms?: Kms;
     /** Container registries (resource ids) whose images the nodes may pull: AcrPull for the kubelet identity. */
     acrPullRegistryIds?: string[];
     /** Add-ons: Azure Policy, the Key Vault secrets provider, Image Cleaner. */
-    addons?: ClusterAddonsArgs;
+    addons?: ClusterAddons;
     /** Container Insights, control-plane logs and Defender, into a Log Analytics workspace. */
-    monitoring?: ClusterMonitoringArgs;
+    monitoring?: ClusterMonitoring;
     /** Planned maintenance windows for the auto-upgrade channels. */
-    maintenance?: MaintenanceArgs;
+    maintenance?: Maintenance;
     /** The cluster autoscaler's settings; only with an autoscaled pool. */
-    autoscalerProfile?: AutoscalerProfileArgs;
+    autoscalerProfile?: AutoscalerProfile;
     /**
      * Name of the node resource group; settable only at creation, and not the cluster's own
      * resource group (AKS refuses it: NodeResourceGroupSameAsResourceGroup).
      */
     nodeResourceGroup?: pulumi.Input<string>;
     /** The node pools, at least one with mode System; see `defaultNodePool`. */
-    nodePools: NodePoolArgs[];
+    nodePools: NodePool[];
     /**
      * The pool the cluster is created with (AKS needs one in the cluster's own request, and it
      * stays there). Default: the only System pool; required once there are several, so adding a

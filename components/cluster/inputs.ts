@@ -3,7 +3,7 @@ import { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR } from "
 import { input, inputShape, oneOf, tagsInput } from "../common/inputs";
 import { argsSchemas } from "../common/validation";
 import { RenamedKeys } from "../common/zod-problems";
-import { NetworkAddressingArgs } from "../common/network-addressing";
+import { NetworkRanges } from "../common/network-addressing";
 import { RouteAddressing } from "../address";
 
 import {
@@ -91,7 +91,7 @@ export const clusterInputs = z.strictObject(clusterInputShape);
 const routeAddressingInputs = z.object(inputShape<RouteAddressing>()({ addressPrefix: z.string(), nextHopIpAddress: z.string().optional() }));
 
 /** The network's ranges, as `KubenetNetwork.addressing` gives them (or another stack's output of it). */
-const networkAddressingInputs = input(z.strictObject(inputShape<NetworkAddressingArgs>()({
+const networkAddressingInputs = input(z.strictObject(inputShape<NetworkRanges>()({
     vnetCidr: input(z.string()).optional(),
     subnetCidr: input(z.string()).optional(),
     reservedCidrs: input(z.array(z.string())).optional(),

@@ -8,7 +8,7 @@ import { RouteAddressing } from "../address";
  * with every value known, as the address rules read it.
  */
 
-export interface NetworkAddressingArgs {
+export interface NetworkRanges {
     /** The vnet's address space. */
     vnetCidr?: pulumi.Input<string>;
     /** The cluster subnet. */

@@ -16,7 +16,7 @@ export type NetworkRole = (typeof NetworkRole)[keyof typeof NetworkRole];
 export const NETWORK_ROLES = Object.values(NetworkRole);
 
 /** The key vault of KMS etcd encryption, for the identity's grants on it. */
-export interface KmsKeyVaultArgs {
+export interface KmsKeyVault {
     /** The key vault's resource id (an Azure RBAC vault). */
     keyVaultId: pulumi.Input<string>;
     /** Default Public; Private also grants Key Vault Contributor, for the private endpoint AKS adds. */
@@ -63,7 +63,7 @@ export interface ClusterIdentityArgs {
      */
     privateDNSZone?: pulumi.Input<string>;
     /** KMS etcd encryption's key vault: granted Key Vault Crypto User on it. */
-    kms?: KmsKeyVaultArgs;
+    kms?: KmsKeyVault;
     /** Tags on the identity. */
     tags?: pulumi.Input<Record<string, string>>;
     /** Pulumi `protect` on the identity. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { input, inputShape, tagsInput } from "../common/inputs";
 import { argsSchemas } from "../common/validation";
-import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, KmsKeyVaultArgs, NETWORK_ROLES, ROLE_SCOPES } from "./args";
+import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, KmsKeyVault, NETWORK_ROLES, ROLE_SCOPES } from "./args";
 
 /*
  * The identity's input schema, tied to `ClusterIdentityArgs` (index.ts documents each key): the
@@ -13,7 +13,7 @@ import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, KmsKeyVaultArgs, NETWORK
 /** Given only where the identity is deployed. */
 type IdentityDeploymentKeys = "resourceGroupName" | "location" | "vnetId" | "subnetId" | "routeTableId" | "tags" | "protect";
 
-const kmsKeyVaultInputs = z.strictObject(inputShape<KmsKeyVaultArgs>()({
+const kmsKeyVaultInputs = z.strictObject(inputShape<KmsKeyVault>()({
     keyVaultId: input(z.string()),
     networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public"),
 }));

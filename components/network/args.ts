@@ -14,7 +14,7 @@ export type RouteNextHopType = (typeof RouteNextHopType)[keyof typeof RouteNextH
 export const ROUTE_NEXT_HOP_TYPES = Object.values(RouteNextHopType);
 
 /** A custom route, declared as its own `Route` resource so AKS's routes are left alone. */
-export interface CustomRouteArgs {
+export interface CustomRoute {
     /** Route name, unique in the table (1–80 letters, digits, `.`, `-`, `_`). */
     name: string;
     /** Destination CIDR (e.g. `0.0.0.0/0`) or an Azure service tag. */
@@ -57,7 +57,7 @@ export interface KubenetNetworkArgs {
      */
     existingRouteTableId?: pulumi.Input<string>;
     /** Custom routes such as 0.0.0.0/0 to a firewall. */
-    routes?: CustomRouteArgs[];
+    routes?: CustomRoute[];
     /**
      * Keep routes learned over BGP (from a VPN or ExpressRoute gateway) out of the created route
      * table. Default: true when a route sends 0.0.0.0/0 to a VirtualAppliance (the firewall),

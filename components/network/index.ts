@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { samePath } from "../address";
 import { keyPathsOf } from "../common/key-paths";
-import { NetworkAddressingArgs } from "../common/network-addressing";
+import { NetworkRanges } from "../common/network-addressing";
 import { checkedWhenKnown, problemsKnownNow } from "../common/late-values";
 import { COMPONENT_TYPES, withTypeAlias } from "../common/component-types";
 import { throwIfProblems, childOptions } from "../common/problems";
@@ -70,7 +70,7 @@ export class KubenetNetwork extends pulumi.ComponentResource {
      * in this stack or, exported, in another: each as the network was given it, a value or an
      * output.
      */
-    public readonly addressing: NetworkAddressingArgs;
+    public readonly addressing: NetworkRanges;
 
     constructor(name: string, args: KubenetNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.KubenetNetwork, name, {}, withTypeAlias(opts, "aks-kubenet:network:KubenetNetwork"));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { input, inputShape, tagsInput } from "../common/inputs";
 import { argsSchemas } from "../common/validation";
-import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
+import { CustomRoute, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./args";
 
 /*
  * The network's input schema, tied to `KubenetNetworkArgs` (args.ts documents each key): the
@@ -12,7 +12,7 @@ import { CustomRouteArgs, KubenetNetworkArgs, ROUTE_NEXT_HOP_TYPES } from "./arg
 /** Given only where the network is deployed: its resource group, region, tags and protection. */
 type NetworkDeploymentKeys = "resourceGroupName" | "location" | "tags" | "protect";
 
-const routeInputs = z.strictObject(inputShape<CustomRouteArgs>()({
+const routeInputs = z.strictObject(inputShape<CustomRoute>()({
     name: z.string(),
     addressPrefix: z.string(),
     nextHopType: z.enum(ROUTE_NEXT_HOP_TYPES),

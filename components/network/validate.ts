@@ -7,7 +7,7 @@ import { checkRouteTableId, checkSubnetId } from "../common/resource-id";
 import { checkTagsArg } from "../common/tags";
 import * as pulumi from "@pulumi/pulumi";
 import { problemsKnownNow } from "../common/late-values";
-import { CustomRouteArgs, NETWORK_LATE_CHECKED, NetworkArgsToCheck } from "./args";
+import { CustomRoute, NETWORK_LATE_CHECKED, NetworkArgsToCheck } from "./args";
 
 /*
  * The network's rules: names, ids, routes and the address rules, now or once late values are
@@ -17,7 +17,7 @@ import { CustomRouteArgs, NETWORK_LATE_CHECKED, NetworkArgsToCheck } from "./arg
 const ROUTE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$/;
 
 /** Checks one custom route's name and next hop. */
-export function checkRoute(route: CustomRouteArgs, field: string, pathOf: PathOf): Problem[] {
+export function checkRoute(route: CustomRoute, field: string, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     if (typeof route.name !== "string" || !ROUTE_NAME.test(route.name)) {
         problems.push({ path: pathOf(`${field}.name`), message: `${JSON.stringify(route.name)} is not a route name: 1–80 letters, digits, '.', '-' or '_', starting with a letter or digit and not ending with '.' or '-'` });

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, NodePoolArgs } from "../../components";
+import { KubenetClusterArgs, NodePool } from "../../components";
 import { validateClusterArgs } from "../../components/rules";
 import { formatProblem } from "../../components/address";
 import {
@@ -26,7 +26,7 @@ describe("components/cluster: production features are validated", () => {
 
     it("checks the OS image, disk, SSH and spot settings of each pool", () => {
         // No control-plane channel: a Spot pool can't be upgraded with the control plane (below).
-        const pool = (settings: Partial<NodePoolArgs>) => paths({ upgradeChannel: "none", nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePoolArgs] });
+        const pool = (settings: Partial<NodePool>) => paths({ upgradeChannel: "none", nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePool] });
         assert.deepEqual(problems({ nodePools: [system, { name: "apps", mode: "User", count: 1, osSKU: "Windows2022" as never }] }), [
             `nodePools[1].osSKU: "Windows2022" is not one of Ubuntu, Ubuntu2204, AzureLinux, AzureLinux3 (Windows images need Azure CNI; CBLMariner is now AzureLinux)`,
         ]);
@@ -155,7 +155,7 @@ describe("components/cluster: production features are validated", () => {
     });
 
     it("says what is wrong with each setting, whatever type it was given as", () => {
-        const pool = (settings: Record<string, unknown>) => problems({ upgradeChannel: "none", nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePoolArgs] });
+        const pool = (settings: Record<string, unknown>) => problems({ upgradeChannel: "none", nodePools: [system, { name: "apps", mode: "User", count: 1, ...settings } as NodePool] });
         assert.deepEqual(pool({ osDiskType: 5 }), ["nodePools[1].osDiskType: 5 is not one of Managed, Ephemeral"]);
         assert.deepEqual(pool({ osDiskSizeGB: 0 }), ["nodePools[1].osDiskSizeGB: 0 is not a disk size: use a whole number of GB from 1 to 2048"]);
         assert.deepEqual(pool({ sshAccess: "off" }), [`nodePools[1].sshAccess: "off" is not one of LocalUser, Disabled`]);

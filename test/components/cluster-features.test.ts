@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as azureNative from "@pulumi/azure-native/provider";
-import { KubenetCluster, KubenetClusterArgs, NodePoolArgs } from "../../components";
+import { KubenetCluster, KubenetClusterArgs, NodePool } from "../../components";
 import { MockEngine } from "../../infra/synth/engine";
 import { MOCK_WORKSPACE_LOCATION } from "../../infra/synth/azure-state";
 import { actionableChanges } from "./declared-diff";
@@ -265,7 +265,7 @@ describe("components/cluster: production features", () => {
 
     describe("node settings", () => {
         it("sends the OS image, disk, host encryption and SSH settings a pool gives", async () => {
-            const hardenedPool: NodePoolArgs = { ...system, osSKU: "AzureLinux", osDiskType: "Ephemeral", osDiskSizeGB: 128, enableEncryptionAtHost: true, sshAccess: "Disabled" };
+            const hardenedPool: NodePool = { ...system, osSKU: "AzureLinux", osDiskType: "Ephemeral", osDiskSizeGB: 128, enableEncryptionAtHost: true, sshAccess: "Disabled" };
             await declare({ nodePools: [hardenedPool] });
             const profile = (engine.one(CLUSTER).inputs.agentPoolProfiles as Record<string, unknown>[])[0];
             assert.equal(profile.osSKU, "AzureLinux");
@@ -276,7 +276,7 @@ describe("components/cluster: production features", () => {
         });
 
         it("runs a spot pool with the priority, eviction policy, price and the taint AKS requires", async () => {
-            const spot: NodePoolArgs = { name: "batch", mode: "User", count: 2, nodeTaints: ["team=ml:NoSchedule"], spot: { maxPrice: 0.12345 } };
+            const spot: NodePool = { name: "batch", mode: "User", count: 2, nodeTaints: ["team=ml:NoSchedule"], spot: { maxPrice: 0.12345 } };
             await declare({ nodePools: [system, spot] });
             const pool = engine.one(POOL);
             assert.equal(pool.inputs.scaleSetPriority, "Spot");

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { NodePoolArgs } from "../../components";
+import { NodePool } from "../../components";
 import { DURATION_ALLOWANCES, agentPoolTimeouts, clusterTimeouts, clusterUpgradeMinutes, poolUpgradeMinutes } from "../../components/cluster/upgrades/durations";
 import { synthShipped } from "../infra/fixtures";
 
@@ -14,16 +14,16 @@ const batch = DURATION_ALLOWANCES.nodeBatch;
 
 describe("components/cluster: how long AKS may take, for Pulumi's timeouts", () => {
     it("counts a pool's batches at its largest size, each with its drain and soak", () => {
-        const apps: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 3, maxCount: 30, upgradeSettings: { maxSurge: "10%" } };
+        const apps: NodePool = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 3, maxCount: 30, upgradeSettings: { maxSurge: "10%" } };
         // 10% of 30 is 3 at a time: 10 batches, each the allowance and the default 30-minute drain.
         assert.equal(poolUpgradeMinutes(apps), 10 * (batch + 30));
-        const system: NodePoolArgs = { name: "system", mode: "System", enableAutoScaling: true, minCount: 3, maxCount: 5, upgradeSettings: { maxSurge: "33%", drainTimeoutInMinutes: 60, nodeSoakDurationInMinutes: 5 } };
+        const system: NodePool = { name: "system", mode: "System", enableAutoScaling: true, minCount: 3, maxCount: 5, upgradeSettings: { maxSurge: "33%", drainTimeoutInMinutes: 60, nodeSoakDurationInMinutes: 5 } };
         // 33% of 5 is 1.65, rounded up to 2: batches of 2, 2 and 1.
         assert.equal(poolUpgradeMinutes(system), 3 * (batch + 60 + 5));
-        const fixed: NodePoolArgs = { name: "fixed", mode: "User", count: 4, upgradeSettings: { maxSurge: "10" } };
+        const fixed: NodePool = { name: "fixed", mode: "User", count: 4, upgradeSettings: { maxSurge: "10" } };
         assert.equal(poolUpgradeMinutes(fixed), 1 * (batch + 30), "a surge larger than the pool takes it at once");
         // No surge, two nodes unavailable at a time instead.
-        const unavailable: NodePoolArgs = { name: "batch", mode: "User", count: 10, upgradeSettings: { maxSurge: "0", maxUnavailable: "2" } };
+        const unavailable: NodePool = { name: "batch", mode: "User", count: 10, upgradeSettings: { maxSurge: "0", maxUnavailable: "2" } };
         assert.equal(poolUpgradeMinutes(unavailable), 5 * (batch + 30));
         // AKS's default surge, 10%, is one node for a small pool.
         assert.equal(poolUpgradeMinutes({ name: "small", mode: "User", count: 3 }), 3 * (batch + 30));
@@ -35,7 +35,7 @@ describe("components/cluster: how long AKS may take, for Pulumi's timeouts", () 
     });
 
     it("waits for the control plane and every pool in turn, and for each pool alone", () => {
-        const pools: NodePoolArgs[] = [
+        const pools: NodePool[] = [
             { name: "system", mode: "System", count: 2 },
             { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 20, upgradeSettings: { maxSurge: "25%" } },
         ];

@@ -1,4 +1,4 @@
-import { ClusterIdentity, KubenetCluster, KubenetClusterArgs, KubenetNetwork, KubenetNetworkArgs, ClusterIdentityArgs, NodePoolArgs } from "../../components";
+import { ClusterIdentity, KubenetCluster, KubenetClusterArgs, KubenetNetwork, KubenetNetworkArgs, ClusterIdentityArgs, NodePool } from "../../components";
 import { AKS_MINOR_VERSIONS, versionSupport } from "../../components/rules";
 
 /** The kubenet guide's example: 192.168.0.0/16 vnet, a /24 cluster subnet, egress to a firewall. */
@@ -45,7 +45,7 @@ export function buildStack(overrides: {
 }
 
 /** A zoned System pool and an autoscaled User pool: the shape most clusters start from. */
-export const basePools: NodePoolArgs[] = [
+export const basePools: NodePool[] = [
     { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], upgradeSettings: { maxSurge: "33%" } },
     { name: "apps", mode: "User", enableAutoScaling: true, minCount: 0, maxCount: 10, maxPods: 50 },
 ];
@@ -55,8 +55,8 @@ export const WORKSPACE_ID = `${SUBSCRIPTION}/resourceGroups/rg-ops/providers/Mic
 export const REGISTRY_ID = `${SUBSCRIPTION}/resourceGroups/rg-ops/providers/Microsoft.ContainerRegistry/registries/acrOps`;
 export const METRICS_WORKSPACE_ID = `${SUBSCRIPTION}/resourceGroups/rg-ops/providers/Microsoft.Monitor/accounts/amw-ops`;
 
-export const fixedSystemPool: NodePoolArgs = { name: "system", mode: "System", count: 3 };
-export const autoscaledPool: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 5 };
+export const fixedSystemPool: NodePool = { name: "system", mode: "System", count: 3 };
+export const autoscaledPool: NodePool = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 5 };
 
 /** Every production feature on. */
 export const hardenedCluster: Partial<KubenetClusterArgs> = {

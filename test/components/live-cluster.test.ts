@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, NodePoolArgs } from "../../components";
+import { KubenetClusterArgs, NodePool } from "../../components";
 import { LiveCluster } from "../../components/cluster/upgrades/live";
 import { agentPoolName } from "../../components/cluster/node-pools/agent-pools";
 import { isUpgrade, liveClusterProblems } from "../../components/cluster/upgrades/live-checks";
@@ -13,9 +13,9 @@ const CLUSTER = "azure-native:containerservice:ManagedCluster";
 const POOL = "azure-native:containerservice:AgentPool";
 const DEC_2026 = new Date("2026-12-01T00:00:00Z");
 
-const system: NodePoolArgs = { name: "system", mode: "System", vmSize: "Standard_D4ds_v5", enableAutoScaling: true, minCount: 3, maxCount: 5, availabilityZones: ["1", "2", "3"] };
-const apps: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 10, maxPods: 50 };
-const batch: NodePoolArgs = { name: "batch", mode: "User", count: 2 };
+const system: NodePool = { name: "system", mode: "System", vmSize: "Standard_D4ds_v5", enableAutoScaling: true, minCount: 3, maxCount: 5, availabilityZones: ["1", "2", "3"] };
+const apps: NodePool = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 10, maxPods: 50 };
+const batch: NodePool = { name: "batch", mode: "User", count: 2 };
 const args: KubenetClusterArgs = { resourceGroupName: "rg-aks", name: "aks-test", subnetId: "s", identityId: "i", nodePools: [system, apps, batch], kubernetesVersion: "1.36" };
 
 /** The cluster as AKS reports it: every pool, the default pool in the middle of AKS's order. */
@@ -31,7 +31,7 @@ const running: LiveCluster = {
 
 const problems = (changes: Partial<KubenetClusterArgs>, live: LiveCluster | "none" = running) =>
     liveClusterProblems({ ...args, ...changes }, live === "none" ? undefined : live, DEC_2026, clusterArgsPath).map((p) => `${p.path}: ${p.message}`);
-const withSystem = (change: Partial<NodePoolArgs>) => ({ nodePools: [{ ...system, ...change }, apps, batch] });
+const withSystem = (change: Partial<NodePool>) => ({ nodePools: [{ ...system, ...change }, apps, batch] });
 
 describe("components/cluster: what only the running cluster can decide", () => {
     it("finds the default pool by its name wherever AKS lists it, and accepts what AKS has", () => {
@@ -125,9 +125,9 @@ describe("components/cluster: versions against the running cluster, at their edg
     });
 
     it("reads AKS's spelling of the default pool's settings: no zones as none, host encryption off as unset, any case", () => {
-        const plain: NodePoolArgs = { name: "system", mode: "System", count: 2, vmSize: "Standard_DS2_v2" };
+        const plain: NodePool = { name: "system", mode: "System", count: 2, vmSize: "Standard_DS2_v2" };
         const live: LiveCluster = { kubernetesVersion: "1.36", agentPoolProfiles: [{ name: "SYSTEM", vmSize: "standard_ds2_v2", osType: "Linux", maxPods: 110, osSKU: "Ubuntu" }] };
-        const check = (pool: NodePoolArgs) => liveClusterProblems({ ...args, nodePools: [pool] }, live, DEC_2026, clusterArgsPath).map((p) => `${p.path}: ${p.message}`);
+        const check = (pool: NodePool) => liveClusterProblems({ ...args, nodePools: [pool] }, live, DEC_2026, clusterArgsPath).map((p) => `${p.path}: ${p.message}`);
         assert.deepEqual(check(plain), [], "zones unset on both sides, the OS SKU left to AKS, names and sizes in another case");
         assert.deepEqual(check({ ...plain, enableEncryptionAtHost: false }), []);
         assert.deepEqual(check({ ...plain, availabilityZones: ["2", "1"] }), [

@@ -31,6 +31,14 @@ describe("components as a Pulumi component package", () => {
         assert.match(schema.components.KubenetCluster.inputs.identityId.description ?? "", /Network Contributor/);
     });
 
+    it("names its types so the other languages' SDKs don't double a suffix", () => {
+        // Pulumi's Python and Go code generators name an input type <Name>Args: a type named
+        // NodePoolArgs would come out as NodePoolArgsArgs.
+        const names = Object.keys(schema.typeDefinitions);
+        assert.ok(names.includes("NodePool"), names.join(", "));
+        assert.deepEqual(names.filter((name) => /Args$/.test(name)), []);
+    });
+
     it("hands readiness from one component to the next through ids, never through objects", () => {
         const cluster = schema.components.KubenetCluster;
         for (const input of ["subnetId", "identityId", "resourceGroupName"]) {
@@ -47,7 +55,7 @@ describe("components as a Pulumi component package", () => {
         for (const name of ["NetworkPlugin", "NetworkPolicy", "OutboundType", "PoolMode", "OsType", "SkuTier", "UpgradeChannel", "NodeOSUpgradeChannel", "RoleScope", "RouteNextHopType", "PodSecurityLevel"]) {
             assert.ok(enums.includes(name), name);
         }
-        const pool = schema.typeDefinitions.NodePoolArgs;
+        const pool = schema.typeDefinitions.NodePool;
         assert.deepEqual(pool.properties?.mode, { $ref: "#/types/aks-kubenet:index:PoolMode", plain: true, description: pool.properties?.mode.description });
     });
 });

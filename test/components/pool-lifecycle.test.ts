@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { KubenetClusterArgs, NodePoolArgs } from "../../components";
+import { KubenetClusterArgs, NodePool } from "../../components";
 import { validateClusterArgs } from "../../components/rules";
 import { MockEngine, RecordedResource } from "../../infra/synth/engine";
 import { actionableChanges, replacingChanges } from "./declared-diff";
@@ -15,8 +15,8 @@ import { declareAgainst, runningClusterOf } from "./running-cluster";
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
 const POOL = "azure-native:containerservice:AgentPool";
 
-const system: NodePoolArgs = { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], upgradeSettings: { maxSurge: "33%" } };
-const apps: NodePoolArgs = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 10, maxPods: 50 };
+const system: NodePool = { name: "system", mode: "System", count: 3, availabilityZones: ["1", "2", "3"], upgradeSettings: { maxSurge: "33%" } };
+const apps: NodePool = { name: "apps", mode: "User", enableAutoScaling: true, minCount: 1, maxCount: 10, maxPods: 50 };
 
 async function declare(cluster: Partial<KubenetClusterArgs>): Promise<MockEngine> {
     const engine = await MockEngine.install();
@@ -31,18 +31,18 @@ function byName(engine: MockEngine, name: string): RecordedResource {
     return found[0];
 }
 
-type PoolEdit = (pool: NodePoolArgs) => NodePoolArgs;
+type PoolEdit = (pool: NodePool) => NodePool;
 
 describe("components/cluster: day-two pool changes", () => {
     describe("the default pool (in the cluster's own request)", () => {
-        const change = async (edit: PoolEdit, base: NodePoolArgs = system) => {
+        const change = async (edit: PoolEdit, base: NodePool = system) => {
             const before = (await declare({ nodePools: [base, apps] })).one(CLUSTER);
             const after = (await declare({ nodePools: [edit({ ...base }), apps] })).one(CLUSTER);
             assert.equal(after.urn, before.urn);
             return { before, after, actionable: actionableChanges(before, after), replacing: replacingChanges(before, after) };
         };
 
-        const applied: [string, PoolEdit, NodePoolArgs?][] = [
+        const applied: [string, PoolEdit, NodePool?][] = [
             ["count", (p) => ({ ...p, count: 4 })],
             ["maxSurge", (p) => ({ ...p, upgradeSettings: { maxSurge: "50%" } })],
             ["maxSurge removed (back to 10%)", (p) => ({ ...p, upgradeSettings: undefined })],
@@ -94,7 +94,7 @@ describe("components/cluster: day-two pool changes", () => {
         });
 
         it("can be retired to an empty User pool once another System pool exists, through the stack file", async () => {
-            const system2: NodePoolArgs = { name: "system2", mode: "System", vmSize: "Standard_D4s_v5", count: 3, availabilityZones: ["1", "2", "3"] };
+            const system2: NodePool = { name: "system2", mode: "System", vmSize: "Standard_D4s_v5", count: 3, availabilityZones: ["1", "2", "3"] };
             const added = await declare({ nodePools: [system, system2, apps], defaultNodePool: "system" });
             const retired = await declare({ nodePools: [{ ...system, mode: "User", count: 0 }, system2, apps], defaultNodePool: "system" });
             const changes = actionableChanges(added.one(CLUSTER), retired.one(CLUSTER)).sort();
@@ -106,7 +106,7 @@ describe("components/cluster: day-two pool changes", () => {
     });
 
     describe("pools declared as AgentPools", () => {
-        const change = async (edit: PoolEdit, base: NodePoolArgs = apps) => {
+        const change = async (edit: PoolEdit, base: NodePool = apps) => {
             const before = byName(await declare({ nodePools: [system, base], defaultNodePool: "system" }), "k-pool-apps");
             const after = byName(await declare({ nodePools: [system, edit({ ...base })], defaultNodePool: "system" }), "k-pool-apps");
             assert.equal(after.urn, before.urn, "the pool's identity depends on its name only");
@@ -134,7 +134,7 @@ describe("components/cluster: day-two pool changes", () => {
         }
 
         it("applies a fixed pool's count", async () => {
-            const fixed: NodePoolArgs = { name: "apps", mode: "User", count: 2 };
+            const fixed: NodePool = { name: "apps", mode: "User", count: 2 };
             const { actionable } = await change((p) => ({ ...p, count: 5 }), fixed);
             assert.deepEqual(actionable, ["count"]);
         });
@@ -154,7 +154,7 @@ describe("components/cluster: day-two pool changes", () => {
         }
 
         it("rotates a System pool's VM size through the stack file, keeping a System pool throughout", async () => {
-            const system2: NodePoolArgs = { name: "system2", mode: "System", count: 3 };
+            const system2: NodePool = { name: "system2", mode: "System", count: 3 };
             const before = await declare({ nodePools: [system, system2], defaultNodePool: "system" });
             const after = await declare({ nodePools: [system, { ...system2, vmSize: "Standard_D4s_v5" }], defaultNodePool: "system" });
             const [old, rotated] = [byName(before, "k-pool-system2"), byName(after, "k-pool-system2")];
@@ -172,7 +172,7 @@ describe("components/cluster: day-two pool changes", () => {
 
     describe("upgrades", () => {
         it("declares the new version on the control plane and on every pool, each pool once in the cluster's request", async () => {
-            const batch: NodePoolArgs = { name: "batch", mode: "User", count: 1 };
+            const batch: NodePool = { name: "batch", mode: "User", count: 1 };
             const before = await declare({ nodePools: [system, apps, batch], kubernetesVersion: SUPPORTED_VERSION });
             const next = minorAfter(SUPPORTED_VERSION);
             const { engine: after } = await declareAgainst(runningClusterOf(before), { nodePools: [system, apps, batch], kubernetesVersion: next });
@@ -188,9 +188,9 @@ describe("components/cluster: day-two pool changes", () => {
 
     describe("identity by name, never by position", () => {
         it("keeps every pool's resource and inputs when the list is reordered or a System pool is listed first", async () => {
-            const batch: NodePoolArgs = { name: "batch", mode: "User", count: 1 };
+            const batch: NodePool = { name: "batch", mode: "User", count: 1 };
             const before = await declare({ nodePools: [system, apps, batch] });
-            const newSystem: NodePoolArgs = { name: "sysnew", mode: "System", count: 3 };
+            const newSystem: NodePool = { name: "sysnew", mode: "System", count: 3 };
             const after = await declare({ nodePools: [newSystem, batch, apps, system], defaultNodePool: "system" });
             assert.deepEqual(actionableChanges(before.one(CLUSTER), after.one(CLUSTER)), [], "the default pool stays the one the cluster was created with");
             for (const name of ["k-pool-apps", "k-pool-batch"]) {

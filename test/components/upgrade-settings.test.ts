@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { formatProblem, samePath } from "../../components/address";
-import { UpgradeSettingsArgs, checkUpgradeSettings, upgradeSettingsInputs, upgradeSettingsProfile } from "../../components/cluster/node-pools/upgrade-settings";
+import { UpgradeSettings, checkUpgradeSettings, upgradeSettingsInputs, upgradeSettingsProfile } from "../../components/cluster/node-pools/upgrade-settings";
 import { checkArgs } from "../../components/common/validation";
 
 /*
@@ -13,9 +13,9 @@ const USER = { mode: "User" };
 const SYSTEM = { mode: "System" };
 const SPOT = { mode: "User", spot: {} };
 
-function problems(settings: UpgradeSettingsArgs, pool: { mode: string; spot?: unknown } = USER): string[] {
+function problems(settings: UpgradeSettings, pool: { mode: string; spot?: unknown } = USER): string[] {
     // The slice's schema, then its rules, as the cluster runs them on a pool's upgradeSettings.
-    const rules = (read: UpgradeSettingsArgs) => checkUpgradeSettings(read, pool, "pool", samePath);
+    const rules = (read: UpgradeSettings) => checkUpgradeSettings(read, pool, "pool", samePath);
     return checkArgs(upgradeSettingsInputs, settings, rules, (field) => `pool.upgradeSettings.${field}`).problems.map(formatProblem);
 }
 

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 /* How the API server is reached; inputs.ts is its schema. */
 
 /** How the API server is reached. */
-export interface ApiServerArgs {
+export interface ApiServer {
     /** Public endpoint restricted to these ranges. */
     authorizedIPRanges?: pulumi.Input<string[]>;
     /** Endpoint reachable only from the vnet; can't be combined with authorized ranges. */

@@ -9,7 +9,7 @@ export const AUTOSCALER_EXPANDERS = Object.values(AutoscalerExpander);
  * The cluster autoscaler's settings (one profile for every autoscaled pool). Each one left out is
  * AKS's default, sent as such, so removing a setting from the stack file restores the default.
  */
-export interface AutoscalerProfileArgs {
+export interface AutoscalerProfile {
     /** How a pool to grow is chosen; default random. */
     expander?: AutoscalerExpander;
     /** How often the autoscaler looks, e.g. `10s` (default). */

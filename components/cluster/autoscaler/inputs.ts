@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { inputShape, wholeNumberIn } from "../../common/inputs";
-import { AUTOSCALER_EXPANDERS, AutoscalerProfileArgs } from "./args";
+import { AUTOSCALER_EXPANDERS, AutoscalerProfile } from "./args";
 
 /* The autoscaler profile's input schema, tied to its args (args.ts documents each key). */
 
-export const autoscalerProfileInputs = z.strictObject(inputShape<AutoscalerProfileArgs>()({
+export const autoscalerProfileInputs = z.strictObject(inputShape<AutoscalerProfile>()({
     expander: z.enum(AUTOSCALER_EXPANDERS).optional(),
     scanInterval: z.string().optional(),
     scaleDownDelayAfterAdd: z.string().optional(),

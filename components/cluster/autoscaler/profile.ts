@@ -1,5 +1,5 @@
 import { KubenetClusterArgs } from "../args";
-import { AutoscalerProfileArgs } from "./args";
+import { AutoscalerProfile } from "./args";
 
 /* The autoscaler profile as the ManagedCluster takes it, AKS's defaults where none is given. */
 
@@ -8,7 +8,7 @@ import { AutoscalerProfileArgs } from "./args";
  * cluster autoscaler profile table), so a setting removed from the stack file goes back to its
  * default in Azure instead of keeping its last value.
  */
-export const AUTOSCALER_DEFAULTS: Required<AutoscalerProfileArgs> = {
+export const AUTOSCALER_DEFAULTS: Required<AutoscalerProfile> = {
     expander: "random",
     scanInterval: "10s",
     scaleDownDelayAfterAdd: "10m",

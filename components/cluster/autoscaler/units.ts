@@ -6,7 +6,7 @@ import { Problem } from "../../address/problem";
  */
 
 /**
- * The unit each autoscaler duration takes, by its name in `AutoscalerProfileArgs` (args.ts), as
+ * The unit each autoscaler duration takes, by its name in `AutoscalerProfile` (args.ts), as
  * AKS's REST model describes `ManagedClusterProperties.autoScalerProfile` for API version
  * 2025-09-01, the version `containerservice.ManagedCluster` of @pulumi/azure-native 3.28.0 uses
  * ("Uses Azure REST API version 2025-09-01" in its managedCluster.d.ts).

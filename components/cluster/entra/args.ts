@@ -12,7 +12,7 @@ export const DEPLOYER_PRINCIPAL_TYPES = Object.values(DeployerPrincipalType);
  * yours), granted Azure Kubernetes Service RBAC Cluster Admin on the cluster. Stated, never
  * inferred from whoever runs `pulumi up`: that flips between a person and the pipeline.
  */
-export interface DeployerArgs {
+export interface Deployer {
     /** The principal's Entra ID object id; for a service principal its object id, not the app id. */
     objectId: string;
     /** ServicePrincipal for a pipeline, User or Group for people. */
@@ -20,13 +20,13 @@ export interface DeployerArgs {
 }
 
 /** Managed Entra ID integration. */
-export interface AadArgs {
+export interface Aad {
     /** Entra ID groups that get cluster-admin. */
     adminGroupObjectIDs?: string[];
     /** Authorize Kubernetes requests with Azure RBAC role assignments. */
     enableAzureRBAC?: boolean;
     /** With Azure RBAC, required: the principal `kubeconfig` is for, granted RBAC Cluster Admin. */
-    deployer?: DeployerArgs;
+    deployer?: Deployer;
     /** Entra ID tenant; default the subscription's. */
     tenantID?: pulumi.Input<string>;
 }

@@ -4,7 +4,7 @@ import * as containerservice from "@pulumi/azure-native/containerservice";
 import { parse, stringify } from "yaml";
 import { roleAssignmentNameOutput } from "../../common/role-assignment";
 import { AKS_RBAC_CLUSTER_ADMIN_ROLE_ID, builtInRoleDefinitionId } from "../../common/roles";
-import { AadArgs, KubeloginMode } from "../args";
+import { Aad, KubeloginMode } from "../args";
 
 /*
  * The cluster's kubeconfig: AKS's credentials, kubelogin with Entra ID, and the deployer's RBAC
@@ -43,7 +43,7 @@ export function useKubelogin(kubeconfigYaml: string, mode: KubeloginMode, tenant
 export interface AccessTarget {
     resourceGroupName: pulumi.Input<string>;
     cluster: containerservice.ManagedCluster;
-    aad?: AadArgs;
+    aad?: Aad;
     kubeloginMode: KubeloginMode;
     /** False: no credentials are read, and there is no kubeconfig (KubenetClusterArgs.listCredentials). */
     listCredentials: boolean;

@@ -1,7 +1,7 @@
 import { PathOf, Problem } from "../../address";
 import { ENTRA_OBJECT_ID } from "../../common/entra";
 import { KnownClusterArgs } from "../args";
-import { AadArgs } from "./args";
+import { Aad } from "./args";
 
 /* Entra ID's rules: its groups, local accounts without it, the deployer's grant. */
 
@@ -30,7 +30,7 @@ export function checkEntra(args: Pick<KnownClusterArgs, "aad" | "disableLocalAcc
  * never inferred: a grant built from whoever runs `pulumi up` flips between a person and the
  * pipeline (and Azure rejects `principalType: User` for a service principal).
  */
-function checkDeployer(aad: AadArgs | undefined, pathOf: PathOf): Problem[] {
+function checkDeployer(aad: Aad | undefined, pathOf: PathOf): Problem[] {
     const deployer = aad?.deployer;
     if (deployer === undefined) return [];
     const problems: Problem[] = [];

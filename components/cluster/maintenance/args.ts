@@ -8,7 +8,7 @@ export type DayOfWeek = (typeof DayOfWeek)[keyof typeof DayOfWeek];
 export const DAYS_OF_WEEK = Object.values(DayOfWeek);
 
 /** A weekly planned-maintenance window. */
-export interface MaintenanceWindowArgs {
+export interface MaintenanceWindow {
     /** The day the window opens. */
     dayOfWeek: DayOfWeek;
     /** When it opens, `HH:mm`. */
@@ -22,11 +22,11 @@ export interface MaintenanceWindowArgs {
 }
 
 /** Planned maintenance: when AKS may upgrade the cluster and the nodes' OS images. */
-export interface MaintenanceArgs {
+export interface Maintenance {
     /** The window for the cluster auto-upgrade channel (`upgradeChannel`). */
-    autoUpgrade?: MaintenanceWindowArgs;
+    autoUpgrade?: MaintenanceWindow;
     /** The window for node OS upgrades (`nodeOSUpgradeChannel`). */
-    nodeOSUpgrade?: MaintenanceWindowArgs;
+    nodeOSUpgrade?: MaintenanceWindow;
 }
 
 /** The REST model's bounds (MaintenanceWindow and WeeklySchedule, 2025-09-01). */

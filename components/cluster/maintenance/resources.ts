@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import { MaintenanceArgs, MaintenanceWindowArgs } from "./args";
+import { Maintenance, MaintenanceWindow } from "./args";
 
 /* The planned-maintenance windows as AKS's maintenance configurations. */
 
@@ -9,12 +9,12 @@ import { MaintenanceArgs, MaintenanceWindowArgs } from "./args";
  * per kind of upgrade (Microsoft, "Use Planned Maintenance to schedule and control upgrades for
  * your AKS cluster"): the cluster auto-upgrade channel and node OS upgrades.
  */
-export const MAINTENANCE_CONFIG_NAMES: Record<keyof MaintenanceArgs, string> = {
+export const MAINTENANCE_CONFIG_NAMES: Record<keyof Maintenance, string> = {
     autoUpgrade: "aksManagedAutoUpgradeSchedule",
     nodeOSUpgrade: "aksManagedNodeOSUpgradeSchedule",
 };
 
-export function maintenanceWindow(window: MaintenanceWindowArgs) {
+export function maintenanceWindow(window: MaintenanceWindow) {
     return {
         schedule: { weekly: { dayOfWeek: window.dayOfWeek, intervalWeeks: window.intervalWeeks ?? 1 } },
         startTime: window.startTime,
@@ -26,12 +26,12 @@ export function maintenanceWindow(window: MaintenanceWindowArgs) {
 /** One MaintenanceConfiguration per window given; a window removed from the stack file is deleted. */
 export function declareMaintenance(
     prefix: string,
-    maintenance: MaintenanceArgs | undefined,
+    maintenance: Maintenance | undefined,
     cluster: { resourceGroupName: pulumi.Input<string>; clusterName: pulumi.Input<string> },
     opts: pulumi.CustomResourceOptions,
 ): Record<string, containerservice.MaintenanceConfiguration> {
     const declared: Record<string, containerservice.MaintenanceConfiguration> = {};
-    for (const kind of Object.keys(MAINTENANCE_CONFIG_NAMES) as (keyof MaintenanceArgs)[]) {
+    for (const kind of Object.keys(MAINTENANCE_CONFIG_NAMES) as (keyof Maintenance)[]) {
         const window = maintenance?.[kind];
         if (!window) continue;
         declared[kind] = new containerservice.MaintenanceConfiguration(`${prefix}-maintenance-${kind}`, {

@@ -1,7 +1,7 @@
 import { PathOf, Problem } from "../../address";
 import { echo } from "../../common/zod-problems";
 import { KnownClusterArgs } from "../args";
-import { MaintenanceArgs, MaintenanceWindowArgs } from "./args";
+import { Maintenance, MaintenanceWindow } from "./args";
 
 /* The maintenance windows' rules: AKS's bounds, and a window only for an upgrade that runs. */
 
@@ -43,7 +43,7 @@ export function checkMaintenance(args: KnownClusterArgs, pathOf: PathOf): Proble
     const maintenance = args.maintenance;
     if (!maintenance) return [];
     const problems: Problem[] = [];
-    const windows: [keyof MaintenanceArgs, MaintenanceWindowArgs | undefined][] = [["autoUpgrade", maintenance.autoUpgrade], ["nodeOSUpgrade", maintenance.nodeOSUpgrade]];
+    const windows: [keyof Maintenance, MaintenanceWindow | undefined][] = [["autoUpgrade", maintenance.autoUpgrade], ["nodeOSUpgrade", maintenance.nodeOSUpgrade]];
     for (const [kind, window] of windows) {
         if (!window) continue;
         problems.push(...checkWindow(window, (key) => pathOf(`maintenance.${kind}.${key}`)));
@@ -57,7 +57,7 @@ export function checkMaintenance(args: KnownClusterArgs, pathOf: PathOf): Proble
     return problems;
 }
 
-function checkWindow(window: MaintenanceWindowArgs, at: (key: string) => string): Problem[] {
+function checkWindow(window: MaintenanceWindow, at: (key: string) => string): Problem[] {
     const problems: Problem[] = [];
     if (window.startTime !== undefined && !CLOCK_TIME.test(window.startTime)) {
         problems.push({ path: at("startTime"), message: `${JSON.stringify(window.startTime)} is not a time of day: write HH:mm, e.g. "02:00"` });

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 /* Where the cluster's logs and metrics go, and what is collected; inputs.ts is their schema. */
 
 /** Where the cluster's logs go, and what is collected. */
-export interface ClusterMonitoringArgs {
+export interface ClusterMonitoring {
     /** The Log Analytics workspace's resource id. */
     logAnalyticsWorkspaceId: pulumi.Input<string>;
     /**
@@ -23,11 +23,11 @@ export interface ClusterMonitoringArgs {
     /** Microsoft Defender for Containers' sensor, reporting to the workspace. */
     defender?: boolean;
     /** Managed Prometheus: the cluster's metrics into an Azure Monitor workspace. */
-    prometheus?: PrometheusArgs;
+    prometheus?: Prometheus;
 }
 
 /** Managed Prometheus (Azure Monitor managed service for Prometheus). */
-export interface PrometheusArgs {
+export interface Prometheus {
     /** The Azure Monitor workspace's resource id. */
     azureMonitorWorkspaceId: pulumi.Input<string>;
     /**

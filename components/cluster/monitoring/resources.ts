@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alertsmanagement from "@pulumi/azure-native/alertsmanagement";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
-import { ClusterMonitoringArgs, DEFAULT_CONTROL_PLANE_LOGS, PrometheusArgs } from "./args";
+import { ClusterMonitoring, DEFAULT_CONTROL_PLANE_LOGS, Prometheus } from "./args";
 import { PROMETHEUS_RECORDING_RULE_GROUPS, RECORDING_RULES_INTERVAL } from "./prometheus-rules";
 
 /*
@@ -58,7 +58,7 @@ const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Default";
  */
 export function declareContainerInsights(
     prefix: string,
-    monitoring: ClusterMonitoringArgs,
+    monitoring: ClusterMonitoring,
     cluster: MonitoredCluster,
     opts: pulumi.CustomResourceOptions,
 ): void {
@@ -90,7 +90,7 @@ export function declareContainerInsights(
 /** A diagnostic setting sending the chosen control-plane logs to the workspace; none for an empty list. */
 export function declareControlPlaneLogs(
     prefix: string,
-    monitoring: ClusterMonitoringArgs,
+    monitoring: ClusterMonitoring,
     clusterId: pulumi.Input<string>,
     opts: pulumi.CustomResourceOptions,
 ): monitor.DiagnosticSetting | undefined {
@@ -118,7 +118,7 @@ export function declareControlPlaneLogs(
  */
 export function declarePrometheus(
     prefix: string,
-    prometheus: PrometheusArgs,
+    prometheus: Prometheus,
     cluster: MonitoredCluster,
     opts: pulumi.CustomResourceOptions,
 ): void {

@@ -4,7 +4,7 @@ import { agentPoolTimeouts } from "../upgrades/durations";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { DEFAULT_VM_SIZE, KUBENET_DEFAULT_MAX_PODS } from "../../address";
 import { KubenetClusterArgs } from "../args";
-import { NodePoolArgs } from "./args";
+import { NodePool } from "./args";
 import { LiveCluster } from "../upgrades/live";
 import { declaredAzureNames, isUpgrade } from "../upgrades/live-checks";
 import { upgradeSettingsProfile } from "./upgrade-settings";
@@ -49,7 +49,7 @@ export const SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule
  * for the OS disk depends on the VM size), so they are left out here when unset, and a pool that
  * doesn't set them keeps the Azure name it had before they existed.
  */
-export function createOnlySettings(pool: NodePoolArgs) {
+export function createOnlySettings(pool: NodePool) {
     return {
         vmSize: pool.vmSize ?? DEFAULT_VM_SIZE,
         osType: pool.osType ?? "Linux",
@@ -70,7 +70,7 @@ export function createOnlySettings(pool: NodePoolArgs) {
  * creates the new pool before it deletes the old one, so the pool's capacity never drops to zero.
  * With the same name the replacement would have to delete the old pool first.
  */
-export function agentPoolName(pool: NodePoolArgs): string {
+export function agentPoolName(pool: NodePool): string {
     const settings = createOnlySettings(pool);
     const digest = createHash("sha256").update(JSON.stringify({ name: pool.name, ...settings })).digest();
     const suffix = BigInt(`0x${digest.subarray(0, 8).toString("hex")}`).toString(36).padStart(ROTATION_SUFFIX_LENGTH, "0").slice(-ROTATION_SUFFIX_LENGTH);
@@ -82,7 +82,7 @@ export function agentPoolName(pool: NodePoolArgs): string {
  * in that request for the cluster's life (see `KubenetCluster`). It is `defaultNodePool` when set,
  * otherwise the only System pool. Undefined when that is ambiguous, which validation reports.
  */
-export function defaultPoolOf(args: Pick<KubenetClusterArgs, "nodePools" | "defaultNodePool">): NodePoolArgs | undefined {
+export function defaultPoolOf(args: Pick<KubenetClusterArgs, "nodePools" | "defaultNodePool">): NodePool | undefined {
     const pools = args.nodePools ?? [];
     if (args.defaultNodePool !== undefined) return pools.find((pool) => pool.name === args.defaultNodePool);
     const system = pools.filter((pool) => pool.mode === "System");
@@ -94,7 +94,7 @@ export function defaultPoolOf(args: Pick<KubenetClusterArgs, "nodePools" | "defa
  * pool) or in the pool's own (an AgentPool). Every setting a stack file can give is here, so
  * none is accepted and then left out.
  */
-export function poolProfile(pool: NodePoolArgs, subnetId: pulumi.Input<string>, tags: pulumi.Input<Record<string, string>> | undefined, kubernetesVersion: string | undefined) {
+export function poolProfile(pool: NodePool, subnetId: pulumi.Input<string>, tags: pulumi.Input<Record<string, string>> | undefined, kubernetesVersion: string | undefined) {
     const autoscaling = pool.enableAutoScaling === true;
     const settings = createOnlySettings(pool);
     return {
@@ -177,7 +177,7 @@ export interface PoolTarget {
  * way, terraform-azurerm-avm-res-containerservice-managedcluster PR #160). Each pool waits for
  * the one before it.
  */
-export function declareAgentPools(prefix: string, pools: NodePoolArgs[], target: PoolTarget, children: pulumi.CustomResourceOptions): Record<string, containerservice.AgentPool> {
+export function declareAgentPools(prefix: string, pools: NodePool[], target: PoolTarget, children: pulumi.CustomResourceOptions): Record<string, containerservice.AgentPool> {
     const declared: Record<string, containerservice.AgentPool> = {};
     let previous: containerservice.AgentPool | undefined;
     for (const pool of pools) {

@@ -1,8 +1,8 @@
-import { UpgradeSettingsArgs } from "./upgrade-settings";
+import { UpgradeSettings } from "./upgrade-settings";
 
 /* A node pool's arguments and the enumerations they take; inputs.ts is their schema. */
 
-export { UndrainableNodeBehavior, UNDRAINABLE_NODE_BEHAVIORS, type UpgradeSettingsArgs } from "./upgrade-settings";
+export { UndrainableNodeBehavior, UNDRAINABLE_NODE_BEHAVIORS, type UpgradeSettings } from "./upgrade-settings";
 
 /** System pools run AKS's own pods; at least one is required. */
 export const PoolMode = { System: "System", User: "User" } as const;
@@ -47,7 +47,7 @@ export type SpotEvictionPolicy = (typeof SpotEvictionPolicy)[keyof typeof SpotEv
 export const SPOT_EVICTION_POLICIES = Object.values(SpotEvictionPolicy);
 
 /** Spot VMs for a User pool: spare capacity at a discount, taken back when Azure needs it. */
-export interface SpotArgs {
+export interface Spot {
     /** Default Delete (AKS's): evicted nodes are deleted; Deallocate keeps their disks, and your quota. */
     evictionPolicy?: SpotEvictionPolicy;
     /** The most to pay per hour, in US dollars with up to 5 decimals; -1 (the default) pays up to the on-demand price. */
@@ -55,7 +55,7 @@ export interface SpotArgs {
 }
 
 /** A node pool. */
-export interface NodePoolArgs {
+export interface NodePool {
     /**
      * `^[a-z][a-z0-9]{0,11}$`, unique in the cluster. A pool's resource identity depends on this
      * name only. Pools other than the default pool get an Azure name with a rotation suffix (see
@@ -81,7 +81,7 @@ export interface NodePoolArgs {
     /** Zones "1", "2", "3" to spread the nodes over; fixed at creation (a change rotates the pool). */
     availabilityZones?: string[];
     /** How AKS upgrades the pool's nodes: surge, unavailable nodes, drain and soak times. */
-    upgradeSettings?: UpgradeSettingsArgs;
+    upgradeSettings?: UpgradeSettings;
     /** Kubernetes labels on every node (`aks-kubenet/pool` is set by the component). */
     nodeLabels?: Record<string, string>;
     /** Taints on every node, `key=value:Effect`, e.g. `CriticalAddonsOnly=true:NoSchedule`. */
@@ -97,5 +97,5 @@ export interface NodePoolArgs {
     /** SSH access to the nodes; default LocalUser (AKS's). Changed in place. */
     sshAccess?: SshAccess;
     /** Run the pool on spot VMs (User pools only). Fixed at creation. */
-    spot?: SpotArgs;
+    spot?: Spot;
 }

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { inputShape, oneOf, stringish, wholeNumberIn } from "../../common/inputs";
 import { echo } from "../../common/zod-problems";
-import { AVAILABILITY_ZONES, MAX_NODES_PER_POOL, MAX_OS_DISK_SIZE_GB, NodePoolArgs, OS_DISK_TYPES, OS_SKUS, OS_TYPES, POOL_MODES, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES, SpotArgs } from "./args";
+import { AVAILABILITY_ZONES, MAX_NODES_PER_POOL, MAX_OS_DISK_SIZE_GB, NodePool, OS_DISK_TYPES, OS_SKUS, OS_TYPES, POOL_MODES, SPOT_EVICTION_POLICIES, SSH_ACCESS_MODES, Spot } from "./args";
 import { upgradeSettingsInputs } from "./upgrade-settings";
 
 /*
- * A node pool's input schema, tied to `NodePoolArgs` (args.ts documents each key): the types a
+ * A node pool's input schema, tied to `NodePool` (args.ts documents each key): the types a
  * stack file or another language can get wrong, and the defaults.
  */
 
-const spotInputs = z.strictObject(inputShape<SpotArgs>()({
+const spotInputs = z.strictObject(inputShape<Spot>()({
     evictionPolicy: z.enum(SPOT_EVICTION_POLICIES).optional(),
     maxPrice: z.number().optional(),
 }));
@@ -19,7 +19,7 @@ const nodeCount = wholeNumberIn(0, MAX_NODES_PER_POOL, (shown) => `${shown} is n
 /** YAML writes a zone as 1 where Azure takes the text "1". */
 const zone = stringish.pipe(z.enum(AVAILABILITY_ZONES, { error: (issue) => `${echo(issue.input)} is not an availability zone: use "1", "2" or "3"` }));
 
-export const nodePoolInputs = z.strictObject(inputShape<NodePoolArgs>()({
+export const nodePoolInputs = z.strictObject(inputShape<NodePool>()({
     name: z.string(),
     mode: z.enum(POOL_MODES),
     vmSize: z.string().optional(),

@@ -1,7 +1,7 @@
 import { KUBENET_DEFAULT_MAX_PODS, PathOf, PoolSizing, Problem } from "../../address";
 import { KnownClusterArgs } from "../args";
 import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL, agentPoolName, defaultPoolOf } from "./agent-pools";
-import { NodePoolArgs } from "./args";
+import { NodePool } from "./args";
 import { checkNodeSettings, checkPoolSettings } from "./settings";
 import { checkUpgradeSettings } from "./upgrade-settings";
 
@@ -14,7 +14,7 @@ import { checkUpgradeSettings } from "./upgrade-settings";
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 
 /** A pool's smallest and largest size, for the capacity rules. */
-export function poolSizing(pool: NodePoolArgs): PoolSizing {
+export function poolSizing(pool: NodePool): PoolSizing {
     const autoscaling = pool.enableAutoScaling === true;
     return {
         maxPods: pool.maxPods ?? KUBENET_DEFAULT_MAX_PODS,
@@ -25,7 +25,7 @@ export function poolSizing(pool: NodePoolArgs): PoolSizing {
 }
 
 /** Sizes (whole numbers in range: the schema's): count alone for a fixed pool, min ≤ max when autoscaling. */
-export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
+export function checkPoolCounts(pool: NodePool, field: string, pathOf: PathOf): Problem[] {
     const problems: Problem[] = [];
     const at = (key: string) => pathOf(`${field}.${key}`);
     if (pool.enableAutoScaling) {
@@ -49,7 +49,7 @@ export function checkPoolCounts(pool: NodePoolArgs, field: string, pathOf: PathO
 }
 
 /** A pool's own rules; `countProblems` are its checkPoolCounts results, computed once by the caller. */
-function checkPool(pool: NodePoolArgs, i: number, args: KnownClusterArgs, pathOf: PathOf, countProblems: Problem[]): Problem[] {
+function checkPool(pool: NodePool, i: number, args: KnownClusterArgs, pathOf: PathOf, countProblems: Problem[]): Problem[] {
     const field = `nodePools[${i}]`;
     const at = (key: string) => pathOf(`${field}.${key}`);
     const problems: Problem[] = [];

@@ -1,5 +1,5 @@
 import { PathOf, Problem } from "../../address";
-import { NodePoolArgs } from "./args";
+import { NodePool } from "./args";
 import { nodeLabelProblems } from "./labels";
 
 /* A pool's VM size, labels, taints, OS image and disk, SSH and spot settings: their rules. */
@@ -45,7 +45,7 @@ function checkTaint(taint: unknown): string | undefined {
 }
 
 /** A pool's VM size, labels and taints: the settings with a syntax Azure and Kubernetes check. */
-export function checkPoolSettings(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
+export function checkPoolSettings(pool: NodePool, field: string, pathOf: PathOf): Problem[] {
     const at = (key: string) => pathOf(`${field}.${key}`);
     const problems: Problem[] = [];
     if (pool.vmSize !== undefined && (typeof pool.vmSize !== "string" || !VM_SIZE.test(pool.vmSize))) {
@@ -73,7 +73,7 @@ export function checkPoolSettings(pool: NodePoolArgs, field: string, pathOf: Pat
  * AKS's REST model, and what kubenet and AKS allow together. Whether a VM size has room for an
  * ephemeral OS disk of the size asked is Azure's to say at creation (docs/operations.md).
  */
-export function checkNodeSettings(pool: NodePoolArgs, field: string, pathOf: PathOf): Problem[] {
+export function checkNodeSettings(pool: NodePool, field: string, pathOf: PathOf): Problem[] {
     const at = (key: string) => pathOf(`${field}.${key}`);
     const problems: Problem[] = [];
     if (pool.osSKU !== undefined && pool.osType === "Windows") {
@@ -83,7 +83,7 @@ export function checkNodeSettings(pool: NodePoolArgs, field: string, pathOf: Pat
     return problems;
 }
 
-function checkSpot(pool: NodePoolArgs, at: (key: string) => string): Problem[] {
+function checkSpot(pool: NodePool, at: (key: string) => string): Problem[] {
     const spot = pool.spot;
     if (spot === undefined) return [];
     const problems: Problem[] = [];

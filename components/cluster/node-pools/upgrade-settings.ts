@@ -15,7 +15,7 @@ export type UndrainableNodeBehavior = (typeof UndrainableNodeBehavior)[keyof typ
 export const UNDRAINABLE_NODE_BEHAVIORS = Object.values(UndrainableNodeBehavior);
 
 /** How AKS upgrades a pool's nodes. Each setting left out is AKS's default, sent as such. */
-export interface UpgradeSettingsArgs {
+export interface UpgradeSettings {
     /** Extra nodes during an upgrade, a node count ("1") or a share of the pool ("33%"); default 10%. */
     maxSurge?: string;
     /** Nodes that may be unavailable at once, a count ("1") or a share ("5%"); default 0. */
@@ -53,7 +53,7 @@ export const UPGRADE_SETTINGS_LIMITS = {
 
 const { drainTimeoutInMinutes: drain, nodeSoakDurationInMinutes: soak } = UPGRADE_SETTINGS_LIMITS;
 
-export const upgradeSettingsInputs = z.strictObject(inputShape<UpgradeSettingsArgs>()({
+export const upgradeSettingsInputs = z.strictObject(inputShape<UpgradeSettings>()({
     maxSurge: stringish.optional(),
     maxUnavailable: stringish.optional(),
     drainTimeoutInMinutes: wholeNumberIn(drain.min, drain.max, (shown) => `${shown} is not a drain timeout: AKS takes whole minutes from ${drain.min} to ${drain.max}`).optional(),
@@ -91,7 +91,7 @@ function parseCountOrShare(text: unknown): { count: number; percent: boolean } |
  * (its CustomizeDiff: AKS can't unset them); this component always sends both, AKS's defaults
  * when none is given, so removing one from the stack file is an update, never a recreation.
  */
-export function checkUpgradeSettings(settings: UpgradeSettingsArgs | undefined, pool: UpgradingPool, field: string, pathOf: PathOf): Problem[] {
+export function checkUpgradeSettings(settings: UpgradeSettings | undefined, pool: UpgradingPool, field: string, pathOf: PathOf): Problem[] {
     if (settings === undefined) return [];
     const at = (key: string) => pathOf(`${field}.upgradeSettings.${key}`);
     const problems: Problem[] = [];
@@ -126,7 +126,7 @@ export function checkUpgradeSettings(settings: UpgradeSettingsArgs | undefined, 
  * because a request that leaves one out keeps its old value in Azure. A spot pool sends no
  * surge and a System pool no unavailable nodes, which AKS refuses on them.
  */
-export function upgradeSettingsProfile(settings: UpgradeSettingsArgs | undefined, pool: UpgradingPool) {
+export function upgradeSettingsProfile(settings: UpgradeSettings | undefined, pool: UpgradingPool) {
     const limits = UPGRADE_SETTINGS_LIMITS;
     const spot = pool.spot !== undefined;
     return {

@@ -4,7 +4,7 @@ import { KeyVaultNetworkAccess } from "../../common/key-vault";
 /* The cluster's add-ons, KMS etcd encryption and image registries; inputs.ts is their schema. */
 
 /** KMS etcd encryption: Kubernetes secrets encrypted with your Key Vault key. */
-export interface KmsArgs {
+export interface Kms {
     /** The key's identifier with its version, `https://<vault>.vault.azure.net/keys/<name>/<version>`. */
     keyId: pulumi.Input<string>;
     /**
@@ -17,7 +17,7 @@ export interface KmsArgs {
 }
 
 /** The Secrets Store CSI driver with the Azure Key Vault provider. */
-export interface KeyVaultSecretsProviderArgs {
+export interface KeyVaultSecretsProvider {
     /** Re-read mounted secrets so rotated ones reach the pods; default true. */
     secretRotation?: boolean;
     /** How often rotation re-reads, a duration such as `2m` (AKS's default) or `1h`. */
@@ -25,17 +25,17 @@ export interface KeyVaultSecretsProviderArgs {
 }
 
 /** Image Cleaner: removes unused images with known vulnerabilities from the nodes. */
-export interface ImageCleanerArgs {
+export interface ImageCleaner {
     /** Hours between scans, 24 to 2160 (three months); default 168, AKS's. */
     intervalHours?: number;
 }
 
 /** Add-ons AKS runs in the cluster. Each one left out is turned off, in Azure too. */
-export interface ClusterAddonsArgs {
+export interface ClusterAddons {
     /** Azure Policy for Kubernetes, so Azure Policy assignments are enforced inside the cluster. */
     azurePolicy?: boolean;
     /** Mount Key Vault secrets into pods through the Secrets Store CSI driver. */
-    keyVaultSecretsProvider?: KeyVaultSecretsProviderArgs;
+    keyVaultSecretsProvider?: KeyVaultSecretsProvider;
     /** Remove vulnerable unused images from the nodes. */
-    imageCleaner?: ImageCleanerArgs;
+    imageCleaner?: ImageCleaner;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { input, inputShape, wholeNumberIn } from "../../common/inputs";
 import { KEY_VAULT_NETWORK_ACCESS } from "../../common/key-vault";
-import { ClusterAddonsArgs, KmsArgs } from "./args";
+import { ClusterAddons, Kms } from "./args";
 
 /* The add-ons' and KMS's input schema, tied to their args (args.ts documents each key). */
 
@@ -9,12 +9,12 @@ import { ClusterAddonsArgs, KmsArgs } from "./args";
 export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
 const { min, max } = IMAGE_CLEANER_INTERVAL_HOURS;
 
-export const kmsInputs = z.strictObject(inputShape<KmsArgs>()({
+export const kmsInputs = z.strictObject(inputShape<Kms>()({
     keyId: input(z.string()),
     keyVaultId: input(z.string()).optional(),
     networkAccess: z.enum(KEY_VAULT_NETWORK_ACCESS).default("Public") }));
 
-export const addonsInputs = z.strictObject(inputShape<ClusterAddonsArgs>()({
+export const addonsInputs = z.strictObject(inputShape<ClusterAddons>()({
     azurePolicy: z.boolean().optional(),
     keyVaultSecretsProvider: z.strictObject({
         secretRotation: z.boolean().optional(),

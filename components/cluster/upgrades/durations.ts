@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parseMaxSurge, surgeNodes } from "../../address";
-import { NodePoolArgs } from "../node-pools/args";
+import { NodePool } from "../node-pools/args";
 import { poolSizing } from "../node-pools/rules";
 import { upgradeSettingsProfile } from "../node-pools/upgrade-settings";
 
@@ -43,7 +43,7 @@ export const DURATION_ALLOWANCES = {
 export const HOSTED_RUNNER_JOB_MINUTES = 360;
 
 /** The longest a pool's rolling upgrade may take, in minutes, at its largest size. */
-export function poolUpgradeMinutes(pool: NodePoolArgs): number {
+export function poolUpgradeMinutes(pool: NodePool): number {
     const nodes = Math.max(1, poolSizing(pool).maxNodes);
     const settings = upgradeSettingsProfile(pool.upgradeSettings, pool);
     const drain = settings.drainTimeoutInMinutes;
@@ -61,24 +61,24 @@ export function poolUpgradeMinutes(pool: NodePoolArgs): number {
 }
 
 /** A whole cluster upgrade: the control plane, then every pool one after the other. */
-export function clusterUpgradeMinutes(pools: NodePoolArgs[]): number {
+export function clusterUpgradeMinutes(pools: NodePool[]): number {
     return DURATION_ALLOWANCES.controlPlane + pools.reduce((sum, pool) => sum + poolUpgradeMinutes(pool), 0);
 }
 
 /** A pool deleted: its nodes drained together, each within the drain timeout. */
-export function poolDeleteMinutes(pool: NodePoolArgs): number {
+export function poolDeleteMinutes(pool: NodePool): number {
     return DURATION_ALLOWANCES.nodeBatch + upgradeSettingsProfile(pool.upgradeSettings, pool).drainTimeoutInMinutes;
 }
 
 const minutes = (value: number) => `${Math.ceil(value)}m`;
 
 /** The ManagedCluster's customTimeouts: the update covers an upgrade of every pool it names. */
-export function clusterTimeouts(pools: NodePoolArgs[]): pulumi.CustomTimeouts {
+export function clusterTimeouts(pools: NodePool[]): pulumi.CustomTimeouts {
     return { create: minutes(DURATION_ALLOWANCES.clusterCreate), update: minutes(clusterUpgradeMinutes(pools)), delete: minutes(DURATION_ALLOWANCES.clusterDelete) };
 }
 
 /** An AgentPool's customTimeouts. */
-export function agentPoolTimeouts(pool: NodePoolArgs): pulumi.CustomTimeouts {
+export function agentPoolTimeouts(pool: NodePool): pulumi.CustomTimeouts {
     return { create: minutes(DURATION_ALLOWANCES.poolCreate), update: minutes(poolUpgradeMinutes(pool)), delete: minutes(poolDeleteMinutes(pool)) };
 }
 
@@ -87,7 +87,7 @@ export function agentPoolTimeouts(pool: NodePoolArgs): pulumi.CustomTimeouts {
  * propagation waited out first, then the cluster, then each AgentPool in turn), upgrading every
  * pool, or rotating every AgentPool onto new nodes, whichever is longest.
  */
-export function longestUpMinutes(pools: NodePoolArgs[], defaultPool: NodePoolArgs, permissionRetryMinutes: number): number {
+export function longestUpMinutes(pools: NodePool[], defaultPool: NodePool, permissionRetryMinutes: number): number {
     const agentPools = pools.filter((pool) => pool !== defaultPool);
     const create = permissionRetryMinutes + DURATION_ALLOWANCES.clusterCreate + agentPools.length * DURATION_ALLOWANCES.poolCreate;
     const rotate = agentPools.reduce((sum, pool) => sum + DURATION_ALLOWANCES.poolCreate + poolDeleteMinutes(pool), 0);

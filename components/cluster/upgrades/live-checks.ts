@@ -1,5 +1,5 @@
 import { PathOf, Problem } from "../../address";
-import { KubenetClusterArgs, NodePoolArgs } from "../args";
+import { KubenetClusterArgs, NodePool } from "../args";
 import { versionSupport } from "./kubernetes-versions";
 import { LiveCluster, LivePool } from "./live";
 import { agentPoolName, createOnlySettings, defaultPoolOf } from "../node-pools/agent-pools";
@@ -35,7 +35,7 @@ export function isUpgrade(args: Pick<KubenetClusterArgs, "kubernetesVersion">, l
 }
 
 /** The Azure names of the pools the arguments declare, lower-cased (Azure compares them so). */
-export function declaredAzureNames(args: KubenetClusterArgs): Map<string, NodePoolArgs> {
+export function declaredAzureNames(args: KubenetClusterArgs): Map<string, NodePool> {
     const defaultPool = defaultPoolOf(args);
     return new Map(args.nodePools.map((pool) => [(pool === defaultPool ? pool.name : agentPoolName(pool)).toLowerCase(), pool]));
 }

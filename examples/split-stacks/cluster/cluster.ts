@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterIdentity, KubenetCluster, NetworkAddressingArgs } from "aks-kubenet";
+import { ClusterIdentity, KubenetCluster, NetworkRanges } from "aks-kubenet";
 
 export interface SpokeClusterArgs {
     /** The network stack, `<org>/aks-spoke-network/<stack>` (or `aks-spoke-network/<stack>` on a self-managed backend). */
@@ -34,7 +34,7 @@ export function spokeCluster(args: SpokeClusterArgs) {
         identityId: identity.identityId,
         // The network stack's ranges and firewall IPs, straight from its outputs: the cluster's
         // ranges are checked against them once they are read, before anything is created.
-        networkAddressing: output<NetworkAddressingArgs>("addressing"),
+        networkAddressing: output<NetworkRanges>("addressing"),
         podCidr: "100.64.0.0/16",
         serviceCidr: "100.65.0.0/16",
         dnsServiceIP: "100.65.0.10",
