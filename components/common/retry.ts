@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { engineRunsErrorHooks } from "./engine-features";
 
 /* Retries of transient Azure failures, as Pulumi error hooks where the engine runs them. */
 
@@ -50,19 +51,6 @@ export function totalRetryWaitSeconds(policy: RetryPolicy): number {
         total += Math.min(policy.firstDelaySeconds * 2 ** retry, policy.maxDelaySeconds);
     }
     return total;
-}
-
-/**
- * Whether the engine the program talks to can call an error hook back. The Pulumi CLI can; the
- * SDK's own mock monitor (`pulumi.runtime.setMocks`, @pulumi/pulumi 3.248 up to 3.276 at least)
- * turns the feature on but has no `registerErrorHook`, so every resource with an error hook fails
- * to register with "this._monitor.registerErrorHook is not a function" (runtime/mocks.js,
- * runtime/callbacks.js). A consumer's unit test of a program using the components runs on that
- * monitor; mocks never fail an operation, so there the retries are left out.
- */
-export function engineRunsErrorHooks(): boolean {
-    const monitor = pulumi.runtime.getMonitor() as { registerErrorHook?: unknown } | undefined;
-    return typeof monitor?.registerErrorHook === "function";
 }
 
 /**
