@@ -17,7 +17,7 @@ export { poolSizing } from "./cluster/node-pools/rules";
 export { kubernetesVersionWarnings } from "./cluster/upgrades/versions";
 export { AKS_MINOR_VERSIONS, KUBERNETES_VERSIONS_RECORDED_ON, VERSION_WARNING_DAYS, versionSupport, type AksMinorVersion, type VersionSupport } from "./cluster/upgrades/kubernetes-versions";
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./cluster/replacement";
-export { POOL_NAME_LABEL, defaultPoolOf } from "./cluster/node-pools/agent-pools";
+export { POOL_NAME_LABEL, defaultPoolOf } from "./cluster/node-pools/names";
 export { validateNamespaces, managedNamespaceProblems } from "./bootstrap/validate";
 export { AZURE_NAME_RULES, checkAzureName, type AzureNameKind } from "./common/azure-names";
 export { checkTags } from "./common/tags";

@@ -20,7 +20,8 @@ import {
     KnownClusterArgs,
     KubenetClusterArgs,
 } from "./args";
-import { clusterRequestPools, declareAgentPools, defaultPoolOf } from "./node-pools/agent-pools";
+import { clusterRequestPools, declareAgentPools } from "./node-pools/agent-pools";
+import { defaultPoolOf } from "./node-pools/names";
 import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, PRIVATE_DNS_ZONE_PATH, deployerOwnFailure } from "./lifecycle";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { readLiveCluster } from "./upgrades/live";
@@ -41,7 +42,7 @@ export { egressRouteWarnings } from "./network-profile/rules";
 export { checkPoolCounts, poolSizing } from "./node-pools/rules";
 export { CLUSTER_REPLACEMENT_PROPERTIES, OVERLAY_MIGRATION_MIN_VERSION } from "./replacement";
 export { parseKubernetesVersion } from "./upgrades/versions";
-export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./node-pools/agent-pools";
+export { POOL_NAME_LABEL, CREATE_ONLY_POOL_SETTINGS, agentPoolName, defaultPoolOf } from "./node-pools/names";
 export { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY } from "./lifecycle";
 
 /*

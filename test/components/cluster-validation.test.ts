@@ -3,7 +3,7 @@ import { KubenetClusterArgs } from "../../components";
 import { validateClusterArgs } from "../../components/rules";
 import { effectiveAuthorizedRanges } from "../../components/cluster/api-server/access";
 import { basePools } from "./fixtures";
-import { agentPoolName } from "../../components/cluster/node-pools/agent-pools";
+import { agentPoolName } from "../../components/cluster/node-pools/names";
 
 const CHECKED_ON = new Date("2026-12-01T00:00:00Z");
 /** A day when 1.27 to 1.29, the migration rule's boundary, were still supported. */

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { KubenetClusterArgs, NodePool } from "../../components";
 import { LiveCluster } from "../../components/cluster/upgrades/live";
-import { agentPoolName } from "../../components/cluster/node-pools/agent-pools";
+import { agentPoolName } from "../../components/cluster/node-pools/names";
 import { isUpgrade, liveClusterProblems } from "../../components/cluster/upgrades/live-checks";
 import { clusterArgsPath, clusterPaths } from "../../components/cluster";
 import { clusterRequestPools } from "../../components/cluster/node-pools/agent-pools";

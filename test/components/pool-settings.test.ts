@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { formatProblem, samePath } from "../../components/address";
 import { checkLabelKey, checkLabelValue, checkPoolSettings } from "../../components/cluster/node-pools/settings";
-import { agentPoolName } from "../../components/cluster/node-pools/agent-pools";
+import { agentPoolName } from "../../components/cluster/node-pools/names";
 
 const PREFIX_PROBLEM = "its prefix must be a lowercase DNS subdomain";
 const NAME_PROBLEM = "its name must be 1–63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";

@@ -1,6 +1,6 @@
 import { KUBENET_DEFAULT_MAX_PODS, PathOf, PoolSizing, Problem } from "../../address";
 import { KnownClusterArgs } from "../args";
-import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL, agentPoolName, defaultPoolOf } from "./agent-pools";
+import { MAX_POOL_NAME_LENGTH, POOL_NAME_LABEL, agentPoolName, defaultPoolOf } from "./names";
 import { NodePool } from "./args";
 import { checkNodeSettings, checkPoolSettings } from "./settings";
 import { checkUpgradeSettings } from "./upgrade-settings";

@@ -2,7 +2,7 @@ import { PathOf, Problem } from "../../address";
 import { KubenetClusterArgs, NodePool } from "../args";
 import { versionSupport } from "./kubernetes-versions";
 import { LiveCluster, LivePool } from "./live";
-import { agentPoolName, createOnlySettings, defaultPoolOf } from "../node-pools/agent-pools";
+import { agentPoolName, createOnlySettings, defaultPoolOf } from "../node-pools/names";
 import { minorAbove, parseKubernetesVersion } from "./versions";
 
 /*
