@@ -12,14 +12,11 @@ import { addonProfiles, securityProfile } from "./security/profile";
 import { autoScalerProfile } from "./autoscaler/profile";
 import { declareMaintenance } from "./maintenance/resources";
 import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./monitoring/resources";
-import { effectiveAuthorizedRanges } from "./api-server/access";
-import {
-    CLUSTER_LATE_CHECKED,
-    DEFAULT_NODE_OS_UPGRADE_CHANNEL,
-    DEFAULT_UPGRADE_CHANNEL,
-    KnownClusterArgs,
-    KubenetClusterArgs,
-} from "./args";
+import { apiServerAccessProfileOf } from "./api-server/profile";
+import { aadProfileOf } from "./entra/profile";
+import { networkProfileOf } from "./network-profile/profile";
+import { autoUpgradeProfileOf } from "./upgrades/auto-upgrade";
+import { CLUSTER_LATE_CHECKED, KubenetClusterArgs } from "./args";
 import { clusterRequestPools, declareAgentPools } from "./node-pools/agent-pools";
 import { defaultPoolOf } from "./node-pools/names";
 import { API_SERVER_CREATE_ONLY_PATHS, CLUSTER_PERMISSION_RETRY, PRIVATE_DNS_ZONE_PATH, deployerOwnFailure } from "./lifecycle";
@@ -154,8 +151,6 @@ export class KubenetCluster extends pulumi.ComponentResource {
             throwIfProblems(problems, this, "KubenetCluster");
             return running;
         });
-        const networkPolicy = settings.networkPolicy;
-        const aad = settings.aad;
 
         this.cluster = new containerservice.ManagedCluster(`${name}-aks`, {
             resourceGroupName,
@@ -168,35 +163,10 @@ export class KubenetCluster extends pulumi.ComponentResource {
             identity: { type: "UserAssigned", userAssignedIdentities: [settings.identityId] },
             sku: { name: "Base", tier: settings.skuTier },
             enableRBAC: true,
-            networkProfile: {
-                networkPlugin: settings.networkPlugin,
-                networkPluginMode: settings.networkPluginMode,
-                // Always explicit: the ranges can't change after creation, so no default may drift.
-                podCidr: settings.podCidr,
-                serviceCidr: settings.serviceCidr,
-                dnsServiceIP: settings.dnsServiceIP,
-                networkPolicy: networkPolicy === "none" ? undefined : networkPolicy,
-                networkDataplane: networkPolicy === "cilium" ? "cilium" : undefined,
-                outboundType: settings.outboundType,
-                loadBalancerSku: "standard",
-            },
+            networkProfile: networkProfileOf(settings),
             agentPoolProfiles: live.apply((running) => clusterRequestPools(settings, running, subnetId)),
-            // Explicit, AKS's defaults included: a channel removed from the stack file goes back
-            // to the default in Azure instead of staying as it was.
-            autoUpgradeProfile: {
-                upgradeChannel: settings.upgradeChannel ?? DEFAULT_UPGRADE_CHANNEL,
-                nodeOSUpgradeChannel: settings.nodeOSUpgradeChannel ?? DEFAULT_NODE_OS_UPGRADE_CHANNEL,
-            },
-            apiServerAccessProfile: {
-                // An empty list when unrestricted: AKS keeps ranges a request leaves out, so
-                // removing them from the stack file must send none to open the endpoint again.
-                authorizedIPRanges: pulumi.all([settings.apiServer?.authorizedIPRanges, settings.egressPublicIPs]).apply(([authorizedIPRanges, egressPublicIPs]) =>
-                    effectiveAuthorizedRanges({ ...settings, apiServer: { ...settings.apiServer, authorizedIPRanges }, egressPublicIPs } as KnownClusterArgs) ?? []),
-                enablePrivateCluster: settings.apiServer?.enablePrivateCluster,
-                privateDNSZone: settings.apiServer?.privateDNSZone,
-                // Explicit, so turning it back on in the stack file reaches Azure.
-                disableRunCommand: settings.apiServer?.disableRunCommand ?? false,
-            },
+            autoUpgradeProfile: autoUpgradeProfileOf(settings),
+            apiServerAccessProfile: apiServerAccessProfileOf(settings),
             addonProfiles: addonProfiles(settings),
             securityProfile: securityProfile(settings),
             // Sent only to turn it on: AKS can't turn the issuer off once it is on, and turns it on
@@ -206,9 +176,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
             autoScalerProfile: autoScalerProfile(settings),
             // Explicit off too, so removing prometheus from the stack file stops the metrics add-on.
             azureMonitorProfile: { metrics: { enabled: settings.monitoring?.prometheus !== undefined } },
-            aadProfile: aad
-                ? { managed: true, enableAzureRBAC: aad.enableAzureRBAC ?? false, adminGroupObjectIDs: aad.adminGroupObjectIDs, tenantID: aad.tenantID }
-                : undefined,
+            aadProfile: aadProfileOf(settings),
             disableLocalAccounts: settings.disableLocalAccounts,
             nodeResourceGroup: settings.nodeResourceGroup,
             tags: settings.tags,

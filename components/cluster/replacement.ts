@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { KubenetClusterArgs } from "./args";
 import { LiveCluster, LiveNetworkProfile } from "./upgrades/live";
 import { NetworkLeaves, networkChange } from "./network-profile/in-place";
+import { networkProfileOf } from "./network-profile/profile";
 
 /**
  * ManagedCluster properties that azure-native can only change by replacing the cluster: a new
@@ -44,18 +45,10 @@ export interface DeclaredReplacementProperties {
 
 /** What the cluster's request says for them (index.ts sends the same), values or outputs. */
 export function declaredReplacementProperties(settings: KubenetClusterArgs): pulumi.Input<DeclaredReplacementProperties> {
-    const policy = settings.networkPolicy;
+    // The profile the request sends, less what azure-native doesn't replace the cluster for.
+    const { loadBalancerSku: _sku, ...network } = networkProfileOf(settings);
     return {
-        network: {
-            networkPlugin: settings.networkPlugin,
-            networkPluginMode: settings.networkPluginMode,
-            networkPolicy: policy,
-            networkDataplane: policy === "cilium" ? "cilium" : undefined,
-            podCidr: settings.podCidr,
-            serviceCidr: settings.serviceCidr,
-            dnsServiceIP: settings.dnsServiceIP,
-            outboundType: settings.outboundType,
-        },
+        network,
         dnsPrefix: settings.dnsPrefix ?? settings.name,
         nodeResourceGroup: settings.nodeResourceGroup,
     } as pulumi.Input<DeclaredReplacementProperties>;
