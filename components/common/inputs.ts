@@ -63,22 +63,6 @@ export function oneOf<const T extends readonly [string, ...string[]] | string[]>
     }) as unknown as z.ZodEnum<{ [K in T[number]]: K }>;
 }
 
-/** A name kept for one release, and the one that replaced it. */
-export interface Renamed {
-    old: string;
-    current: string;
-}
-
-/** An old name given together with the name that replaced it, at `field` + the old name. */
-export function renamedProblems(value: object | undefined, renames: readonly Renamed[], field: string, pathOf: (field: string) => string): { path: string; message: string }[] {
-    if (value === undefined) return [];
-    const has = (key: string) => (value as Record<string, unknown>)[key] !== undefined;
-    return renames.filter(({ old, current }) => has(old) && has(current)).map(({ old, current }) => ({
-        path: pathOf(`${field}${old}`),
-        message: `is the old name of ${current}, which is given too: keep ${current} alone`,
-    }));
-}
-
 /** Whether a value is known only at deployment: another resource's output, or a promise. */
 export function isDeploymentValue(value: unknown): boolean {
     return pulumi.Output.isInstance(value) || value instanceof Promise;

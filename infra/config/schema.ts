@@ -77,5 +77,3 @@ export const stackSectionSchemas = {
 
 /** A stack file's values are plain: the components' inputs known only at deployment never come from one. */
 export type StackConfig = pulumi.Unwrap<z.infer<typeof stackConfigSchema>>;
-export type NamespaceConfig = StackConfig["namespaces"][number];
-export type ClusterConfig = StackConfig["cluster"];

@@ -41,8 +41,6 @@ export const AUTOSCALER_DURATION_UNITS = {
     maxNodeProvisionTime: { setting: "max-node-provision-time", unit: "m", unitName: "minutes", example: "15m" },
 } as const;
 
-export type AutoscalerDurationKey = keyof typeof AUTOSCALER_DURATION_UNITS;
-
 /**
  * The autoscaler durations of `profile` AKS would refuse: each a whole number followed by its one
  * unit, at `<path>.<key>` (e.g. `cluster.autoscalerProfile.scanInterval`). Keys without a unit
