@@ -9,6 +9,7 @@ import { retryHooks } from "../common/retry";
 import { withRequiredCli } from "../common/pulumi-cli";
 
 import { addonProfiles, securityProfile } from "./security/profile";
+import { defenderProfile, monitoringAddonProfiles } from "./monitoring/profile";
 import { autoScalerProfile } from "./autoscaler/profile";
 import { declareMaintenance } from "./maintenance/resources";
 import { declareContainerInsights, declareControlPlaneLogs, declarePrometheus } from "./monitoring/resources";
@@ -167,8 +168,8 @@ export class KubenetCluster extends pulumi.ComponentResource {
             agentPoolProfiles: live.apply((running) => clusterRequestPools(settings, running, subnetId)),
             autoUpgradeProfile: autoUpgradeProfileOf(settings),
             apiServerAccessProfile: apiServerAccessProfileOf(settings),
-            addonProfiles: addonProfiles(settings),
-            securityProfile: securityProfile(settings),
+            addonProfiles: { ...addonProfiles(settings), ...monitoringAddonProfiles(settings) },
+            securityProfile: { ...securityProfile(settings), defender: defenderProfile(settings) },
             // Sent only to turn it on: AKS can't turn the issuer off once it is on, and turns it on
             // by itself for clusters created with Kubernetes 1.34 or later (Microsoft, "Create an
             // OpenID Connect provider on AKS"), so "off" is a request AKS would refuse.

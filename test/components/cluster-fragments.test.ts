@@ -4,6 +4,7 @@ import { apiServerAccessProfileOf } from "../../components/cluster/api-server/pr
 import { aadProfileOf } from "../../components/cluster/entra/profile";
 import { networkProfileOf } from "../../components/cluster/network-profile/profile";
 import { autoUpgradeProfileOf } from "../../components/cluster/upgrades/auto-upgrade";
+import { defenderProfile, monitoringAddonProfiles } from "../../components/cluster/monitoring/profile";
 
 /* Each slice's fragment of the cluster's request, on its own: what AKS is sent for its settings. */
 
@@ -35,5 +36,19 @@ describe("components/cluster: each slice's fragment of the request", () => {
         // AKS's defaults: no automatic Kubernetes upgrade, node images weekly (upgrades/args.ts).
         assert.deepEqual(autoUpgradeProfileOf({}), { upgradeChannel: "none", nodeOSUpgradeChannel: "NodeImage" });
         assert.deepEqual(autoUpgradeProfileOf({ upgradeChannel: "patch", nodeOSUpgradeChannel: "SecurityPatch" }), { upgradeChannel: "patch", nodeOSUpgradeChannel: "SecurityPatch" });
+    });
+});
+
+describe("components/cluster: the monitoring slice's fragments", () => {
+    const WORKSPACE = "/subscriptions/0/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/law";
+    it("turns Container Insights on with the workspace and managed-identity auth, and off when monitoring goes", () => {
+        assert.deepEqual(monitoringAddonProfiles({ monitoring: { logAnalyticsWorkspaceId: WORKSPACE } }), { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WORKSPACE, useAADAuth: "true" } } });
+        assert.deepEqual(monitoringAddonProfiles({ monitoring: { logAnalyticsWorkspaceId: WORKSPACE, containerInsights: false } }), { omsagent: { enabled: false } });
+        assert.deepEqual(monitoringAddonProfiles({}), { omsagent: { enabled: false } }, "sent off: AKS keeps an add-on a request leaves out");
+    });
+
+    it("gives Defender the workspace while on, and none while off", () => {
+        assert.deepEqual(defenderProfile({ monitoring: { logAnalyticsWorkspaceId: WORKSPACE, defender: true } }), { logAnalyticsWorkspaceResourceId: WORKSPACE, securityMonitoring: { enabled: true } });
+        assert.deepEqual(defenderProfile({ monitoring: { logAnalyticsWorkspaceId: WORKSPACE } }), { securityMonitoring: { enabled: false } });
     });
 });

@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import { KubenetClusterArgs } from "../args";
 
 /*
@@ -19,10 +18,9 @@ export const ADDON_KEYS = { azurePolicy: "azurepolicy", keyVaultSecretsProvider:
 export const DEFAULT_ROTATION_POLL_INTERVAL = "2m";
 export const DEFAULT_IMAGE_CLEANER_INTERVAL_HOURS = 168;
 
-export function addonProfiles(args: KubenetClusterArgs) {
+/** The add-ons of this slice; the monitoring add-on is the monitoring slice's (monitoring/profile.ts). */
+export function addonProfiles(args: Pick<KubenetClusterArgs, "addons">) {
     const keyVault = args.addons?.keyVaultSecretsProvider;
-    const monitoring = args.monitoring;
-    const containerInsights = monitoring !== undefined && monitoring.containerInsights !== false;
     return {
         [ADDON_KEYS.azurePolicy]: { enabled: args.addons?.azurePolicy === true },
         [ADDON_KEYS.keyVaultSecretsProvider]: keyVault
@@ -34,17 +32,12 @@ export function addonProfiles(args: KubenetClusterArgs) {
                 },
             }
             : { enabled: false },
-        // Managed-identity auth (useAADAuth): Container Insights' current mode, which reads what to
-        // collect from the data collection rule the component associates with the cluster.
-        [ADDON_KEYS.monitoring]: containerInsights
-            ? { enabled: true, config: { logAnalyticsWorkspaceResourceID: monitoring.logAnalyticsWorkspaceId, useAADAuth: "true" } }
-            : { enabled: false },
     };
 }
 
-export function securityProfile(args: KubenetClusterArgs) {
+/** The security profile of this slice; Defender's part is the monitoring slice's (monitoring/profile.ts). */
+export function securityProfile(args: Pick<KubenetClusterArgs, "addons" | "kms" | "workloadIdentity">) {
     const imageCleaner = args.addons?.imageCleaner;
-    const defenderWorkspace: pulumi.Input<string> | undefined = args.monitoring?.defender ? args.monitoring.logAnalyticsWorkspaceId : undefined;
     const kms = args.kms;
     return {
         azureKeyVaultKms: kms
@@ -56,9 +49,5 @@ export function securityProfile(args: KubenetClusterArgs) {
         imageCleaner: imageCleaner
             ? { enabled: true, intervalHours: imageCleaner.intervalHours ?? DEFAULT_IMAGE_CLEANER_INTERVAL_HOURS }
             : { enabled: false },
-        // Defender needs the workspace while on, and none while off.
-        defender: defenderWorkspace
-            ? { logAnalyticsWorkspaceResourceId: defenderWorkspace, securityMonitoring: { enabled: true } }
-            : { securityMonitoring: { enabled: false } },
     };
 }
