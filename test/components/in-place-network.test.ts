@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
+import * as containerservice from "@pulumi/azure-native/containerservice";
 import { networkChange, networkStateMigration } from "../../components/cluster/network-profile/in-place";
+import { networkProfileOf } from "../../components/cluster/network-profile/profile";
 
 /*
  * The network changes AKS makes in place, from Microsoft's procedures: kubenet to Azure CNI
@@ -101,5 +103,20 @@ describe("components/cluster: the state migration that makes the change an updat
     it("never calls a secret or odd value in the recorded profile equal", async () => {
         const secretEnvelope = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: "\"kubenet\"" };
         assert.equal(await migrate(kubenet, { ...kubenet, networkPlugin: secretEnvelope }), undefined, "a plugin it can't read is no known change");
+    });
+});
+
+describe("components/cluster: the request each in-place change sends, against azure-native's REST model", () => {
+    // azure-native 3.28.0 sends ManagedCluster at REST API 2025-09-01, its enumerations
+    // generated from that version's model (re-exported by its containerservice module).
+    it("names only values the model has, for every change AKS makes in place", () => {
+        const enums = containerservice;
+        const profile = networkProfileOf({ networkPlugin: "azure", networkPluginMode: "overlay", podCidr: "100.64.0.0/14", serviceCidr: "10.0.0.0/16", dnsServiceIP: "10.0.0.10", networkPolicy: "cilium", outboundType: "userDefinedRouting" });
+        assert.ok(Object.values(enums.NetworkPlugin).includes(profile.networkPlugin as never));
+        assert.ok(Object.values(enums.NetworkPluginMode).includes(profile.networkPluginMode as never));
+        assert.ok(Object.values(enums.NetworkPolicy).includes(profile.networkPolicy as never));
+        assert.ok(Object.values(enums.NetworkDataplane).includes(profile.networkDataplane as never));
+        assert.ok(Object.values(enums.OutboundType).includes(profile.outboundType as never));
+        for (const policy of ["azure", "calico"]) assert.ok(Object.values(enums.NetworkPolicy).includes(policy as never), policy);
     });
 });
