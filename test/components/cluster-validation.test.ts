@@ -139,6 +139,9 @@ describe("components/cluster: validateClusterArgs", () => {
             assert.deepEqual(messages({ ...migration, kubernetesVersion: "latest" }), [
                 "kubernetesVersion: \"latest\" is not a Kubernetes version: write MAJOR.MINOR (\"1.33\") or MAJOR.MINOR.PATCH (\"1.33.2\")",
             ], "a version it can't read is refused, not assumed new enough");
+            // AKS's versions have no leading zeros: "1.036" is no version of AKS's, refused once, with the form meant.
+            assert.deepEqual(messages({ kubernetesVersion: "1.036", upgradeChannel: "patch" }), ["kubernetesVersion: \"1.036\" has a leading zero, which AKS's versions never have: write \"1.36\""]);
+            assert.deepEqual(messages({ kubernetesVersion: "1.36.04", upgradeChannel: "patch" }), ["kubernetesVersion: \"1.36.04\" has a leading zero, which AKS's versions never have: write \"1.36.4\""]);
             assert.deepEqual(messages({ ...migration, kubernetesVersion: "2.0" }), []);
             assert.equal(messages({ ...migration, kubernetesVersion: "0.99" }).filter((m) => m.includes("can't migrate from kubenet")).length, 1, "an older major version, whatever its minor");
         });

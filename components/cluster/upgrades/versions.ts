@@ -19,13 +19,23 @@ import {
 
 export { minorAbove, parseKubernetesVersion };
 
+/** Whether `version` is a version in AKS's form, the one the other version rules judge. */
+const inVersionForm = (version: string | undefined, pathOf: PathOf): version is string => version !== undefined && checkVersionFormat(version, pathOf).length === 0;
+
 /** `MAJOR.MINOR` or `MAJOR.MINOR.PATCH` with a major of at least 1; "latest" and "0" are not versions. */
 export function checkVersionFormat(version: string | undefined, pathOf: PathOf): Problem[] {
     if (version === undefined) return [];
     const parsed = typeof version === "string" ? parseKubernetesVersion(version) : undefined;
-    return parsed !== undefined && parsed.major >= 1
-        ? []
-        : [{ path: pathOf("kubernetesVersion"), message: `${JSON.stringify(version)} is not a Kubernetes version: write MAJOR.MINOR ("1.33") or MAJOR.MINOR.PATCH ("1.33.2")` }];
+    if (parsed === undefined || parsed.major < 1) {
+        return [{ path: pathOf("kubernetesVersion"), message: `${JSON.stringify(version)} is not a Kubernetes version: write MAJOR.MINOR ("1.33") or MAJOR.MINOR.PATCH ("1.33.2")` }];
+    }
+    // AKS names its versions without leading zeros ("1.36.4"); "1.036" reads as 1.36 here but
+    // is no version AKS has, so it is refused with the form meant.
+    if (/(^|\.)0\d/.test(version)) {
+        const meant = version.split(".").map((part) => String(Number(part))).join(".");
+        return [{ path: pathOf("kubernetesVersion"), message: `${JSON.stringify(version)} has a leading zero, which AKS's versions never have: write "${meant}"` }];
+    }
+    return [];
 }
 
 /**
@@ -40,9 +50,8 @@ export function checkVersionFormat(version: string | undefined, pathOf: PathOf):
  */
 export function checkVersionChannel(args: KnownClusterArgs, pathOf: PathOf): Problem[] {
     const version = args.kubernetesVersion;
-    if (version === undefined) return [];
-    const parsed = parseKubernetesVersion(version);
-    if (parsed === undefined) return [];
+    if (!inVersionForm(version, pathOf)) return [];
+    const parsed = parseKubernetesVersion(version)!;
     const channel = args.upgradeChannel;
     if (channel === "stable" || channel === "rapid") {
         return [{
@@ -113,7 +122,7 @@ export function checkSupportPlan(args: Pick<KnownClusterArgs, "supportPlan" | "s
 export function checkVersionSupport(args: Pick<KnownClusterArgs, "kubernetesVersion" | "supportPlan">, pathOf: PathOf, today: Date): Problem[] {
     const version = args.kubernetesVersion;
     // A version checkVersionFormat refuses is not judged again here.
-    if (version === undefined || (parseKubernetesVersion(version)?.major ?? 0) < 1) return [];
+    if (!inVersionForm(version, pathOf)) return [];
     const plan = args.supportPlan ?? "KubernetesOfficial";
     const support = versionSupport(version, plan, today);
     if (support.status !== "ended") return [];
@@ -140,7 +149,7 @@ export function checkVersionSupport(args: Pick<KnownClusterArgs, "kubernetesVers
  */
 export function kubernetesVersionWarnings(args: Pick<KnownClusterArgs, "kubernetesVersion" | "supportPlan">, pathOf: PathOf, today: Date): Problem[] {
     const version = args.kubernetesVersion;
-    if (version === undefined || parseKubernetesVersion(version) === undefined) return [];
+    if (!inVersionForm(version, pathOf)) return [];
     const plan = args.supportPlan ?? "KubernetesOfficial";
     const support = versionSupport(version, plan, today);
     const at = pathOf("kubernetesVersion");
