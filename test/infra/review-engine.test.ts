@@ -296,6 +296,15 @@ describe("review: network changes AKS makes in place", () => {
         assert.equal(review.summary.replace + review.summary.blocked, 0);
     });
 
+    it("finds nothing to do when migrateFromKubenet goes after the move", async () => {
+        // The flag is the program's own and reaches no resource; after the move the state
+        // records the Overlay profile the head declares.
+        const moved = await variant("staging", toOverlay);
+        const { refusals, review } = await reviewed(moved, "staging", (c) => { toOverlay(c); delete c.cluster.migrateFromKubenet; });
+        assert.deepEqual(refusals, []);
+        assert.deepEqual(review.changes, []);
+    });
+
     it("refuses the move at preview until the stack file says migrateFromKubenet", async () => {
         const base = await variant("staging", withoutPolicy);
         const { refusals, review } = await reviewed(base, "staging", (c) => { toOverlay(c); delete c.cluster.migrateFromKubenet; });
