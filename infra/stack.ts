@@ -31,6 +31,7 @@ export function defineStack(model: StackModel) {
         vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
+        apiServerSubnetId: network.apiServerSubnetId,
     }, identityKeyPath, model.unreadable));
     const monitoring = config.cluster.monitoring;
     // The stack's own workspace, unless the stack file names one (a shared, central workspace).
@@ -50,8 +51,11 @@ export function defineStack(model: StackModel) {
     // Through ARM, nothing reaches the Kubernetes API: no credentials are read, so a preview
     // needs no right beyond reading the resources.
     const throughKubernetes = config.namespacesThrough === "kubernetes";
+    const clusterArgs = clusterArgsOf(config, model.stack, { resourceGroupName, location, createdWorkspaceId: workspace?.id, createdPrometheusWorkspaceId: prometheusWorkspace?.id });
     const cluster = new KubenetCluster("cluster", withKeyPaths({
-        ...clusterArgsOf(config, model.stack, { resourceGroupName, location, createdWorkspaceId: workspace?.id, createdPrometheusWorkspaceId: prometheusWorkspace?.id }),
+        ...clusterArgs,
+        // The API server's subnet the network creates (network.apiServerSubnetCidr), or yours.
+        apiServer: network.apiServerSubnetId === undefined ? clusterArgs.apiServer : { ...clusterArgs.apiServer, subnetId: network.apiServerSubnetId },
         subnetId: network.subnetId,
         identityId: identity.identityId,
         networkAddressing: network.addressing,

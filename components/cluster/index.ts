@@ -141,7 +141,7 @@ export class KubenetCluster extends pulumi.ComponentResource {
         const version = settings.kubernetesVersion;
         // The running cluster, read during preview and up before anything is sent: what AKS
         // fixed at creation, the version it runs, the pools it has (live.ts, live-checks.ts).
-        const declared = pulumi.output({ replacement: declaredReplacementProperties(settings), privateDNSZone: settings.apiServer?.privateDNSZone });
+        const declared = pulumi.output({ replacement: declaredReplacementProperties(settings), privateDNSZone: settings.apiServer?.privateDNSZone, apiServerSubnetId: settings.apiServer?.subnetId });
         const live = pulumi.all([resourceGroupName, settings.name, declared, settings.subnetId]).apply(async ([resourceGroupName, clusterName, declared, subnetId]) => {
             const running = await readLiveCluster(resourceGroupName, clusterName!, { parent: this });
             // The move off kubenet also reads the route table the cluster subnet uses (move-checks.ts).

@@ -46,6 +46,13 @@ export interface ClusterIdentityArgs {
      */
     routeTableId?: pulumi.Input<string> | undefined;
     /**
+     * The API server's delegated subnet (`KubenetNetwork.apiServerSubnetId`), with API Server
+     * VNet Integration: Microsoft, "The cluster identity needs permissions to both the API server
+     * subnet and the node subnet". Granted the network role there with `roleScope: subnet`; the
+     * vnet's grant covers it otherwise.
+     */
+    apiServerSubnetId?: pulumi.Input<string> | undefined;
+    /**
      * Where Network Contributor is granted: `vnet` as the kubenet guide does, or `subnet` for
      * least privilege. The route table is granted either way. Default `vnet`.
      */

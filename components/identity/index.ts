@@ -137,7 +137,9 @@ export class ClusterIdentity extends pulumi.ComponentResource {
 
         const networkScope = settings.roleScope === "subnet" ? settings.subnetId : settings.vnetId;
         const scopeName = settings.roleScope;
-        const networkScopes = [networkScope, ...(settings.routeTableId === undefined ? [] : [settings.routeTableId])];
+        // With the vnet as the scope, its grant covers the API server's subnet too.
+        const apiServerSubnet = settings.roleScope === "subnet" ? settings.apiServerSubnetId : undefined;
+        const networkScopes = [networkScope, ...(settings.routeTableId === undefined ? [] : [settings.routeTableId]), ...(apiServerSubnet === undefined ? [] : [apiServerSubnet])];
         // The grants keep their names per role, so a change of role creates the new grants
         // before the old ones go, and the identity is never without access.
         const [networkRoleId, prefix] = settings.networkRole === "leastPrivilege"
@@ -146,6 +148,9 @@ export class ClusterIdentity extends pulumi.ComponentResource {
         this.roleAssignments = [grant(`${prefix}-${scopeName}`, networkRoleId, networkScope, "AKS kubenet: join and read the cluster subnet")];
         if (settings.routeTableId !== undefined) {
             this.roleAssignments.push(grant(`${prefix}-route-table`, networkRoleId, settings.routeTableId, "AKS kubenet: write pod routes into the route table"));
+        }
+        if (apiServerSubnet !== undefined) {
+            this.roleAssignments.push(grant(`${prefix}-apiserver-subnet`, networkRoleId, apiServerSubnet, "AKS API Server VNet Integration: put the API server's load balancer in its subnet"));
         }
         const zone = ownZone(settings.privateDNSZone);
         if (zone !== undefined) {

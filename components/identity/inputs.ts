@@ -11,7 +11,7 @@ import { ClusterIdentityArgs, KEY_VAULT_NETWORK_ACCESS, KmsKeyVault, NETWORK_ROL
  */
 
 /** Given only where the identity is deployed. */
-type IdentityDeploymentKeys = "resourceGroupName" | "location" | "vnetId" | "subnetId" | "routeTableId" | "tags" | "protect";
+type IdentityDeploymentKeys = "resourceGroupName" | "location" | "vnetId" | "subnetId" | "routeTableId" | "apiServerSubnetId" | "tags" | "protect";
 
 const kmsKeyVaultInputs = z.strictObject(inputShape<KmsKeyVault>()({
     keyVaultId: input(z.string()),
@@ -35,6 +35,7 @@ export const identityArgsSchemas = argsSchemas(identityInputShape, inputShape<Cl
     vnetId: input(z.string()),
     subnetId: input(z.string()),
     routeTableId: input(z.string()).optional(),
+    apiServerSubnetId: input(z.string()).optional(),
     tags: tagsInput.optional(),
     protect: z.boolean().optional(),
 }));

@@ -26,7 +26,7 @@ export interface CustomRoute {
 }
 
 /** The arguments that may be known only at deployment and that the rules check (`components/common/late-values.ts`). */
-export const NETWORK_LATE_CHECKED = ["vnetCidr", "subnetCidr", "reservedCidrs", "vnetName", "subnetName", "routeTableName", "existingSubnetId", "existingRouteTableId", "tags"] as const;
+export const NETWORK_LATE_CHECKED = ["vnetCidr", "subnetCidr", "reservedCidrs", "vnetName", "subnetName", "routeTableName", "existingSubnetId", "existingRouteTableId", "apiServerSubnetCidr", "apiServerSubnetName", "tags"] as const;
 
 /** The network's arguments as they can be checked before anything is deployed: without its resource group. */
 export type NetworkArgsToCheck = Omit<KubenetNetworkArgs, "resourceGroupName"> & Partial<Pick<KubenetNetworkArgs, "resourceGroupName">>;
@@ -49,6 +49,16 @@ export interface KubenetNetworkArgs {
     subnetName?: pulumi.Input<string>;
     /** Name of the created route table; auto-named when omitted. */
     routeTableName?: pulumi.Input<string>;
+    /**
+     * The subnet AKS projects the API server into (API Server VNet Integration: the API server
+     * behind an internal load balancer in your vnet, reached by the nodes without a tunnel or
+     * Private Link), created in the vnet this component creates and delegated to
+     * `Microsoft.ContainerService/managedClusters`. At least a /28, inside `vnetCidr`, apart from
+     * the cluster subnet; the cluster takes its id (`apiServerSubnetId`) as `apiServer.subnetId`.
+     */
+    apiServerSubnetCidr?: pulumi.Input<string>;
+    /** Name of the created API server subnet; auto-named when omitted. */
+    apiServerSubnetName?: pulumi.Input<string>;
     /** Bring your own subnet: no vnet or subnet is created. */
     existingSubnetId?: pulumi.Input<string>;
     /**

@@ -59,6 +59,8 @@ export class KubenetNetwork extends pulumi.ComponentResource {
     public readonly subnetId: pulumi.Output<string>;
     /** The route table's id; undefined when AKS will create its own (a subnet of yours without a table). */
     public readonly routeTableId?: pulumi.Output<string>;
+    /** The API server's delegated subnet (`apiServerSubnetCidr`), for the cluster's `apiServer.subnetId`; undefined without it. */
+    public readonly apiServerSubnetId?: pulumi.Output<string>;
     /** The created route table; undefined when the table is yours or AKS's. */
     public readonly routeTable?: network.RouteTable;
     /** The created cluster subnet; undefined when the subnet is yours. */
@@ -139,6 +141,19 @@ export class KubenetNetwork extends pulumi.ComponentResource {
             }, childOpts());
             this.vnetId = vnet.id;
             subnetId = this.subnet.id;
+            if (settings.apiServerSubnetCidr !== undefined) {
+                // Delegated to AKS, which projects the API server's internal load balancer into it
+                // (api-server-vnet-integration.md). After the cluster subnet: Azure takes one
+                // subnet operation at a time in a vnet.
+                const apiServerSubnet = new network.Subnet(`${name}-apiserver-subnet`, {
+                    resourceGroupName,
+                    virtualNetworkName: vnet.name,
+                    subnetName: settings.apiServerSubnetName,
+                    addressPrefix: settings.apiServerSubnetCidr,
+                    delegations: [{ name: "aks-apiserver", serviceName: "Microsoft.ContainerService/managedClusters" }],
+                }, childOpts({ dependsOn: [this.subnet] }));
+                this.apiServerSubnetId = apiServerSubnet.id;
+            }
         }
         // Readiness travels in the id: it carries the routes as dependencies.
         this.subnetId = pulumi.all([subnetId, ...this.routes.map((route) => route.id)]).apply(([id]) => id);
@@ -147,6 +162,7 @@ export class KubenetNetwork extends pulumi.ComponentResource {
             vnetId: this.vnetId,
             subnetId: this.subnetId,
             routeTableId: this.routeTableId,
+            apiServerSubnetId: this.apiServerSubnetId,
         });
     }
 }

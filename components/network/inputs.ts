@@ -25,6 +25,8 @@ export const networkInputShape = inputShape<KubenetNetworkArgs, NetworkDeploymen
     vnetName: input(z.string()).optional(),
     subnetName: input(z.string()).optional(),
     routeTableName: input(z.string()).optional(),
+    apiServerSubnetCidr: input(z.string()).optional(),
+    apiServerSubnetName: input(z.string()).optional(),
     existingSubnetId: input(z.string()).optional(),
     existingRouteTableId: input(z.string()).optional(),
     routes: z.array(routeInputs).default([]),

@@ -1,4 +1,4 @@
-import { PathOf, Problem, parseIPv4, samePath, validateNetworkAddressing } from "../address";
+import { PathOf, Problem, contains, overlaps, parseCidr, parseIPv4, samePath, validateNetworkAddressing } from "../address";
 import { z } from "zod";
 import { checkArgs } from "../common/validation";
 import { networkArgsSchemas } from "./inputs";
@@ -74,6 +74,7 @@ export function networkRules(args: KnownNetworkArgs, pathOf: PathOf): Problem[] 
         ...checkAzureName(args.subnetName, "subnet", pathOf("subnetName")),
         ...checkAzureName(args.routeTableName, "routeTable", pathOf("routeTableName")),
     );
+    problems.push(...checkApiServerSubnet(args, pathOf));
     const routes = args.routes ?? [];
     if (args.disableBgpRoutePropagation !== undefined && args.existingRouteTableId !== undefined) {
         problems.push({ path: pathOf("disableBgpRoutePropagation"), message: "applies to the route table this program creates; with existingRouteTableId, set it on your table" });
@@ -106,5 +107,36 @@ export function networkRules(args: KnownNetworkArgs, pathOf: PathOf): Problem[] 
         reservedCidrs: args.reservedCidrs,
         routes,
     }, pathOf));
+    return problems;
+}
+
+/** Microsoft: "The minimum supported API server subnet size is /28" (api-server-vnet-integration.md). */
+export const MIN_API_SERVER_SUBNET_PREFIX = 28;
+
+/** The API server subnet the network creates: in its vnet, at least a /28, apart from the cluster subnet and the reserved ranges. */
+function checkApiServerSubnet(args: KnownNetworkArgs, pathOf: PathOf): Problem[] {
+    const path = pathOf("apiServerSubnetCidr");
+    const problems = checkAzureName(args.apiServerSubnetName, "subnet", pathOf("apiServerSubnetName"));
+    if (args.apiServerSubnetCidr === undefined) {
+        if (args.apiServerSubnetName !== undefined) problems.push({ path: pathOf("apiServerSubnetName"), message: "names the API server subnet, which only apiServerSubnetCidr creates" });
+        return problems;
+    }
+    if (args.existingSubnetId !== undefined) {
+        return [...problems, { path, message: "creates a subnet in the vnet this component creates; with existingSubnetId, delegate a subnet of yours to Microsoft.ContainerService/managedClusters and give its id as the cluster's apiServer.subnetId" }];
+    }
+    const parsed = parseCidr(args.apiServerSubnetCidr);
+    if (!parsed.ok) return [...problems, { path, message: parsed.error }];
+    const cidr = parsed.value;
+    if (cidr.prefix > MIN_API_SERVER_SUBNET_PREFIX) {
+        problems.push({ path, message: `${args.apiServerSubnetCidr} is smaller than the /${MIN_API_SERVER_SUBNET_PREFIX} AKS needs for the API server's subnet` });
+    }
+    const vnet = args.vnetCidr === undefined ? undefined : parseCidr(args.vnetCidr);
+    if (vnet?.ok && !contains(vnet.value, cidr)) problems.push({ path, message: `${args.apiServerSubnetCidr} is not inside ${pathOf("vnetCidr")} ${args.vnetCidr}` });
+    const subnet = args.subnetCidr === undefined ? undefined : parseCidr(args.subnetCidr);
+    if (subnet?.ok && overlaps(subnet.value, cidr)) problems.push({ path, message: `${args.apiServerSubnetCidr} overlaps ${pathOf("subnetCidr")} ${args.subnetCidr}: the API server's subnet is delegated to AKS and holds nothing else` });
+    (args.reservedCidrs ?? []).forEach((range, i) => {
+        const reserved = parseCidr(range);
+        if (reserved.ok && overlaps(reserved.value, cidr)) problems.push({ path, message: `${args.apiServerSubnetCidr} overlaps ${pathOf(`reservedCidrs[${i}]`)} ${range}` });
+    });
     return problems;
 }

@@ -91,6 +91,9 @@ function deployerProblems(config: StackConfig): Problem[] {
 
 function crossFieldRules(config: StackConfig): { problems: Problem[]; warnings: Problem[] } {
     const problems: Problem[] = [...monitoringProblems(config), ...deployerProblems(config), ...pipelineProblems(config)];
+    if (config.network.apiServerSubnetCidr !== undefined && config.cluster.apiServer?.subnetId !== undefined) {
+        problems.push({ path: "cluster.apiServer.subnetId", message: "is the subnet network.apiServerSubnetCidr creates: give one of them (the created subnet, or a delegated subnet of yours)" });
+    }
     const warnings: Problem[] = [];
     const { cluster } = config;
     config.namespaces.forEach((ns, i) => {

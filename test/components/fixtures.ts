@@ -27,6 +27,7 @@ export function buildStack(overrides: {
         vnetId: network.vnetId,
         subnetId: network.subnetId,
         routeTableId: network.routeTableId,
+        apiServerSubnetId: network.apiServerSubnetId,
         tags: { env: "test" },
         ...overrides.identity,
     });

@@ -31,9 +31,9 @@ function outputKeys(schema: z.ZodType, path = ""): string[] {
 /** Ids and names Azure checks, passed on as they are, with why no rule reads them. */
 const AZURES_TO_CHECK: Record<string, string[]> = {
     // The ids the components are given by other resources: ARM refuses a wrong one.
-    KubenetCluster: ["location", "subnetId", "identityId", "monitoring.logAnalyticsWorkspaceId", "monitoring.logAnalyticsWorkspaceLocation", "monitoring.prometheus.azureMonitorWorkspaceId", "monitoring.prometheus.azureMonitorWorkspaceLocation"],
+    KubenetCluster: ["location", "subnetId", "identityId", "monitoring.logAnalyticsWorkspaceId", "monitoring.logAnalyticsWorkspaceLocation", "monitoring.prometheus.azureMonitorWorkspaceId", "monitoring.prometheus.azureMonitorWorkspaceLocation", "apiServer.subnetId"],
     KubenetNetwork: ["resourceGroupName", "location"],
-    ClusterIdentity: ["resourceGroupName", "location", "vnetId", "subnetId", "routeTableId"],
+    ClusterIdentity: ["resourceGroupName", "location", "vnetId", "subnetId", "routeTableId", "apiServerSubnetId"],
     NamespaceBootstrap: ["clusterResourceGroupName", "clusterName", "tags"],
 };
 

@@ -9,7 +9,7 @@ describe("infra/config: zod issues as the contract's problems", () => {
     describe("knownKeysAt", () => {
         it("walks objects and lists through optional, default and pipe wrappers", () => {
             assert.deepEqual(knownKeysAt(stackConfigSchema, ["identity"]), ["name", "roleScope", "networkRole"], "a section with a default");
-            assert.deepEqual(knownKeysAt(stackConfigSchema, ["cluster", "apiServer"]), ["authorizedIPRanges", "enablePrivateCluster", "disableRunCommand", "privateDNSZone"], "an optional object");
+            assert.deepEqual(knownKeysAt(stackConfigSchema, ["cluster", "apiServer"]), ["authorizedIPRanges", "enablePrivateCluster", "disableRunCommand", "privateDNSZone", "subnetId"], "an optional object");
             assert.ok(knownKeysAt(stackConfigSchema, ["cluster", "nodePools", 3]).includes("upgradeSettings"), "a list's element");
             const piped = z.strictObject({ outer: z.strictObject({ a: z.string() }).optional().pipe(z.any()) });
             assert.deepEqual(knownKeysAt(piped, ["outer"]), ["a"]);

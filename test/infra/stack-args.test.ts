@@ -32,7 +32,7 @@ const EVERY_KEY: RawConfig = {
     tags: { env: "every" },
     protect: true,
     network: {
-        vnetCidr: "172.16.0.0/16", subnetCidr: "172.16.0.0/22", vnetName: "vnet-every", subnetName: "snet-every", routeTableName: "rt-every",
+        vnetCidr: "172.16.0.0/16", subnetCidr: "172.16.0.0/22", vnetName: "vnet-every", subnetName: "snet-every", routeTableName: "rt-every", apiServerSubnetCidr: "172.16.4.0/28", apiServerSubnetName: "snet-every-apiserver",
         existingSubnetId: `${SUB}/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet`,
         existingRouteTableId: `${SUB}/resourceGroups/net/providers/Microsoft.Network/routeTables/rt`,
         routes: [{ name: "egress", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: "172.17.0.4" }],
@@ -43,7 +43,7 @@ const EVERY_KEY: RawConfig = {
         name: "aks-every", dnsPrefix: "aks-every", kubernetesVersion: "1.36", supportPlan: "KubernetesOfficial",
         networkPlugin: "azure", networkPluginMode: "overlay", podCidr: "10.244.0.0/16", serviceCidr: "10.0.0.0/16", dnsServiceIP: "10.0.0.10",
         networkPolicy: "calico", outboundType: "userDefinedRouting", skuTier: "Standard", upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage",
-        apiServer: { authorizedIPRanges: ["203.0.113.0/24"], enablePrivateCluster: false, disableRunCommand: true, privateDNSZone: ZONE },
+        apiServer: { authorizedIPRanges: ["203.0.113.0/24"], enablePrivateCluster: false, disableRunCommand: true, privateDNSZone: ZONE, subnetId: `${SUB}/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/apiserver` },
         egressPublicIPs: ["20.194.0.4"],
         aad: { adminGroupObjectIDs: ["6b1a3c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"], enableAzureRBAC: true, deployer: { objectId: "7c2e3d4f-8091-4ab2-b3d4-e5f6a7b8c9d0", principalType: "ServicePrincipal" }, tenantID: "00000000-0000-0000-0000-000000000001" },
         kubeloginMode: "workloadidentity", disableLocalAccounts: true, workloadIdentity: true,

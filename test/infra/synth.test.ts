@@ -337,6 +337,15 @@ describe("synth command", () => {
         assert.match(result.problems[1].message, /^1\.1 is a number, but a tag's value is text/);
     });
 
+    it("puts the API server in the subnet network.apiServerSubnetCidr creates (API Server VNet Integration)", async () => {
+        const output = await synthVariant("dev", (c) => { c.network.apiServerSubnetCidr = "172.16.2.0/28"; });
+        const subnet = one(output, "azure-native:network:Subnet", "network-apiserver-subnet");
+        const profile = one(output, "azure-native:containerservice:ManagedCluster").inputs.apiServerAccessProfile as Record<string, unknown>;
+        assert.deepEqual([profile.enableVnetIntegration, profile.subnetId], [true, subnet.computed.id]);
+        await assert.rejects(synthVariant("dev", (c) => { c.network.apiServerSubnetCidr = "172.16.2.0/28"; c.cluster.apiServer = { subnetId: "/subscriptions/0/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/api" }; }),
+            /cluster\.apiServer\.subnetId: is the subnet network\.apiServerSubnetCidr creates: give one of them/);
+    });
+
     it("masks secure config values", function () {
         this.timeout(60000);
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));

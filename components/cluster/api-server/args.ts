@@ -16,4 +16,12 @@ export interface ApiServer {
      * identity Private DNS Zone Contributor there: `ClusterIdentity.privateDNSZone`). Fixed at creation.
      */
     privateDNSZone?: pulumi.Input<string>;
+    /**
+     * API Server VNet Integration: the id of a subnet delegated to
+     * `Microsoft.ContainerService/managedClusters`, at least a /28 (`KubenetNetwork`'s
+     * `apiServerSubnetId` creates one), where AKS puts the API server behind an internal load
+     * balancer that the nodes reach without a tunnel or Private Link. One-way: AKS doesn't turn it
+     * off on a running cluster.
+     */
+    subnetId?: pulumi.Input<string>;
 }

@@ -9,4 +9,5 @@ export const apiServerInputs = z.strictObject(inputShape<ApiServer>()({
     enablePrivateCluster: z.boolean().optional(),
     disableRunCommand: z.boolean().optional(),
     privateDNSZone: input(z.string()).optional(),
+    subnetId: input(z.string()).optional(),
 }));

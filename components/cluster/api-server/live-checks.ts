@@ -30,3 +30,14 @@ export function privateDnsZoneWarnings(declaredZone: string | undefined, live: L
         message: `none moves the nodes to the API server's public FQDN, and AKS gives every pool a node image upgrade to do so (Microsoft, "Create a private AKS cluster")`,
     }];
 }
+
+/**
+ * API Server VNet Integration is one-way: "When you enable API Server VNet Integration on an
+ * existing AKS Standard cluster" it stays (api-server-vnet-integration.md, "a one-way,
+ * capacity-sensitive feature"): a stack file that leaves it out of a cluster running with it
+ * is refused, since azure-native would send no subnet and AKS keeps the one it has.
+ */
+export function vnetIntegrationProblems(declaredSubnetId: string | undefined, live: LiveCluster, pathOf: PathOf): Problem[] {
+    if (!live.enableVnetIntegration || declaredSubnetId !== undefined) return [];
+    return [{ path: pathOf("apiServer.subnetId"), message: `is required: the running cluster has API Server VNet Integration${live.apiServerSubnetId ? ` in ${live.apiServerSubnetId}` : ""}, which AKS doesn't turn off; keep the subnet's id` }];
+}

@@ -13,5 +13,7 @@ export function apiServerAccessProfileOf(settings: Pick<KubenetClusterArgs, "api
         privateDNSZone: settings.apiServer?.privateDNSZone,
         // Explicit, so turning it back on in the stack file reaches Azure.
         disableRunCommand: settings.apiServer?.disableRunCommand ?? false,
+        // Only ever turned on: AKS doesn't turn it off (live-checks.ts refuses leaving it out).
+        ...(settings.apiServer?.subnetId !== undefined ? { enableVnetIntegration: true, subnetId: settings.apiServer.subnetId } : {}),
     };
 }

@@ -62,6 +62,9 @@ export interface LiveCluster {
     enablePrivateCluster?: boolean;
     /** The cluster's identity: `UserAssigned`, `SystemAssigned` or `None`. */
     identityType?: string;
+    /** API Server VNet Integration, and the subnet the API server is in. */
+    enableVnetIntegration?: boolean;
+    apiServerSubnetId?: string;
 }
 
 /**
@@ -106,6 +109,8 @@ export async function readLiveCluster(resourceGroupName: string, clusterName: st
         privateDNSZone: cluster.apiServerAccessProfile?.privateDNSZone,
         enablePrivateCluster: cluster.apiServerAccessProfile?.enablePrivateCluster,
         identityType: cluster.identity?.type,
+        enableVnetIntegration: cluster.apiServerAccessProfile?.enableVnetIntegration,
+        apiServerSubnetId: cluster.apiServerAccessProfile?.subnetId,
         agentPoolProfiles: cluster.agentPoolProfiles.map((pool) => ({
             name: pool.name,
             vmSize: pool.vmSize,

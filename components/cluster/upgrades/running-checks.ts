@@ -1,6 +1,6 @@
 import { PathOf, Problem } from "../../address";
 import { KubenetClusterArgs } from "../args";
-import { privateDnsZoneProblems, privateDnsZoneWarnings } from "../api-server/live-checks";
+import { privateDnsZoneProblems, privateDnsZoneWarnings, vnetIntegrationProblems } from "../api-server/live-checks";
 import { DeclaredReplacementProperties, replacementProblems } from "../replacement";
 import { busyProblems, lastOperationWarnings } from "./busy";
 import { LiveCluster } from "./live";
@@ -17,6 +17,8 @@ import { RouteTableUse, inPlaceChangeChecks, plannedInPlaceChange } from "../net
 export interface DeclaredAgainstRunning {
     replacement: DeclaredReplacementProperties;
     privateDNSZone?: string;
+    /** The API server's subnet (API Server VNet Integration), when declared. */
+    apiServerSubnetId?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function runningClusterChecks(
         // alone no longer guarantees it (replacement.ts).
         if (!settings.allowReplacement) {
             problems.push(...replacementProblems(declared.replacement, running, pathOf, settings.migrateFromKubenet === true), ...privateDnsZoneProblems(declared.privateDNSZone, running, pathOf));
+            problems.push(...vnetIntegrationProblems(declared.apiServerSubnetId, running, pathOf));
         }
         warnings.push(...privateDnsZoneWarnings(declared.privateDNSZone, running, pathOf), ...lastOperationWarnings(running, pathOf));
         // A network change AKS makes in place: its pre-flight, and what it does.
