@@ -46,3 +46,8 @@ export const AKS_RESERVED_RANGES: readonly string[] = [
 
 /** The date AKS retires kubenet. */
 export const KUBENET_RETIREMENT_DATE = "2028-03-31";
+
+/** Whole days from `today` until AKS retires kubenet, rounded up; negative once it has. */
+export function daysUntilKubenetRetirement(today: Date): number {
+    return Math.ceil((new Date(`${KUBENET_RETIREMENT_DATE}T00:00:00Z`).getTime() - today.getTime()) / 86_400_000);
+}

@@ -6,7 +6,8 @@ import { PathOf, Problem } from "../address";
 import * as pulumi from "@pulumi/pulumi";
 import { KubenetClusterArgs } from "./args";
 import { LiveCluster, LiveNetworkProfile } from "./upgrades/live";
-import { NetworkLeaves, networkChange } from "./network-profile/in-place";
+import { parseKubernetesVersion } from "./upgrades/kubernetes-versions";
+import { NETWORK_DEFAULTS, NETWORK_LEAF_KEYS, NetworkLeaves, networkChange } from "./network-profile/in-place";
 import { networkProfileOf } from "./network-profile/profile";
 
 /**
@@ -29,11 +30,15 @@ export const CLUSTER_REPLACEMENT_PROPERTIES = [
     "location",
 ] as const;
 
-/** The network profile's settings the running cluster is compared on. */
-const NETWORK_PROFILE_KEYS = ["networkPlugin", "networkPluginMode", "networkPolicy", "networkDataplane", "podCidr", "serviceCidr", "dnsServiceIP", "outboundType"] as const satisfies readonly (keyof LiveNetworkProfile)[];
-
 /** Microsoft's lowest Kubernetes version for an in-place move from kubenet to Azure CNI Overlay. */
 export const OVERLAY_MIGRATION_MIN_VERSION = { major: 1, minor: 27 } as const;
+
+/** Whether `version` is below the move's lowest version; false when it can't be read (checkVersionFormat reports that, never assumed new enough). */
+export function belowOverlayMigrationVersion(version: string | undefined): boolean {
+    const parsed = version === undefined ? undefined : parseKubernetesVersion(version);
+    const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
+    return parsed !== undefined && (parsed.major < major || (parsed.major === major && parsed.minor < minor));
+}
 
 /** What the program sends for the properties azure-native replaces the cluster for, known values only. */
 export interface DeclaredReplacementProperties {
@@ -54,9 +59,6 @@ export function declaredReplacementProperties(settings: KubenetClusterArgs): pul
     } as pulumi.Input<DeclaredReplacementProperties>;
 }
 
-/** AKS reports no network policy as unset or `none`, and the data plane as unset or `azure` unless it is Cilium. */
-const REPORTED_DEFAULTS: Partial<Record<keyof LiveNetworkProfile, string>> = { networkPolicy: "none", networkDataplane: "azure", outboundType: "loadBalancer" };
-
 /**
  * The properties azure-native replaces the cluster for whose declared value differs from what
  * the running cluster reports. The protected cluster is refused by the engine too, but since
@@ -75,13 +77,13 @@ export function replacementProblems(declared: DeclaredReplacementProperties, liv
     if (live.networkProfile !== undefined) {
         // A setting AKS reports nothing for, and has no default of, can't be compared: it counts as unchanged.
         const running: NetworkLeaves = {};
-        for (const key of NETWORK_PROFILE_KEYS) {
+        for (const key of NETWORK_LEAF_KEYS) {
             const reported = live.networkProfile[key];
-            running[key] = reported === undefined && REPORTED_DEFAULTS[key] === undefined ? declared.network[key] : reported;
+            running[key] = reported === undefined && NETWORK_DEFAULTS[key] === undefined ? declared.network[key] : reported;
         }
         const verdict = networkChange(running, declared.network);
         if (verdict.verdict === "notInPlace") {
-            for (const key of verdict.keys) refuse(key, declared.network[key] ?? REPORTED_DEFAULTS[key] ?? "(none)", running[key], `since ${verdict.reason}`);
+            for (const key of verdict.keys) refuse(key, declared.network[key] ?? NETWORK_DEFAULTS[key] ?? "(none)", running[key], `since ${verdict.reason}`);
         } else if (verdict.verdict === "inPlace" && verdict.change.kind === "overlayMigration" && !migrating) {
             problems.push({ path: pathOf("migrateFromKubenet"), message: "must be true to move the running kubenet cluster to Azure CNI Overlay: the move reimages every node pool at once and can't be undone (docs/migrate-to-overlay.md)" });
         }

@@ -34,8 +34,11 @@ function decode(value: string): unknown {
     return value;
 }
 
+/** A key path without the project's namespace (`aks-kubenet:cluster.podCidr` → `cluster.podCidr`); another namespace's key stays whole. */
+export const projectKeyPath = (path: string) => (path.startsWith(`${PROJECT_NAMESPACE}:`) ? path.slice(PROJECT_NAMESPACE.length + 1) : path);
+
 /** A config key without its namespace if it is the project's, else the whole key; as output shows it. */
-const topLevelPath = (key: string) => showKey(key.startsWith(`${PROJECT_NAMESPACE}:`) ? key.slice(PROJECT_NAMESPACE.length + 1) : key);
+const topLevelPath = (key: string) => showKey(projectKeyPath(key));
 
 /**
  * Walks a decoded value (without recursion: the engine's JSON can nest as deep as it likes),

@@ -12,7 +12,7 @@ import { checkArgs } from "../../components/common/validation";
 import { isWithin } from "../../components/common/key-paths";
 import { pipelineProblems, pipelineWarnings } from "./pipeline";
 import {
-    KUBENET_RETIREMENT_DATE,
+    daysUntilKubenetRetirement,
     NetworkAddressing,
     PathOf,
     Problem,
@@ -25,7 +25,7 @@ import { checkAzureName } from "../../components/rules";
 import { clusterSettingsOf, identityArgsOf, networkSettingsOf } from "./component-args";
 import { echo } from "./issues";
 import { configNamespaceProblems } from "./namespaces";
-import { PROJECT_NAMESPACE, projectConfig } from "./project";
+import { projectConfig, projectKeyPath } from "./project";
 import { networkAddressingOf } from "../../components/network";
 import { clusterKeyPath, identityKeyPath, networkKeyPath } from "./key-paths";
 import { StackConfig, stackConfigSchema, stackSectionSchemas } from "./schema";
@@ -131,8 +131,7 @@ function networkPluginWarnings(config: StackConfig, today: Date): Problem[] {
     const { cluster, network } = config;
     const warnings: Problem[] = [];
     if (cluster.networkPlugin === "kubenet") {
-        const retirement = new Date(`${KUBENET_RETIREMENT_DATE}T00:00:00Z`);
-        const days = Math.ceil((retirement.getTime() - today.getTime()) / 86_400_000);
+        const days = daysUntilKubenetRetirement(today);
         const when = days > 0 ? `${days} days from ${today.toISOString().slice(0, 10)}` : `retired ${-days} days before ${today.toISOString().slice(0, 10)}`;
         warnings.push({
             path: "cluster.networkPlugin",
@@ -214,7 +213,7 @@ const asObject = (value: unknown): Record<string, unknown> => (value !== null &&
  * the stack file's key paths. A value the schema refuses is left out of the rest; nothing is
  * checked twice. Then the rules across sections, on what every section's schema accepted.
  */
-function checkSections(raw: Record<string, unknown>, stack: string, today: Date): { problems: Problem[]; config: StackConfig } {
+function checkSections(raw: Record<string, unknown>, stack: string, today: Date): { problems: Problem[]; crossWarnings: Problem[]; config: StackConfig } {
     const top = checkArgs<Omit<StackConfig, "network" | "identity" | "cluster">>(topLevelSchema, raw,
         (read) => checkAzureName(read.resourceGroupName ?? `rg-aks-${stack}`, "resourceGroup", "resourceGroupName"), samePath);
     const { tags, protect } = top.settings;
@@ -229,8 +228,9 @@ function checkSections(raw: Record<string, unknown>, stack: string, today: Date)
     const config = { ...top.settings, network: network.settings, identity: identity.settings, cluster: cluster.settings, ...bootstrap.settings } as StackConfig;
     const problems = [...top.problems, ...network.problems, ...identity.problems, ...cluster.problems, ...bootstrap.problems];
     // The rules across sections read the cluster's settings: without a cluster they would report its absence.
-    if (Object.keys(asObject(raw.cluster)).length > 0) problems.push(...crossFieldRules(config).problems);
-    return { problems, config };
+    const cross = Object.keys(asObject(raw.cluster)).length > 0 ? crossFieldRules(config) : { problems: [], warnings: [] };
+    problems.push(...cross.problems);
+    return { problems, crossWarnings: cross.warnings, config };
 }
 
 /** The same problem found by two components (the stack's tags, which every component takes) is reported once. */
@@ -275,10 +275,9 @@ export function validateStackConfig(raw: Record<string, unknown>, context: Valid
     const checked = checkSections(raw, context.stack, today);
     const offline = offlineSecrets(unique([...locationProblems(context.location), ...checked.problems]), context.unreadable ?? []);
     const { config } = checked;
-    const cross = offline.problems.length === 0 ? crossFieldRules(config) : { problems: [], warnings: [] };
-    if (offline.problems.length > 0) return { ok: false, problems: offline.problems, warnings: [...offline.warnings, ...cross.warnings] };
+    if (offline.problems.length > 0) return { ok: false, problems: offline.problems, warnings: offline.warnings };
     const resourceGroupName = config.resourceGroupName ?? `rg-aks-${context.stack}`;
-    const warnings = [...offline.warnings, ...cross.warnings, ...stackWarnings(config, context.stack, today)];
+    const warnings = [...offline.warnings, ...checked.crossWarnings, ...stackWarnings(config, context.stack, today)];
     return { ok: true, model: { stack: context.stack, location: context.location!, resourceGroupName, config, warnings, unreadable: context.unreadable ?? [] } };
 }
 
@@ -292,8 +291,7 @@ export function validateEngineConfig(all: Record<string, string>, context: Omit<
     const raw = projectConfig(all);
     const allowed = Array.isArray(raw.allowedConfigNamespaces) ? raw.allowedConfigNamespaces.filter((n): n is string => typeof n === "string") : [];
     const namespaceProblems = configNamespaceProblems(all, Object.keys(stackConfigSchema.shape), allowed);
-    const prefix = `${PROJECT_NAMESPACE}:`;
-    const unreadable = (context.unreadable ?? []).map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
+    const unreadable = (context.unreadable ?? []).map(projectKeyPath);
     const result = validateStackConfig(raw, { ...context, location: all["azure-native:location"], unreadable });
     if (namespaceProblems.length === 0) return result;
     // A value refused as text (a control character) is not judged again by the rules.

@@ -1,6 +1,5 @@
-import { KUBENET_RETIREMENT_DATE, Problem, formatProblem } from "../../components/address";
-import { OVERLAY_MIGRATION_MIN_VERSION } from "../../components/cluster/replacement";
-import { parseKubernetesVersion } from "../../components/cluster/upgrades/versions";
+import { KUBENET_RETIREMENT_DATE, Problem, daysUntilKubenetRetirement, formatProblem } from "../../components/address";
+import { OVERLAY_MIGRATION_MIN_VERSION, belowOverlayMigrationVersion } from "../../components/cluster/replacement";
 import { StackConfig } from "../config/schema";
 
 /*
@@ -60,11 +59,9 @@ export function waveOf(stack: string): Wave {
     return "dev";
 }
 
-const daysBetween = (from: Date, to: Date) => Math.ceil((to.getTime() - from.getTime()) / 86_400_000);
-
 /** One stack's place on the way off kubenet: `config` when its stack file validates, `problems` when it doesn't. */
 export function stackMove(stack: string, checked: { config: StackConfig } | { problems: Problem[] }, today: Date): StackMove {
-    const daysLeft = daysBetween(today, new Date(`${KUBENET_RETIREMENT_DATE}T00:00:00Z`));
+    const daysLeft = daysUntilKubenetRetirement(today);
     const base = { stack, wave: waveOf(stack), daysLeft };
     if ("problems" in checked) {
         return { ...base, network: "unknown", state: "invalid", blockers: checked.problems.slice(0, 5).map((problem) => ({ key: problem.path, fix: formatProblem(problem) })) };
@@ -74,9 +71,8 @@ export function stackMove(stack: string, checked: { config: StackConfig } | { pr
     if (cluster.networkPlugin !== "kubenet") return { ...base, network, state: cluster.migrateFromKubenet ? "moving" : "done", blockers: [] };
 
     const blockers: StackMove["blockers"] = [];
-    const version = cluster.kubernetesVersion === undefined ? undefined : parseKubernetesVersion(cluster.kubernetesVersion);
-    const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
-    if (version !== undefined && (version.major < major || (version.major === major && version.minor < minor))) {
+    if (belowOverlayMigrationVersion(cluster.kubernetesVersion)) {
+        const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
         blockers.push({ key: "cluster.kubernetesVersion", fix: `upgrade to ${major}.${minor} or later first: the move needs it (update-azure-cni.md)` });
     }
     if (cluster.allowReplacement) blockers.push({ key: "cluster.allowReplacement", fix: "remove it: the move keeps the running cluster, and can't be combined with allowing its replacement" });
@@ -102,7 +98,7 @@ export function fleetReport(moves: StackMove[], today: Date): FleetReport {
 /** The report as Markdown: what is left, then a table per wave. */
 export function renderFleetReport(report: FleetReport): string {
     const left = report.stacks.filter((s) => s.state !== "done");
-    const days = report.stacks[0]?.daysLeft ?? daysBetween(new Date(`${report.today}T00:00:00Z`), new Date(`${report.retirement}T00:00:00Z`));
+    const days = daysUntilKubenetRetirement(new Date(`${report.today}T00:00:00Z`));
     const lines = [
         "# The way off kubenet",
         "",

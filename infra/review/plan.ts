@@ -8,7 +8,7 @@
  * (impact.ts). Pure: it compares two synth outputs, nothing deployed.
  */
 import { isSecretMask } from "../synth/secret-digest";
-import { NetworkLeaves, inPlaceChangeSummary, networkChange, networkStateMigration } from "../../components/cluster/network-profile/in-place";
+import { inPlaceChangeSummary, networkChange, networkLeavesOf, networkStateMigration } from "../../components/cluster/network-profile/in-place";
 import { SynthOutput, SynthResource } from "../synth/synthesize";
 import { changedPaths, covers, valueAt } from "./diff";
 import { dependentReplacements } from "./dependents";
@@ -129,12 +129,6 @@ function afterStateMigrations(before: SynthResource, after: SynthResource): Synt
     const migrated = networkStateMigration(declared)({ urn: after.urn, oldState: [{ urn: before.urn, type: before.type, custom: true, inputs: before.inputs }] });
     if (migrated === undefined || migrated instanceof Promise) return before;
     return { ...before, inputs: migrated.newState[0].inputs as Record<string, unknown> };
-}
-
-/** A declared network profile's text values, the settings azure-native compares. */
-function networkLeavesOf(profile: unknown): NetworkLeaves | undefined {
-    if (profile === null || typeof profile !== "object") return undefined;
-    return Object.fromEntries(Object.entries(profile).filter(([, value]) => typeof value === "string")) as NetworkLeaves;
 }
 
 /** What a cluster's in-place network change means, for a reviewer; undefined when there is none. */

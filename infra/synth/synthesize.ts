@@ -4,6 +4,7 @@ import { ArgumentsError } from "../../components/common/problems";
 import { StackCapacity } from "../capacity-summary";
 import { PROJECT } from "../config/load";
 import { StackModel, validateEngineConfig } from "../config/validate";
+import { projectKeyPath } from "../config/project";
 import { defineStack } from "../stack";
 import { MockEngine, RecordedResource } from "./engine";
 import { secretMask } from "./secret-digest";
@@ -38,9 +39,6 @@ export interface SynthOptions {
 function toSynthResource({ custom: _custom, retainOnDelete: _retain, ...resource }: RecordedResource): SynthResource {
     return resource;
 }
-
-/** A key path as problems name it: the project's keys without their namespace. */
-const withoutProjectNamespace = (path: string) => (path.startsWith(`${PROJECT}:`) ? path.slice(PROJECT.length + 1) : path);
 
 /**
  * Failures of runs that ended: the same error keeps surfacing from every output that waits on the
@@ -111,7 +109,7 @@ function problemsOfFailure(failure: unknown): Problem[] {
 export async function synthesize(stack: string, file: StackFileConfig, today?: Date, options: SynthOptions = {}): Promise<SynthResult> {
     const validation = validateEngineConfig(file.all, { stack, today, unreadable: file.secretPaths });
     // What pulumi up would read differently is refused first: the rest is judged on synth's reading.
-    const differences = file.readDifferences.map(({ path, message }) => ({ path: withoutProjectNamespace(path), message }));
+    const differences = file.readDifferences.map(({ path, message }) => ({ path: projectKeyPath(path), message }));
     if (!validation.ok || differences.length > 0) return { ok: false, problems: [...differences, ...(validation.ok ? [] : validation.problems)] };
     const { model } = validation;
 

@@ -24,10 +24,13 @@ import { LiveNetworkProfile } from "../upgrades/live";
 /** The network profile's settings that only a new cluster could otherwise take, as names and values. */
 export type NetworkLeaves = { [K in keyof LiveNetworkProfile]?: string };
 
-/** AKS's values for what a profile leaves out. */
-const DEFAULTS: NetworkLeaves = { networkPolicy: "none", networkDataplane: "azure", outboundType: "loadBalancer" };
+/** The settings compared, in the running cluster, the recorded state and the declaration. */
+export const NETWORK_LEAF_KEYS = ["networkPlugin", "networkPluginMode", "networkPolicy", "networkDataplane", "podCidr", "serviceCidr", "dnsServiceIP", "outboundType"] as const satisfies readonly (keyof LiveNetworkProfile)[];
 
-const normal = (leaves: NetworkLeaves, key: keyof NetworkLeaves) => (leaves[key] ?? DEFAULTS[key] ?? "").toLowerCase();
+/** AKS's values for what a profile leaves out: it reports no policy as unset or `none`, the data plane as `azure` unless Cilium. */
+export const NETWORK_DEFAULTS: NetworkLeaves = { networkPolicy: "none", networkDataplane: "azure", outboundType: "loadBalancer" };
+
+const normal = (leaves: NetworkLeaves, key: keyof NetworkLeaves) => (leaves[key] ?? NETWORK_DEFAULTS[key] ?? "").toLowerCase();
 
 /** A change AKS makes in place, with Microsoft's source. */
 export type InPlaceNetworkChange =
@@ -64,8 +67,7 @@ const POLICY_MOVES: Record<string, string[]> = { none: ["azure", "calico"], azur
  * operation isn't supported"), Cilium's policy and data plane excepted, which go together.
  */
 export function networkChange(from: NetworkLeaves, to: NetworkLeaves): NetworkChangeVerdict {
-    const keys = (["networkPlugin", "networkPluginMode", "networkPolicy", "networkDataplane", "podCidr", "serviceCidr", "dnsServiceIP", "outboundType"] as const)
-        .filter((key) => normal(from, key) !== normal(to, key));
+    const keys = NETWORK_LEAF_KEYS.filter((key) => normal(from, key) !== normal(to, key));
     if (keys.length === 0) return { verdict: "unchanged" };
     const only = (...allowed: (keyof NetworkLeaves)[]) => keys.filter((key) => !allowed.includes(key));
     const refuse = (reason: string, rest: (keyof NetworkLeaves)[] = keys): NetworkChangeVerdict => ({ verdict: "notInPlace", keys: rest, reason });
@@ -97,7 +99,7 @@ export function networkChange(from: NetworkLeaves, to: NetworkLeaves): NetworkCh
         return rest.length > 0 ? refuse("a policy engine is installed or removed in an operation of its own", rest) : { verdict: "inPlace", change: { kind: "networkPolicy", from: policyFrom, to: policyTo } };
     }
     const [outFrom, outTo] = [normal(from, "outboundType"), normal(to, "outboundType")];
-    if (!(OUTBOUND_MOVES[outFrom] ?? []).includes(outTo)) return refuse(`AKS doesn't move a cluster in your own vnet from outbound type ${from.outboundType ?? DEFAULTS.outboundType} to ${to.outboundType}`, ["outboundType"]);
+    if (!(OUTBOUND_MOVES[outFrom] ?? []).includes(outTo)) return refuse(`AKS doesn't move a cluster in your own vnet from outbound type ${from.outboundType ?? NETWORK_DEFAULTS.outboundType} to ${to.outboundType}`, ["outboundType"]);
     return { verdict: "inPlace", change: { kind: "outboundType", from: outFrom, to: outTo } };
 }
 
@@ -128,8 +130,8 @@ interface CheckpointResource {
     inputs?: Record<string, unknown>;
 }
 
-/** A recorded `networkProfile` as leaves: text values only (a secret or odd value stays out, so it is never called equal). */
-function recordedLeaves(profile: unknown): NetworkLeaves | undefined {
+/** A network profile (recorded or declared) as leaves: text values only (a secret or odd value stays out, so it is never called equal). */
+export function networkLeavesOf(profile: unknown): NetworkLeaves | undefined {
     if (profile === null || typeof profile !== "object") return undefined;
     const leaves: NetworkLeaves = {};
     for (const [key, value] of Object.entries(profile)) if (typeof value === "string") leaves[key as keyof NetworkLeaves] = value;
@@ -150,7 +152,7 @@ export function networkStateMigration(declared: NetworkLeaves): pulumi.StateMigr
         const index = states.findIndex((resource) => resource.type === MANAGED_CLUSTER && resource.custom !== false);
         if (index < 0) return undefined;
         const cluster = states[index];
-        const recorded = recordedLeaves(cluster.inputs?.networkProfile);
+        const recorded = networkLeavesOf(cluster.inputs?.networkProfile);
         if (recorded === undefined) return undefined;
         const known = Object.fromEntries(Object.entries(declared).filter(([, value]) => typeof value === "string")) as NetworkLeaves;
         // A declared value left out (known only at deployment) counts as the recorded one.

@@ -3,9 +3,8 @@ import * as network from "@pulumi/azure-native/network";
 import { PathOf, Problem } from "../../address";
 import { parseRouteTableId, parseSubnetId } from "../../common/resource-id";
 import { KubenetClusterArgs } from "../args";
-import { OVERLAY_MIGRATION_MIN_VERSION } from "../replacement";
+import { OVERLAY_MIGRATION_MIN_VERSION, belowOverlayMigrationVersion } from "../replacement";
 import { LiveCluster } from "../upgrades/live";
-import { parseKubernetesVersion } from "../upgrades/versions";
 import { InPlaceNetworkChange, NetworkLeaves, inPlaceChangeSummary, networkChange } from "./in-place";
 
 /*
@@ -59,9 +58,8 @@ export function inPlaceChangeChecks(
     const at = pathOf(change.kind === "overlayMigration" ? "migrateFromKubenet" : change.kind === "ciliumDataplane" ? "networkPolicy" : change.kind);
     const warnings: Problem[] = [{ path: at, message: `pulumi up makes ${inPlaceChangeSummary(change)}. ${maintenanceNote(settings)}` }];
     if (change.kind === "overlayMigration") {
-        const version = parseKubernetesVersion(running.currentKubernetesVersion ?? running.kubernetesVersion ?? "");
-        const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
-        if (version !== undefined && (version.major < major || (version.major === major && version.minor < minor))) {
+        if (belowOverlayMigrationVersion(running.currentKubernetesVersion ?? running.kubernetesVersion)) {
+            const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
             problems.push({ path: pathOf("kubernetesVersion"), message: `the running cluster is on ${running.currentKubernetesVersion ?? running.kubernetesVersion}, and the move to Azure CNI Overlay needs ${major}.${minor} or later: upgrade in a pull request of its own first` });
         }
         if (running.identityType !== undefined && running.identityType !== "UserAssigned") {

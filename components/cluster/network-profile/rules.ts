@@ -1,7 +1,6 @@
 import { NetworkAddressing, PathOf, Problem } from "../../address";
 import { KnownClusterArgs } from "../args";
-import { OVERLAY_MIGRATION_MIN_VERSION } from "../replacement";
-import { parseKubernetesVersion } from "../upgrades/versions";
+import { OVERLAY_MIGRATION_MIN_VERSION, belowOverlayMigrationVersion } from "../replacement";
 
 /*
  * The network profile's rules: the plugin and its mode, the policy engine kubenet can run, the
@@ -34,10 +33,8 @@ export function checkMigration(args: KnownClusterArgs, pathOf: PathOf): Problem[
     if ((args.networkPolicy ?? "none") !== "none") {
         problems.push({ path: pathOf("networkPolicy"), message: `must be none while migrating from kubenet: Microsoft requires network policy off for the move (uninstall ${args.networkPolicy} first, turn a policy on once the cluster runs Overlay)` });
     }
-    const version = args.kubernetesVersion === undefined ? undefined : parseKubernetesVersion(args.kubernetesVersion);
-    const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
-    // An unreadable version is reported by checkVersionFormat, never assumed new enough.
-    if (version !== undefined && (version.major < major || (version.major === major && version.minor < minor))) {
+    if (belowOverlayMigrationVersion(args.kubernetesVersion)) {
+        const { major, minor } = OVERLAY_MIGRATION_MIN_VERSION;
         problems.push({ path: pathOf("kubernetesVersion"), message: `${JSON.stringify(args.kubernetesVersion)} can't migrate from kubenet: the move to Azure CNI Overlay needs Kubernetes ${major}.${minor} or later; upgrade first` });
     }
     if (args.allowReplacement) {
