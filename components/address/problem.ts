@@ -14,8 +14,9 @@ export type PathOf = (field: string) => string;
 
 export const samePath: PathOf = (field) => field;
 
+/** `key.path: message`; a problem with the arguments as a whole (the empty path) names them so. */
 export function formatProblem(problem: Problem): string {
-    return `${problem.path}: ${problem.message}`;
+    return `${problem.path === "" ? "(the arguments)" : problem.path}: ${problem.message}`;
 }
 
 export function formatWarning(problem: Problem): string {

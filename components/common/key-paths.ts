@@ -5,9 +5,12 @@ export function keyPathOf(parts: readonly PropertyKey[]): string {
     return parts.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
 }
 
-/** Whether `inner` is `outer` or a key path inside it (`a.b` and `a[0]` are inside `a`, `ab` isn't). */
+/**
+ * Whether `inner` is `outer` or a key path inside it (`a.b` and `a[0]` are inside `a`, `ab`
+ * isn't). The empty path is the arguments themselves, which hold every key path.
+ */
 export function isWithin(inner: string, outer: string): boolean {
-    return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+    return outer === "" || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
 }
 
 /** Whether one of two key paths is, or holds, the other. */

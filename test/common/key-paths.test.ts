@@ -18,6 +18,7 @@ describe("components/common: key paths", () => {
         assert.ok(isWithin("cluster.nodePools[2].name", "cluster.nodePools"));
         assert.ok(!isWithin("cluster.nameSuffix", "cluster.name"));
         assert.ok(!isWithin("cluster", "cluster.name"), "the holder isn't inside what it holds");
+        assert.ok(isWithin("nodePools[0].mode", "") && isWithin("", ""), "the arguments themselves hold every key path");
     });
 
     it("relates two paths when either holds the other", () => {

@@ -1,6 +1,9 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentsError } from "../../components/common/problems";
+import { ClusterIdentity } from "../../components/identity";
+import { KubenetCluster } from "../../components/cluster";
+import { MockEngine } from "../../infra/synth/engine";
 
 describe("components/common: a component's refusal", () => {
     it("is a ResourceError without its stack, and an InputPropertiesError with one error per key, by the SDK's own tests", () => {
@@ -17,5 +20,19 @@ describe("components/common: a component's refusal", () => {
             { propertyPath: "nodePools[0].mode", reason: "\"Systm\" is not one of System, User" },
         ]);
         assert.equal(error.message, "invalid KubenetCluster arguments:\nkubeloginMode: \"bogus\" is not one of azurecli, workloadidentity\nnodePools[0].mode: \"Systm\" is not one of System, User");
+    });
+});
+
+describe("components/common: arguments refused as a whole", () => {
+    it("names them, and says nothing else about them", async () => {
+        await MockEngine.install();
+        for (const make of [() => new ClusterIdentity("id", undefined as never), () => new KubenetCluster("k", null as never)]) {
+            assert.throws(make, (error: Error) => {
+                const lines = error.message.split("\n").slice(1);
+                assert.equal(lines.length, 1, error.message);
+                assert.match(lines[0], /^\(the arguments\): /);
+                return true;
+            });
+        }
     });
 });
